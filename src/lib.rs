@@ -1,0 +1,21 @@
+//! 阿集小美: the Jimei District work-resumption guide as an offline web app.
+//!
+//! - `model`: the pure core (guide data, validation, interface text). Host-testable.
+//! - `browser`: the only code that touches web-sys and gloo (fetch, storage, language).
+//! - `ui`: Leptos components, thin views over the model.
+//!
+//! The browser and UI modules only exist on wasm32, so a host build proves the model has no
+//! browser dependency.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Mounts the app on the page's body. Called by `main` in the browser.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    ui::app::mount();
+}

@@ -1,0 +1,5 @@
+//! The pure core: no Leptos, no web-sys, no gloo and no I/O. Everything here builds and is
+//! tested on the host with plain `cargo test`.
+
+pub mod guide;
+pub mod i18n;
