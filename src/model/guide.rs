@@ -30,6 +30,19 @@ pub struct Guide {
     pub edges: Vec<Edge>,
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Paragraphs for the About page: what the guide is, where its facts come from, the
+    /// district's figures.
+    #[serde(default)]
+    pub about: Vec<Article>,
+}
+
+/// A titled paragraph of the About page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub id: String,
+    pub title: Text,
+    pub body: Text,
 }
 
 /// A text in several languages, keyed by language tag (`zh-Hans`, `zh-Hant`, `en`).
@@ -80,6 +93,8 @@ pub enum Confidence {
     Xiamen,
     /// Rebuilt from Fujian or national guidance of the period.
     Reconstructed,
+    /// The district's own verbatim text, for when it replaces a reconstructed item.
+    Official,
 }
 
 /// Whose checklist a section belongs to.
@@ -374,6 +389,10 @@ impl<'a> Validator<'a> {
         self.text("summary", &g.summary);
         for (i, s) in g.sources.iter().enumerate() {
             self.text(format!("sources[{i}].name"), &s.name);
+        }
+        for (i, a) in g.about.iter().enumerate() {
+            self.text(format!("about[{i}].title"), &a.title);
+            self.text(format!("about[{i}].body"), &a.body);
         }
     }
 
