@@ -653,6 +653,40 @@ impl Guide {
             .filter(move |(_, i)| i.node == node)
     }
 
+    /// Node indices in reading order: depth-first from the start, following edges in file
+    /// order, so a decision's branches come right after it. Nodes the start cannot reach come
+    /// last, in file order, so nothing is ever left out.
+    pub fn reading_order(&self) -> Vec<usize> {
+        let index: HashMap<&str, usize> =
+            self.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        for e in &self.edges {
+            if let (Some(&f), Some(&t)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
+                out[f].push(t);
+            }
+        }
+        let mut seen = vec![false; self.nodes.len()];
+        let mut order = Vec::with_capacity(self.nodes.len());
+        let starts = (0..self.nodes.len()).filter(|&i| self.nodes[i].kind == NodeKind::Start);
+        for root in starts.chain(0..self.nodes.len()) {
+            // An explicit stack keeps deep guides from overflowing the call stack.
+            let mut stack = vec![root];
+            while let Some(n) = stack.pop() {
+                if std::mem::replace(&mut seen[n], true) {
+                    continue;
+                }
+                order.push(n);
+                stack.extend(out[n].iter().rev().filter(|&&m| !seen[m]));
+            }
+        }
+        order
+    }
+
+    /// The edges leaving a node, in file order.
+    pub fn edges_from<'a>(&'a self, node: &'a str) -> impl Iterator<Item = &'a Edge> {
+        self.edges.iter().filter(move |e| e.from == node)
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)

@@ -3,3 +3,4 @@
 
 pub mod guide;
 pub mod i18n;
+pub mod load;

@@ -1,0 +1,34 @@
+//! The interface language: the saved choice, else the browser's preferences.
+
+use crate::model::i18n::Locale;
+
+use super::storage;
+
+/// Key under which the chosen language is saved.
+pub const LANGUAGE_KEY: &str = "jimei.language";
+
+/// The language to start in: a saved choice wins, then the browser's preference list.
+pub fn initial_locale() -> Locale {
+    if let Ok(Some(saved)) = storage::get(LANGUAGE_KEY) {
+        if let Ok(locale) = saved.parse() {
+            return locale;
+        }
+    }
+    let preferences: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    Locale::negotiate(preferences.iter().map(String::as_str))
+}
+
+/// Saves the choice and makes `<html lang>` follow it. A storage failure only means the choice
+/// is not remembered, so it is ignored here.
+pub fn apply_locale(locale: Locale) {
+    let _ = storage::set(LANGUAGE_KEY, locale.tag());
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", locale.tag());
+    }
+}

@@ -1,0 +1,56 @@
+//! Local storage behind typed errors. Private browsing, disabled storage and a full quota all
+//! come back as `StorageError` values instead of exceptions or panics.
+
+use web_sys::Storage;
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// There is no window or no local storage, or the browser refused access.
+    Unavailable,
+    /// Reading failed.
+    Read(String),
+    /// Writing failed, most often because the quota is exceeded.
+    Write(String),
+}
+
+fn js_message(value: wasm_bindgen::JsValue) -> String {
+    value
+        .as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&value, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// The page's local storage, if the browser lets us use it.
+pub fn local() -> Result<Storage, StorageError> {
+    web_sys::window()
+        .ok_or(StorageError::Unavailable)?
+        .local_storage()
+        .map_err(|_| StorageError::Unavailable)?
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Reads a key; `Ok(None)` when it is not set.
+pub fn get(key: &str) -> Result<Option<String>, StorageError> {
+    local()?
+        .get_item(key)
+        .map_err(|e| StorageError::Read(js_message(e)))
+}
+
+/// Writes a key.
+pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    local()?
+        .set_item(key, value)
+        .map_err(|e| StorageError::Write(js_message(e)))
+}
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local()?
+        .remove_item(key)
+        .map_err(|e| StorageError::Write(js_message(e)))
+}

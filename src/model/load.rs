@@ -1,0 +1,70 @@
+//! Turning the bytes of a guide file into a checked `Guide`, and the ways that can fail.
+//!
+//! The browser layer only fetches; everything after the bytes arrive is here so it can be
+//! tested on the host.
+
+use super::guide::{parse, validate, Guide, ParseError, Problem};
+use super::i18n::{parse_error_message, problem_message, Locale, Msg};
+
+/// Largest guide file we accept, so a wrong or hostile file cannot exhaust a cheap phone.
+pub const MAX_GUIDE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why the guide could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request never got an answer: offline, DNS, CORS, aborted.
+    Network(String),
+    /// The server answered with a status other than 2xx.
+    Http { status: u16, status_text: String },
+    /// The file is larger than `MAX_GUIDE_BYTES`.
+    TooLarge { bytes: usize },
+    /// The file is not a guide in JSON.
+    Json(ParseError),
+    /// The file parsed but breaks the guide's rules; every problem is listed.
+    Invalid(Vec<Problem>),
+}
+
+/// Parses and validates a guide file's text.
+pub fn load_guide(text: &str) -> Result<Guide, LoadError> {
+    if text.len() > MAX_GUIDE_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    let guide = parse(text).map_err(LoadError::Json)?;
+    let problems = validate(&guide);
+    if problems.is_empty() {
+        Ok(guide)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+impl LoadError {
+    /// A headline and the detail lines that name the problem, in `locale`.
+    pub fn describe(&self, locale: Locale) -> (String, Vec<String>) {
+        match self {
+            LoadError::Network(detail) => (
+                Msg::ErrorNetwork.text(locale).to_string(),
+                vec![detail.clone()],
+            ),
+            LoadError::Http {
+                status,
+                status_text,
+            } => (
+                format!("{} (HTTP {status} {status_text})", Msg::ErrorHttp.text(locale)),
+                Vec::new(),
+            ),
+            LoadError::TooLarge { bytes } => (
+                format!(
+                    "{} ({bytes} > {MAX_GUIDE_BYTES} bytes)",
+                    Msg::ErrorTooLarge.text(locale)
+                ),
+                Vec::new(),
+            ),
+            LoadError::Json(error) => (parse_error_message(error, locale), Vec::new()),
+            LoadError::Invalid(problems) => (
+                Msg::ErrorInvalid.text(locale).to_string(),
+                problems.iter().map(|p| problem_message(p, locale)).collect(),
+            ),
+        }
+    }
+}

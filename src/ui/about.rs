@@ -1,0 +1,68 @@
+//! The About page: what the guide is, where its facts come from and how sure we are.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::guide::{Confidence, Guide};
+use crate::model::i18n::Msg;
+
+use super::app::tr;
+use super::common::{local_text, ConfidenceBadge, GuideGate};
+
+/// The About page, with the guide's own articles, version and sources.
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    view! {
+        <section class="page about">
+            <h1>{tr(Msg::AboutTitle)}</h1>
+            <p>{tr(Msg::AboutIntro)}</p>
+            <GuideGate render={|guide: Arc<Guide>| view! { <AboutGuide guide/> }}/>
+        </section>
+    }
+}
+
+#[component]
+fn AboutGuide(guide: Arc<Guide>) -> impl IntoView {
+    let articles = guide
+        .about
+        .iter()
+        .map(|a| {
+            view! {
+                <section data-article=a.id.clone()>
+                    <h2>{local_text(&guide, &a.title)}</h2>
+                    <p>{local_text(&guide, &a.body)}</p>
+                </section>
+            }
+        })
+        .collect_view();
+    let sources = guide
+        .sources
+        .iter()
+        .map(|s| {
+            view! {
+                <li>
+                    <a href=s.url.clone() rel="noopener noreferrer">{local_text(&guide, &s.name)}</a>
+                    " (" {s.date.clone()} ")"
+                </li>
+            }
+        })
+        .collect_view();
+    let labels = [
+        Confidence::Reported,
+        Confidence::Xiamen,
+        Confidence::Reconstructed,
+        Confidence::Official,
+    ]
+    .map(|confidence| view! { <li><ConfidenceBadge confidence/></li> });
+    view! {
+        <h2>{tr(Msg::AboutVersion)}</h2>
+        <p data-testid="guide-version">{guide.version.clone()} " · " {guide.date.clone()}</p>
+        {articles}
+        <h2>{tr(Msg::AboutConfidence)}</h2>
+        <ul class="labels">{labels.into_iter().collect_view()}</ul>
+        <p>{tr(Msg::ReconstructedNote)}</p>
+        <h2>{tr(Msg::AboutSources)}</h2>
+        <ul class="sources">{sources}</ul>
+    }
+}

@@ -1,0 +1,100 @@
+//! Small pieces shared by the pages: the guide gate, illustrations and confidence badges.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::guide::{Confidence, Guide, Text};
+use crate::model::i18n::Msg;
+
+use super::app::{tr, use_locale, GuideContext, LoadState};
+
+/// Renders `render` with the guide once it has loaded; until then a loading notice, and on
+/// failure a localised explanation that names the problem, with a retry button.
+#[component]
+pub fn GuideGate<F, V>(
+    /// Draws the page from the loaded guide.
+    render: F,
+) -> impl IntoView
+where
+    F: Fn(Arc<Guide>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let Some(ctx) = use_context::<GuideContext>() else {
+        return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
+    };
+    let locale = use_locale();
+    (move || match ctx.state.get() {
+        LoadState::Loading => view! {
+            <p class="loading" role="status" data-testid="loading">{tr(Msg::Loading)}</p>
+        }
+        .into_any(),
+        LoadState::Failed(error) => {
+            let describe = move || error.describe(locale.get());
+            view! {
+                <section class="load-error" role="alert" data-testid="load-error">
+                    <h2>{tr(Msg::LoadFailedTitle)}</h2>
+                    <p>{let d = describe.clone(); move || d().0}</p>
+                    <ul>
+                        {move || describe().1.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="button" on:click=move |_| ctx.load()>
+                        {tr(Msg::Retry)}
+                    </button>
+                </section>
+            }
+            .into_any()
+        }
+        LoadState::Ready(guide) => render(guide).into_any(),
+    })
+    .into_any()
+}
+
+/// A guide text in the current language, falling back to the guide's primary language.
+pub fn local_text(guide: &Guide, text: &Text) -> impl Fn() -> String + Send + Sync + 'static {
+    let locale = use_locale();
+    let text = text.clone();
+    let primary = guide.languages.first().cloned().unwrap_or_default();
+    move || text.get(locale.get().tag(), &primary).to_string()
+}
+
+/// A lazily loaded illustration from `public/img/`. Decorative: the text next to it says the
+/// same, so screen readers skip it.
+#[component]
+pub fn Illustration(
+    /// File name in `public/img/`.
+    file: String,
+    /// Rendered width and height in CSS pixels.
+    #[prop(default = 96)]
+    size: u32,
+) -> impl IntoView {
+    view! {
+        <img
+            class="illustration"
+            src=format!("/img/{file}")
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width=size
+            height=size
+        />
+    }
+}
+
+/// The confidence label of a node or item, in words (never colour alone).
+#[component]
+pub fn ConfidenceBadge(confidence: Confidence) -> impl IntoView {
+    let (msg, class) = match confidence {
+        Confidence::Reported => (Msg::ConfidenceReported, "badge reported"),
+        Confidence::Xiamen => (Msg::ConfidenceXiamen, "badge xiamen"),
+        Confidence::Reconstructed => (Msg::ConfidenceReconstructed, "badge reconstructed"),
+        Confidence::Official => (Msg::ConfidenceOfficial, "badge official"),
+    };
+    let title = tr(Msg::ReconstructedNote);
+    let reconstructed = confidence == Confidence::Reconstructed;
+    view! {
+        <span class=class title=move || reconstructed.then(title)>
+            {tr(msg)}
+        </span>
+    }
+}

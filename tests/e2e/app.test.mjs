@@ -1,0 +1,161 @@
+// End-to-end tests of the release build: every route renders its content, navigation and deep
+// links work, the language switch works, a broken guide gives a clear error, and no console
+// error appears anywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, appReady, GUIDE, text } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const firstStep = GUIDE.nodes.find((n) => n.kind === 'step');
+const enterpriseSection = GUIDE.sections.find((s) => s.role === 'enterprise');
+const employeeSection = GUIDE.sections.find((s) => s.role === 'employee');
+
+// Each route, what its main heading says, and a piece of guide content it must show.
+const ROUTES = [
+  { path: '/', heading: '阿集小美 · 复工防控指南', content: '我是员工' },
+  { path: '/flowchart', heading: '复工流程', content: text(firstStep.title) },
+  { path: `/flowchart/${firstStep.id}`, heading: '复工流程', content: text(firstStep.body) },
+  { path: '/checklist', heading: '自查清单', content: text(enterpriseSection.title) },
+  { path: '/checklist?role=employee', heading: '自查清单', content: text(employeeSection.title) },
+  { path: '/about', heading: '关于本指南', content: GUIDE.version },
+  { path: '/no/such/page', heading: '找不到这个页面', content: '返回首页' },
+];
+
+for (const route of ROUTES) {
+  test(`route ${route.path} renders its content without console errors`, async () => {
+    const page = await openPage(env);
+    await page.goto(env.base + route.path);
+    await appReady(page);
+    await assert.doesNotReject(
+      page.getByRole('heading', { level: 1, name: route.heading }).waitFor(),
+    );
+    await page.getByText(route.content, { exact: false }).first().waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('the static shell shows before the app and is replaced by it', async () => {
+  const page = await openPage(env);
+  // Hold the wasm back so the shell is observable.
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.base + '/');
+  await page.locator('#shell').getByRole('heading', { level: 1 }).waitFor();
+  release();
+  await appReady(page);
+  assert.equal(await page.locator('#shell').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('navigation links move between the pages', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/');
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '流程图' }).click();
+  await page.getByTestId('step-list').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/flowchart');
+  await nav.getByRole('link', { name: '自查清单' }).click();
+  await page.getByRole('heading', { level: 1, name: '自查清单' }).waitFor();
+  await page.getByRole('link', { name: '员工' }).click();
+  await page.getByRole('heading', { name: text(employeeSection.title) }).waitFor();
+  await nav.getByRole('link', { name: '关于' }).click();
+  await page.getByTestId('guide-version').waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { name: text(employeeSection.title) }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a step in the list opens its detail at its own address', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/flowchart');
+  await appReady(page);
+  await page.getByTestId('step-list').getByRole('link', { name: text(firstStep.title), exact: true }).click();
+  await page.getByTestId('node-detail').getByRole('heading', { name: text(firstStep.title) }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/flowchart/${firstStep.id}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the language switch changes the interface and the guide, and is remembered', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/flowchart');
+  await appReady(page);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('heading', { level: 1, name: 'The resumption process' }).waitFor();
+  await page.getByText(text(firstStep.title, 'en')).first().waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: 'The resumption process' }).waitFor();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hant');
+  await page.getByRole('heading', { level: 1, name: '復工流程' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the first visit follows the browser language', async () => {
+  const page = await openPage(env, { locale: 'en-US' });
+  await page.goto(env.base + '/about');
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: 'About this guide' }).waitFor();
+  await page.context().close();
+});
+
+// A broken guide file, what the error must say, and the reply that breaks it.
+const BROKEN = [
+  {
+    name: 'a server error',
+    expect: 'HTTP 500',
+    fulfil: { status: 500, body: 'boom' },
+  },
+  {
+    name: 'malformed JSON',
+    expect: '指南文件格式有误',
+    fulfil: { status: 200, contentType: 'application/json', body: '{"id": "jimei", ' },
+  },
+  {
+    name: 'an edge to a missing node',
+    expect: 'n99',
+    fulfil: () => {
+      const broken = structuredClone(GUIDE);
+      broken.edges.push({ id: 'e-broken', from: GUIDE.nodes[0].id, to: 'n99' });
+      return { status: 200, contentType: 'application/json', body: JSON.stringify(broken) };
+    },
+  },
+];
+
+for (const broken of BROKEN) {
+  test(`a guide with ${broken.name} shows a clear error and retry recovers`, async () => {
+    const page = await openPage(env);
+    let failing = true;
+    await page.route('**/guide/jimei.json', (route) => {
+      if (!failing) return route.continue();
+      const reply = typeof broken.fulfil === 'function' ? broken.fulfil() : broken.fulfil;
+      return route.fulfill(reply);
+    });
+    await page.goto(env.base + '/checklist');
+    const alert = page.getByTestId('load-error');
+    await alert.waitFor();
+    await alert.getByText(broken.expect).first().waitFor();
+    failing = false;
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.getByRole('heading', { name: text(enterpriseSection.title) }).waitFor();
+    await page.context().close();
+  });
+}

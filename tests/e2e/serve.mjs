@@ -1,0 +1,55 @@
+// A static file server for the release build, as a plain static host would serve it: files
+// from dist/, and index.html for any other path so deep links survive a reload.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
+
+/** Starts serving `root` on 127.0.0.1 at `port` (0 picks a free one); resolves to the server. */
+export function serve(root = DIST, port = 0) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    } catch {
+      // Unknown paths without an extension are app routes: fall back to index.html.
+      if (extname(path) === '') file = join(root, 'index.html');
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+// Run directly to preview the release build: node tests/e2e/serve.mjs [port]
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await serve(DIST, Number(process.argv[2] ?? 8081));
+  console.log(`serving ${DIST} at http://127.0.0.1:${server.address().port}/`);
+}
