@@ -4,3 +4,5 @@
 pub mod guide;
 pub mod i18n;
 pub mod load;
+pub mod progress;
+pub mod saved;

@@ -1,0 +1,1694 @@
+//! The checklist's state: what the user has checked, marked not applicable, noted and
+//! answered, for both roles, and what follows from it: each item's status, progress per
+//! section and overall, and the readiness verdict.
+//!
+//! Every value the user sets carries a stamp (the caller's millisecond clock, made strictly
+//! increasing per field), so two copies of the state, such as two open tabs, merge field by
+//! field: the newer value wins. A cleared value is kept as a stamped blank rather than
+//! removed, so an uncheck beats an older check. `merge` is commutative, associative and
+//! idempotent, so the tabs converge whatever order they see each other's writes in.
+//!
+//! Pure: no browser and no I/O. Time comes in as `now` from the caller.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::guide::{Answers, Condition, Guide, Item, Role, Section};
+
+/// Longest note on an item, in characters; longer notes are cut at a character boundary.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+/// Longest reason for marking an item not applicable, in characters.
+pub const MAX_REASON_CHARS: usize = 200;
+/// Longest enterprise name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest language tag, in characters.
+pub const MAX_LANGUAGE_CHARS: usize = 35;
+
+/// A value with the time it was last set, for merging two copies of the state.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, bound(deserialize = "T: Deserialize<'de> + Default"))]
+pub struct Stamped<T> {
+    pub value: T,
+    /// When the value was set (milliseconds since the epoch); 0 for never.
+    pub at: u64,
+}
+
+impl<T: Clone + Ord + Default> Stamped<T> {
+    pub fn new(value: T, at: u64) -> Self {
+        Stamped { value, at }
+    }
+
+    /// Sets the value with a stamp later than both `now` and the previous stamp, so a new
+    /// edit always wins over what it replaces. Returns false, touching nothing, when the
+    /// value is unchanged.
+    fn set(&mut self, value: T, now: u64) -> bool {
+        if self.value == value {
+            return false;
+        }
+        self.at = now.max(self.at.saturating_add(1));
+        self.value = value;
+        true
+    }
+
+    /// The newer of two; on equal stamps the greater value, so the result does not depend
+    /// on the order of the arguments.
+    pub fn join(a: &Self, b: &Self) -> Self {
+        if (b.at, &b.value) > (a.at, &a.value) {
+            b.clone()
+        } else {
+            a.clone()
+        }
+    }
+
+    fn is_initial(&self) -> bool {
+        self.at == 0 && self.value == T::default()
+    }
+}
+
+/// An answer id with its stamp; `None` is an answer that was cleared.
+pub type StampedAnswer = Stamped<Option<String>>;
+
+/// What the user has set on an item. No mark means not started.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Mark {
+    Done,
+    /// Set by hand, with the user's short reason (possibly empty).
+    NotApplicable {
+        reason: String,
+    },
+}
+
+/// Everything saved about one item. The mark and the note are stamped separately so that a
+/// check in one tab and a note in the other are both kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ItemRecord {
+    #[serde(skip_serializing_if = "Stamped::is_initial")]
+    pub mark: Stamped<Option<Mark>>,
+    #[serde(skip_serializing_if = "Stamped::is_initial")]
+    pub note: Stamped<String>,
+}
+
+impl ItemRecord {
+    /// True when the record holds nothing the user would miss (no mark, no note).
+    pub fn is_blank(&self) -> bool {
+        self.mark.value.is_none() && self.note.value.is_empty()
+    }
+
+    pub fn join(a: &Self, b: &Self) -> Self {
+        ItemRecord {
+            mark: Stamped::join(&a.mark, &b.mark),
+            note: Stamped::join(&a.note, &b.note),
+        }
+    }
+}
+
+/// Progress kept aside because the guide no longer has the item, question or answer it is
+/// about. It comes back if a later guide restores them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Orphans {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: BTreeMap<String, ItemRecord>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, StampedAnswer>,
+}
+
+impl Orphans {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.answers.is_empty()
+    }
+
+    fn join(a: &Self, b: &Self) -> Self {
+        Orphans {
+            items: join_maps(&a.items, &b.items, ItemRecord::join),
+            answers: join_maps(&a.answers, &b.answers, Stamped::join),
+        }
+    }
+}
+
+/// Everything the user sets, for both roles. Item ids are unique across the guide, so one
+/// map holds both roles' items; each role's checklist is the items of its sections.
+///
+/// Change it through `apply`, `reset`, `undo_reset` and `overwrite`, which keep the stamps
+/// right; the fields are public for the codec and for tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    pub role: Stamped<Role>,
+    pub enterprise_name: Stamped<String>,
+    /// The interface language chosen by the user; `None` follows the browser.
+    pub language: Stamped<Option<String>>,
+    /// Question id to answer id; `None` is an answer that was cleared.
+    pub answers: BTreeMap<String, StampedAnswer>,
+    /// Item id to what the user set on it.
+    pub items: BTreeMap<String, ItemRecord>,
+    /// The item ids of the guide this progress was last reconciled with, to tell which
+    /// items a new guide version adds.
+    pub known_items: BTreeSet<String>,
+    #[serde(skip_serializing_if = "Orphans::is_empty")]
+    pub orphans: Orphans,
+}
+
+/// A change the user makes. See `Progress::apply`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Check {
+        item: String,
+    },
+    /// Clears a check; does nothing to an item marked not applicable.
+    Uncheck {
+        item: String,
+    },
+    MarkNotApplicable {
+        item: String,
+        reason: String,
+    },
+    /// Clears a check or a not-applicable mark.
+    ClearMark {
+        item: String,
+    },
+    SetNote {
+        item: String,
+        note: String,
+    },
+    Answer {
+        question: String,
+        answer: String,
+    },
+    ClearAnswer {
+        question: String,
+    },
+    SetRole(Role),
+    SetEnterpriseName(String),
+    /// A language tag, or `None` to follow the browser again.
+    SetLanguage(Option<String>),
+}
+
+/// Which fields `Progress::overwrite` takes from the other progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notes {
+    /// Take the other's notes too (an imported file).
+    Replace,
+    /// Keep our notes (a share link, which carries none).
+    Keep,
+}
+
+/// What `reset` cleared, so `undo_reset` can put it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResetUndo {
+    role: Role,
+    /// Item id to its record before and after the reset.
+    items: BTreeMap<String, (ItemRecord, ItemRecord)>,
+    /// Question id to its answer before and after the reset.
+    answers: BTreeMap<String, (StampedAnswer, StampedAnswer)>,
+}
+
+impl ResetUndo {
+    /// The role whose checklist was reset.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+}
+
+impl Progress {
+    /// The role whose checklist the user is working on.
+    pub fn role(&self) -> Role {
+        self.role.value
+    }
+
+    pub fn enterprise_name(&self) -> &str {
+        &self.enterprise_name.value
+    }
+
+    pub fn language(&self) -> Option<&str> {
+        self.language.value.as_deref()
+    }
+
+    /// The answer given to a question, if any.
+    pub fn answer(&self, question: &str) -> Option<&str> {
+        self.answers.get(question).and_then(|s| s.value.as_deref())
+    }
+
+    /// The answers given, for evaluating conditions.
+    pub fn answers(&self) -> Answers {
+        self.answers
+            .iter()
+            .filter_map(|(q, s)| s.value.clone().map(|a| (q.clone(), a)))
+            .collect()
+    }
+
+    /// The mark the user set on an item, if any (whatever the answers say).
+    pub fn mark(&self, item: &str) -> Option<&Mark> {
+        self.items.get(item).and_then(|r| r.mark.value.as_ref())
+    }
+
+    pub fn note(&self, item: &str) -> &str {
+        self.items.get(item).map_or("", |r| r.note.value.as_str())
+    }
+
+    /// The item's status given the answers. For many items at once, compute the answers
+    /// once and call `item_status`.
+    pub fn status(&self, item: &Item) -> ItemStatus {
+        item_status(item, self.mark(&item.id), &self.answers())
+    }
+
+    /// Applies a change made at time `now`. Returns whether anything changed, so the caller
+    /// saves only when it did. Actions on items or questions the guide does not have, and
+    /// answers the question does not offer, change nothing. Texts are cut to their limits.
+    pub fn apply(&mut self, guide: &Guide, action: Action, now: u64) -> bool {
+        match action {
+            Action::Check { item } => self.set_mark(guide, &item, Some(Mark::Done), now),
+            Action::Uncheck { item } => {
+                self.mark(&item) == Some(&Mark::Done) && self.set_mark(guide, &item, None, now)
+            }
+            Action::MarkNotApplicable { item, reason } => {
+                let reason = clip(reason, MAX_REASON_CHARS);
+                self.set_mark(guide, &item, Some(Mark::NotApplicable { reason }), now)
+            }
+            Action::ClearMark { item } => self.set_mark(guide, &item, None, now),
+            Action::SetNote { item, note } => {
+                let note = clip(note, MAX_NOTE_CHARS);
+                find_item(guide, &item).is_some()
+                    && edit_entry(&mut self.items, &item, |r| r.note.set(note, now))
+            }
+            Action::Answer { question, answer } => {
+                let offered = guide
+                    .questions
+                    .iter()
+                    .any(|q| q.id == question && q.answers.iter().any(|a| a.id == answer));
+                offered && edit_entry(&mut self.answers, &question, |s| s.set(Some(answer), now))
+            }
+            Action::ClearAnswer { question } => {
+                edit_entry(&mut self.answers, &question, |s| s.set(None, now))
+            }
+            Action::SetRole(role) => self.role.set(role, now),
+            Action::SetEnterpriseName(name) => {
+                self.enterprise_name.set(clip(name, MAX_NAME_CHARS), now)
+            }
+            Action::SetLanguage(language) => {
+                let language = language.map(|l| clip(l, MAX_LANGUAGE_CHARS));
+                self.language.set(language, now)
+            }
+        }
+    }
+
+    fn set_mark(&mut self, guide: &Guide, item: &str, mark: Option<Mark>, now: u64) -> bool {
+        find_item(guide, item).is_some()
+            && edit_entry(&mut self.items, item, |r| r.mark.set(mark, now))
+    }
+
+    /// Clears one role's checklist: the marks and notes of its items and the answers to its
+    /// questions. The role, enterprise name, language and the other role's checklist stay.
+    /// Returns what is needed to undo it, or `None` when there was nothing to clear.
+    pub fn reset(&mut self, guide: &Guide, role: Role, now: u64) -> Option<ResetUndo> {
+        let mut undo = ResetUndo {
+            role,
+            items: BTreeMap::new(),
+            answers: BTreeMap::new(),
+        };
+        for item in guide.items_for(role) {
+            if let Some(record) = self.items.get_mut(&item.id) {
+                if !record.is_blank() {
+                    let before = record.clone();
+                    record.mark.set(None, now);
+                    record.note.set(String::new(), now);
+                    undo.items.insert(item.id.clone(), (before, record.clone()));
+                }
+            }
+        }
+        for question in guide.questions.iter().filter(|q| q.role == role) {
+            if let Some(answer) = self.answers.get_mut(&question.id) {
+                if answer.value.is_some() {
+                    let before = answer.clone();
+                    answer.set(None, now);
+                    undo.answers
+                        .insert(question.id.clone(), (before, answer.clone()));
+                }
+            }
+        }
+        if undo.items.is_empty() && undo.answers.is_empty() {
+            None
+        } else {
+            Some(undo)
+        }
+    }
+
+    /// Puts back what `reset` cleared, as a new change at `now` (so it also wins in other
+    /// tabs). A field changed again since the reset, here or in another tab, keeps its
+    /// newer value. Returns whether anything changed.
+    pub fn undo_reset(&mut self, undo: ResetUndo, now: u64) -> bool {
+        let mut changed = false;
+        for (id, (before, after)) in undo.items {
+            if let Some(record) = self.items.get_mut(&id) {
+                if *record == after {
+                    changed |= record.mark.set(before.mark.value, now);
+                    changed |= record.note.set(before.note.value, now);
+                }
+            }
+        }
+        for (question, (before, after)) in undo.answers {
+            if let Some(answer) = self.answers.get_mut(&question) {
+                if *answer == after {
+                    changed |= answer.set(before.value, now);
+                }
+            }
+        }
+        changed
+    }
+
+    /// Makes this progress show what `other` shows (an imported file or a share link), as
+    /// changes at `now` so they win in other tabs too: role, enterprise name, answers,
+    /// marks and, with `Notes::Replace`, notes. The language stays (it is this user's
+    /// choice) and the other's orphans are added to ours. Returns whether anything changed.
+    pub fn overwrite(&mut self, other: &Progress, notes: Notes, now: u64) -> bool {
+        let mut changed = self.role.set(other.role.value, now);
+        changed |= self
+            .enterprise_name
+            .set(other.enterprise_name.value.clone(), now);
+        let questions: BTreeSet<String> = self
+            .answers
+            .keys()
+            .chain(other.answers.keys())
+            .cloned()
+            .collect();
+        for question in questions {
+            let value = other.answers.get(&question).and_then(|s| s.value.clone());
+            changed |= edit_entry(&mut self.answers, &question, |s| s.set(value, now));
+        }
+        let items: BTreeSet<String> = self
+            .items
+            .keys()
+            .chain(other.items.keys())
+            .cloned()
+            .collect();
+        for item in items {
+            let theirs = other.items.get(&item).cloned().unwrap_or_default();
+            changed |= edit_entry(&mut self.items, &item, |r| {
+                let mut changed = r.mark.set(theirs.mark.value, now);
+                if notes == Notes::Replace {
+                    changed |= r.note.set(theirs.note.value, now);
+                }
+                changed
+            });
+        }
+        let orphans = Orphans::join(&self.orphans, &other.orphans);
+        if orphans != self.orphans {
+            self.orphans = orphans;
+            changed = true;
+        }
+        changed
+    }
+
+    /// Cuts every text to its limit. Run on anything read from outside.
+    pub fn sanitize(&mut self) {
+        clip_in_place(&mut self.enterprise_name.value, MAX_NAME_CHARS);
+        if let Some(language) = &mut self.language.value {
+            clip_in_place(language, MAX_LANGUAGE_CHARS);
+        }
+        for record in self
+            .items
+            .values_mut()
+            .chain(self.orphans.items.values_mut())
+        {
+            clip_in_place(&mut record.note.value, MAX_NOTE_CHARS);
+            if let Some(Mark::NotApplicable { reason }) = &mut record.mark.value {
+                clip_in_place(reason, MAX_REASON_CHARS);
+            }
+        }
+    }
+}
+
+/// Merges two copies of the progress, such as this tab's and the one another tab just
+/// saved: for every field, answer and item mark or note, the newer value wins. Edits to
+/// different items in two tabs are therefore both kept.
+///
+/// For the storage adapter: on a storage event, merge the incoming value into ours and
+/// reconcile it with the guide; write back only if the result differs from what came in.
+/// Before writing a change of our own, merge with what is stored, so an edit from another
+/// tab not yet seen is not overwritten. Merging again changes nothing, so this settles.
+pub fn merge(local: &Progress, incoming: &Progress) -> Progress {
+    Progress {
+        role: Stamped::join(&local.role, &incoming.role),
+        enterprise_name: Stamped::join(&local.enterprise_name, &incoming.enterprise_name),
+        language: Stamped::join(&local.language, &incoming.language),
+        answers: join_maps(&local.answers, &incoming.answers, Stamped::join),
+        items: join_maps(&local.items, &incoming.items, ItemRecord::join),
+        known_items: local
+            .known_items
+            .union(&incoming.known_items)
+            .cloned()
+            .collect(),
+        orphans: Orphans::join(&local.orphans, &incoming.orphans),
+    }
+}
+
+fn join_maps<V: Clone>(
+    a: &BTreeMap<String, V>,
+    b: &BTreeMap<String, V>,
+    join: impl Fn(&V, &V) -> V,
+) -> BTreeMap<String, V> {
+    let mut out = a.clone();
+    for (key, theirs) in b {
+        let value = match a.get(key) {
+            Some(ours) => join(ours, theirs),
+            None => theirs.clone(),
+        };
+        out.insert(key.clone(), value);
+    }
+    out
+}
+
+/// Runs `edit` on the map's entry for `key`, creating it only if the edit changes it, so a
+/// no-op leaves the map exactly as it was.
+fn edit_entry<V: Default>(
+    map: &mut BTreeMap<String, V>,
+    key: &str,
+    edit: impl FnOnce(&mut V) -> bool,
+) -> bool {
+    match map.get_mut(key) {
+        Some(value) => edit(value),
+        None => {
+            let mut value = V::default();
+            let changed = edit(&mut value);
+            if changed {
+                map.insert(key.to_string(), value);
+            }
+            changed
+        }
+    }
+}
+
+/// The item with this id and its section.
+pub fn find_item<'a>(guide: &'a Guide, id: &str) -> Option<(&'a Section, &'a Item)> {
+    guide
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+        .find(|(_, i)| i.id == id)
+}
+
+/// Cuts a text to at most `max` characters, at a character boundary.
+pub fn clip(mut text: String, max: usize) -> String {
+    clip_in_place(&mut text, max);
+    text
+}
+
+fn clip_in_place(text: &mut String, max: usize) {
+    if let Some((at, _)) = text.char_indices().nth(max) {
+        text.truncate(at);
+    }
+}
+
+/// An item's effective state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemStatus {
+    NotStarted,
+    Done,
+    NotApplicable(NaReason),
+}
+
+/// Why an item does not apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NaReason {
+    /// The user's answer to a question rules it out; `answer` is the answer the user gave
+    /// (such as `canteen` = `no`, shown as "you have no canteen").
+    ByAnswers { question: String, answer: String },
+    /// Marked by hand, with the user's reason.
+    ByHand(String),
+    /// The guide's condition can never hold (an empty `any`); a fault in the guide.
+    Never,
+}
+
+/// Whether the item applies given the answers: `None` when it does (or may: a condition
+/// that depends on an unanswered question counts as applying), or why it does not.
+pub fn ruled_out(item: &Item, answers: &Answers) -> Option<NaReason> {
+    let condition = item.applies_when.as_ref()?;
+    if condition.eval(answers) != Some(false) {
+        return None;
+    }
+    Some(match blame(condition, answers, false) {
+        Some(question) => NaReason::ByAnswers {
+            question: question.to_string(),
+            answer: answers.get(question).cloned().unwrap_or_default(),
+        },
+        None => NaReason::Never,
+    })
+}
+
+/// The question of the first leaf that makes `condition`, which evaluates to `value`,
+/// do so. `None` only when no leaf is involved (an empty `all` or `any`).
+fn blame<'a>(condition: &'a Condition, answers: &Answers, value: bool) -> Option<&'a str> {
+    match condition {
+        Condition::Is { question, .. } => Some(question),
+        // An `all` is false through its first false part and true through all of them; an
+        // `any` is true through its first true part and false through all of them.
+        Condition::All(parts) | Condition::Any(parts) => {
+            let decisive = matches!(condition, Condition::All(_)) != value;
+            let part = if decisive {
+                parts.iter().find(|p| p.eval(answers) == Some(value))
+            } else {
+                parts.first()
+            };
+            part.and_then(|p| blame(p, answers, value))
+        }
+        Condition::Not(inner) => blame(inner, answers, !value),
+    }
+}
+
+/// An item's status from its mark and the answers. Answers that rule the item out take
+/// precedence over a mark; the mark is kept and shows again if the answers change.
+pub fn item_status(item: &Item, mark: Option<&Mark>, answers: &Answers) -> ItemStatus {
+    if let Some(reason) = ruled_out(item, answers) {
+        return ItemStatus::NotApplicable(reason);
+    }
+    match mark {
+        None => ItemStatus::NotStarted,
+        Some(Mark::Done) => ItemStatus::Done,
+        Some(Mark::NotApplicable { reason }) => {
+            ItemStatus::NotApplicable(NaReason::ByHand(reason.clone()))
+        }
+    }
+}
+
+/// Counts for a section or a whole checklist. The bar shows `done` of `applicable`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub total: usize,
+    /// Items that apply: `total - not_applicable`.
+    pub applicable: usize,
+    /// Applicable items done.
+    pub done: usize,
+    pub not_applicable: usize,
+    /// Required, applicable items not done, in guide order.
+    pub missing_required: Vec<String>,
+}
+
+impl Summary {
+    /// Applicable items not done yet, required or not.
+    pub fn open(&self) -> usize {
+        self.applicable - self.done
+    }
+
+    /// Every applicable item is done.
+    pub fn is_complete(&self) -> bool {
+        self.done == self.applicable
+    }
+
+    fn count(&mut self, item: &Item, status: &ItemStatus) {
+        self.total += 1;
+        match status {
+            ItemStatus::NotApplicable(_) => self.not_applicable += 1,
+            ItemStatus::Done => {
+                self.applicable += 1;
+                self.done += 1;
+            }
+            ItemStatus::NotStarted => {
+                self.applicable += 1;
+                if item.required {
+                    self.missing_required.push(item.id.clone());
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, other: &Summary) {
+        self.total += other.total;
+        self.applicable += other.applicable;
+        self.done += other.done;
+        self.not_applicable += other.not_applicable;
+        self.missing_required
+            .extend(other.missing_required.iter().cloned());
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionSummary {
+    pub section: String,
+    pub summary: Summary,
+}
+
+/// A required, applicable item not done yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub section: String,
+    pub item: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every required item that applies is done.
+    Ready,
+    /// What is still missing, in guide order.
+    NotReady { missing: Vec<Missing> },
+}
+
+/// One role's checklist at a glance: each section's counts, the totals and the verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    pub role: Role,
+    pub sections: Vec<SectionSummary>,
+    pub overall: Summary,
+    pub verdict: Verdict,
+}
+
+pub fn overview(guide: &Guide, progress: &Progress, role: Role) -> Overview {
+    let answers = progress.answers();
+    let mut overall = Summary::default();
+    let mut missing = Vec::new();
+    let sections = guide
+        .sections_for(role)
+        .map(|section| {
+            let mut summary = Summary::default();
+            for item in &section.items {
+                summary.count(item, &item_status(item, progress.mark(&item.id), &answers));
+            }
+            missing.extend(summary.missing_required.iter().map(|item| Missing {
+                section: section.id.clone(),
+                item: item.clone(),
+            }));
+            overall.add(&summary);
+            SectionSummary {
+                section: section.id.clone(),
+                summary,
+            }
+        })
+        .collect();
+    let verdict = if missing.is_empty() {
+        Verdict::Ready
+    } else {
+        Verdict::NotReady { missing }
+    };
+    Overview {
+        role,
+        sections,
+        overall,
+        verdict,
+    }
+}
+
+/// "Ready to resume" only when every required item of the role's checklist that applies
+/// is done; otherwise every such item still missing.
+pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
+    overview(guide, progress, role).verdict
+}
+
+/// Small guides and random progress for the tests of this module and of `saved`.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::model::guide::{AnswerOption, Confidence, Question, Text};
+
+    pub fn text(s: &str) -> Text {
+        Text::from_pairs(&[("zh-Hans", s), ("en", s)])
+    }
+
+    pub fn is(question: &str, answer: &str) -> Condition {
+        Condition::Is {
+            question: question.into(),
+            answer: answer.into(),
+        }
+    }
+
+    pub fn item(id: &str, required: bool, applies_when: Option<Condition>) -> Item {
+        Item {
+            id: id.into(),
+            title: text(id),
+            what: text(id),
+            why: text(id),
+            required,
+            applies_when,
+            node: "n".into(),
+            confidence: Confidence::Reported,
+            source: "s".into(),
+            icon: None,
+        }
+    }
+
+    pub fn section(id: &str, role: Role, items: Vec<Item>) -> Section {
+        Section {
+            id: id.into(),
+            role,
+            title: text(id),
+            intro: None,
+            illustration: None,
+            items,
+        }
+    }
+
+    pub fn question(id: &str, role: Role, answers: &[&str]) -> Question {
+        Question {
+            id: id.into(),
+            role,
+            text: text(id),
+            help: None,
+            answers: answers
+                .iter()
+                .map(|a| AnswerOption {
+                    id: a.to_string(),
+                    label: text(a),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn guide(version: &str, questions: Vec<Question>, sections: Vec<Section>) -> Guide {
+        Guide {
+            id: "jimei-2020".into(),
+            version: version.into(),
+            date: "2020-02-10".into(),
+            languages: vec!["zh-Hans".into(), "en".into()],
+            title: text("t"),
+            summary: text("s"),
+            sources: vec![],
+            questions,
+            nodes: vec![],
+            edges: vec![],
+            sections,
+            about: vec![],
+        }
+    }
+
+    /// Enterprise: e1..e6 over two sections; employee: m1..m3.
+    pub fn sample() -> Guide {
+        use Role::*;
+        let questions = vec![
+            question("canteen", Enterprise, &["yes", "no"]),
+            question("dorm", Enterprise, &["yes", "no"]),
+            question("staff", Enterprise, &["local", "outside", "mixed"]),
+            question("travel", Employee, &["yes", "no"]),
+        ];
+        let sections = vec![
+            section(
+                "prep",
+                Enterprise,
+                vec![
+                    item("e1", true, None),
+                    item("e2", true, Some(is("canteen", "yes"))),
+                    item("e3", false, None),
+                    item(
+                        "e4",
+                        true,
+                        Some(Condition::All(vec![
+                            is("dorm", "yes"),
+                            Condition::Not(Box::new(is("staff", "local"))),
+                        ])),
+                    ),
+                ],
+            ),
+            section(
+                "site",
+                Enterprise,
+                vec![
+                    item(
+                        "e5",
+                        true,
+                        Some(Condition::Any(vec![
+                            is("canteen", "yes"),
+                            is("dorm", "yes"),
+                        ])),
+                    ),
+                    item(
+                        "e6",
+                        false,
+                        Some(Condition::Not(Box::new(is("canteen", "no")))),
+                    ),
+                ],
+            ),
+            section(
+                "me",
+                Employee,
+                vec![
+                    item("m1", true, None),
+                    item("m2", true, Some(is("travel", "yes"))),
+                    item("m3", false, None),
+                ],
+            ),
+        ];
+        guide("2020.1", questions, sections)
+    }
+
+    /// A deterministic xorshift generator.
+    pub struct Rng(pub u64);
+
+    impl Rng {
+        pub fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        pub fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        pub fn chance(&mut self, one_in: usize) -> bool {
+            self.below(one_in) == 0
+        }
+
+        pub fn pick<'a, T>(&mut self, options: &'a [T]) -> &'a T {
+            &options[self.below(options.len())]
+        }
+
+        /// A short text mixing ASCII, CJK, quotes, escapes, emoji and control characters.
+        pub fn text(&mut self, max: usize) -> String {
+            const PIECES: &[&str] = &[
+                "a", "Z", "7", " ", "集", "美", "厦门", "\"", "\\", "\n", "\u{0}", "😷", "é", "{",
+                "]", ",",
+            ];
+            let n = self.below(max + 1);
+            (0..n)
+                .map(|_| *self.pick(PIECES))
+                .collect::<String>()
+                .chars()
+                .take(max)
+                .collect()
+        }
+    }
+
+    /// Random progress over the sample guide's ids plus some unknown ones, within limits.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn random_progress(rng: &mut Rng) -> Progress {
+        let ids = ["e1", "e2", "e3", "e4", "e5", "e6", "m1", "m2", "m3", "gone"];
+        let mut p = Progress::default();
+        p.role = Stamped::new(
+            *rng.pick(&[Role::Enterprise, Role::Employee]),
+            rng.next() % 1000,
+        );
+        p.enterprise_name = Stamped::new(rng.text(12), rng.next() % 1000);
+        if rng.chance(2) {
+            p.language = Stamped::new(
+                Some(rng.pick(&["zh-Hans", "en", "zh-Hant"]).to_string()),
+                rng.next() % 1000,
+            );
+        }
+        for q in ["canteen", "dorm", "staff", "travel"] {
+            if rng.chance(3) {
+                continue;
+            }
+            let answer = rng
+                .pick(&[None, Some("yes"), Some("no"), Some("local")])
+                .map(str::to_string);
+            p.answers
+                .insert(q.to_string(), Stamped::new(answer, rng.next() % 1000));
+        }
+        for id in ids {
+            if rng.chance(3) {
+                continue;
+            }
+            let mark = match rng.below(3) {
+                0 => None,
+                1 => Some(Mark::Done),
+                _ => Some(Mark::NotApplicable {
+                    reason: rng.text(8),
+                }),
+            };
+            let record = ItemRecord {
+                mark: Stamped::new(mark, rng.next() % 1000),
+                note: Stamped::new(rng.text(10), rng.next() % 1000),
+            };
+            p.items.insert(id.to_string(), record);
+        }
+        if rng.chance(2) {
+            p.known_items = ids[..6].iter().map(|s| s.to_string()).collect();
+        }
+        if rng.chance(3) {
+            let record = ItemRecord {
+                mark: Stamped::new(Some(Mark::Done), rng.next() % 1000),
+                note: Stamped::default(),
+            };
+            p.orphans.items.insert("old".into(), record);
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+
+    fn act(p: &mut Progress, g: &Guide, action: Action, now: u64) -> bool {
+        p.apply(g, action, now)
+    }
+
+    fn check(p: &mut Progress, g: &Guide, item: &str, now: u64) -> bool {
+        act(p, g, Action::Check { item: item.into() }, now)
+    }
+
+    fn answer(p: &mut Progress, g: &Guide, q: &str, a: &str, now: u64) -> bool {
+        act(
+            p,
+            g,
+            Action::Answer {
+                question: q.into(),
+                answer: a.into(),
+            },
+            now,
+        )
+    }
+
+    fn missing(v: &Verdict) -> Vec<&str> {
+        match v {
+            Verdict::Ready => vec![],
+            Verdict::NotReady { missing } => missing.iter().map(|m| m.item.as_str()).collect(),
+        }
+    }
+
+    fn by_answers(q: &str, a: &str) -> ItemStatus {
+        ItemStatus::NotApplicable(NaReason::ByAnswers {
+            question: q.into(),
+            answer: a.into(),
+        })
+    }
+
+    fn status(p: &Progress, g: &Guide, id: &str) -> ItemStatus {
+        p.status(find_item(g, id).unwrap().1)
+    }
+
+    #[test]
+    fn fresh_progress_counts_every_item_as_applying_and_missing() {
+        let g = sample();
+        let p = Progress::default();
+        let o = overview(&g, &p, Role::Enterprise);
+        assert_eq!(o.sections.len(), 2);
+        assert_eq!(o.sections[0].section, "prep");
+        assert_eq!(o.sections[0].summary.total, 4);
+        assert_eq!(o.sections[0].summary.applicable, 4);
+        assert_eq!(
+            o.sections[0].summary.missing_required,
+            vec!["e1", "e2", "e4"]
+        );
+        assert_eq!(o.overall.total, 6);
+        assert_eq!(o.overall.applicable, 6);
+        assert_eq!(o.overall.done, 0);
+        assert_eq!(o.overall.open(), 6);
+        assert_eq!(missing(&o.verdict), vec!["e1", "e2", "e4", "e5"]);
+        match &o.verdict {
+            Verdict::NotReady { missing } => {
+                assert_eq!(
+                    missing[3],
+                    Missing {
+                        section: "site".into(),
+                        item: "e5".into()
+                    }
+                )
+            }
+            Verdict::Ready => panic!(),
+        }
+        let employee = overview(&g, &p, Role::Employee);
+        assert_eq!(employee.overall.total, 3);
+        assert_eq!(missing(&employee.verdict), vec!["m1", "m2"]);
+    }
+
+    #[test]
+    fn counts_and_verdict_with_required_optional_and_not_applicable_items() {
+        let g = sample();
+        let mut p = Progress::default();
+        assert!(check(&mut p, &g, "e1", 1));
+        assert!(check(&mut p, &g, "e3", 2));
+        assert!(act(
+            &mut p,
+            &g,
+            Action::MarkNotApplicable {
+                item: "e4".into(),
+                reason: "no dormitory".into()
+            },
+            3
+        ));
+        assert!(answer(&mut p, &g, "canteen", "no", 4));
+        assert!(answer(&mut p, &g, "dorm", "no", 5));
+        let o = overview(&g, &p, Role::Enterprise);
+        // e2, e5, e6 ruled out by answers, e4 by hand.
+        assert_eq!(o.overall.not_applicable, 4);
+        assert_eq!(o.overall.applicable, 2);
+        assert_eq!(o.overall.done, 2);
+        assert!(o.overall.is_complete());
+        assert_eq!(o.sections[1].summary.applicable, 0);
+        assert_eq!(o.verdict, Verdict::Ready);
+        // The employee checklist is its own.
+        assert_eq!(missing(&verdict(&g, &p, Role::Employee)), vec!["m1", "m2"]);
+        // An optional item open does not block.
+        assert!(act(&mut p, &g, Action::Uncheck { item: "e3".into() }, 6));
+        assert_eq!(verdict(&g, &p, Role::Enterprise), Verdict::Ready);
+        assert_eq!(overview(&g, &p, Role::Enterprise).overall.open(), 1);
+        // Changing an answer brings required items back.
+        assert!(answer(&mut p, &g, "canteen", "yes", 7));
+        assert_eq!(
+            missing(&verdict(&g, &p, Role::Enterprise)),
+            vec!["e2", "e5"]
+        );
+        check(&mut p, &g, "e2", 8);
+        check(&mut p, &g, "e5", 9);
+        assert_eq!(verdict(&g, &p, Role::Enterprise), Verdict::Ready);
+    }
+
+    #[test]
+    fn employee_checklist_verdict() {
+        let g = sample();
+        let mut p = Progress::default();
+        check(&mut p, &g, "m1", 1);
+        assert_eq!(missing(&verdict(&g, &p, Role::Employee)), vec!["m2"]);
+        answer(&mut p, &g, "travel", "no", 2);
+        assert_eq!(verdict(&g, &p, Role::Employee), Verdict::Ready);
+        assert_eq!(status(&p, &g, "m2"), by_answers("travel", "no"));
+    }
+
+    #[test]
+    fn a_role_with_no_items_is_ready() {
+        let g = guide(
+            "1",
+            vec![],
+            vec![section("s", Role::Enterprise, vec![item("a", true, None)])],
+        );
+        let o = overview(&g, &Progress::default(), Role::Employee);
+        assert!(o.sections.is_empty());
+        assert_eq!(o.overall, Summary::default());
+        assert_eq!(o.verdict, Verdict::Ready);
+    }
+
+    #[test]
+    fn applicability_with_answered_and_unanswered_questions_and_reasons() {
+        let g = sample();
+        let mut p = Progress::default();
+        // Unanswered: everything applies.
+        for id in ["e2", "e4", "e5", "e6"] {
+            assert_eq!(status(&p, &g, id), ItemStatus::NotStarted, "{id}");
+        }
+        answer(&mut p, &g, "canteen", "no", 1);
+        assert_eq!(status(&p, &g, "e2"), by_answers("canteen", "no"));
+        // Any(canteen=yes: false, dorm=yes: unknown) is undecided, so it applies.
+        assert_eq!(status(&p, &g, "e5"), ItemStatus::NotStarted);
+        // Not(canteen=no) is false through the leaf that is true.
+        assert_eq!(status(&p, &g, "e6"), by_answers("canteen", "no"));
+        answer(&mut p, &g, "dorm", "no", 2);
+        // Any false through all parts: the first one is shown.
+        assert_eq!(status(&p, &g, "e5"), by_answers("canteen", "no"));
+        assert_eq!(status(&p, &g, "e4"), by_answers("dorm", "no"));
+        answer(&mut p, &g, "dorm", "yes", 3);
+        // All(dorm=yes, Not(staff=local)) with staff unanswered: undecided, applies.
+        assert_eq!(status(&p, &g, "e4"), ItemStatus::NotStarted);
+        answer(&mut p, &g, "staff", "local", 4);
+        assert_eq!(status(&p, &g, "e4"), by_answers("staff", "local"));
+        answer(&mut p, &g, "staff", "mixed", 5);
+        assert_eq!(status(&p, &g, "e4"), ItemStatus::NotStarted);
+        assert_eq!(status(&p, &g, "e5"), ItemStatus::NotStarted);
+        act(
+            &mut p,
+            &g,
+            Action::ClearAnswer {
+                question: "canteen".into(),
+            },
+            6,
+        );
+        assert_eq!(status(&p, &g, "e2"), ItemStatus::NotStarted);
+    }
+
+    #[test]
+    fn blame_through_nested_conditions() {
+        use Condition::*;
+        let answers: Answers = [("a", "1"), ("b", "2"), ("c", "3")]
+            .iter()
+            .map(|(q, a)| (q.to_string(), a.to_string()))
+            .collect();
+        let no = |c: Condition| ruled_out(&item("x", true, Some(c)), &answers);
+        let because = |q: &str, a: &str| {
+            Some(NaReason::ByAnswers {
+                question: q.into(),
+                answer: a.into(),
+            })
+        };
+        // Not(All(a=1, b=2)): false because both are true; the first is shown.
+        assert_eq!(
+            no(Not(Box::new(All(vec![is("a", "1"), is("b", "2")])))),
+            because("a", "1")
+        );
+        // Not(Any(a=9, b=2)): false because b=2 holds.
+        assert_eq!(
+            no(Not(Box::new(Any(vec![is("a", "9"), is("b", "2")])))),
+            because("b", "2")
+        );
+        // All(Any(a=9, Not(c=3)), b=2): false through the Any, false through both parts.
+        assert_eq!(
+            no(All(vec![
+                Any(vec![is("a", "9"), Not(Box::new(is("c", "3")))]),
+                is("b", "2")
+            ])),
+            because("a", "1")
+        );
+        // All(b=2, Not(Not(c=4))): false through c.
+        assert_eq!(
+            no(All(vec![
+                is("b", "2"),
+                Not(Box::new(Not(Box::new(is("c", "4")))))
+            ])),
+            because("c", "3")
+        );
+        // Holding, or undecided: applies.
+        assert_eq!(no(Any(vec![is("z", "1"), is("a", "1")])), None);
+        assert_eq!(no(All(vec![is("z", "1"), is("a", "1")])), None);
+        assert_eq!(no(Not(Box::new(is("z", "1")))), None);
+        assert_eq!(no(All(vec![])), None);
+        // Degenerate conditions with no leaf to blame.
+        assert_eq!(no(Any(vec![])), Some(NaReason::Never));
+        assert_eq!(no(Not(Box::new(All(vec![])))), Some(NaReason::Never));
+    }
+
+    #[test]
+    fn answers_rule_out_over_a_mark_and_the_mark_comes_back() {
+        let g = sample();
+        let mut p = Progress::default();
+        check(&mut p, &g, "e2", 1);
+        answer(&mut p, &g, "canteen", "no", 2);
+        assert_eq!(status(&p, &g, "e2"), by_answers("canteen", "no"));
+        assert_eq!(p.mark("e2"), Some(&Mark::Done));
+        answer(&mut p, &g, "canteen", "yes", 3);
+        assert_eq!(status(&p, &g, "e2"), ItemStatus::Done);
+        act(
+            &mut p,
+            &g,
+            Action::MarkNotApplicable {
+                item: "e2".into(),
+                reason: "outsourced".into(),
+            },
+            4,
+        );
+        assert_eq!(
+            status(&p, &g, "e2"),
+            ItemStatus::NotApplicable(NaReason::ByHand("outsourced".into()))
+        );
+        assert!(act(&mut p, &g, Action::ClearMark { item: "e2".into() }, 5));
+        assert_eq!(status(&p, &g, "e2"), ItemStatus::NotStarted);
+    }
+
+    #[test]
+    fn no_op_actions_return_false_and_change_nothing() {
+        let g = sample();
+        let mut p = Progress::default();
+        let noops = |p: &mut Progress| {
+            let before = p.clone();
+            let actions = vec![
+                Action::Uncheck { item: "e1".into() },
+                Action::ClearMark { item: "e1".into() },
+                Action::SetNote {
+                    item: "e1".into(),
+                    note: String::new(),
+                },
+                Action::ClearAnswer {
+                    question: "canteen".into(),
+                },
+                Action::ClearAnswer {
+                    question: "nonsense".into(),
+                },
+                Action::Check {
+                    item: "nonsense".into(),
+                },
+                Action::MarkNotApplicable {
+                    item: "nonsense".into(),
+                    reason: "x".into(),
+                },
+                Action::SetNote {
+                    item: "nonsense".into(),
+                    note: "x".into(),
+                },
+                Action::Answer {
+                    question: "canteen".into(),
+                    answer: "maybe".into(),
+                },
+                Action::Answer {
+                    question: "nonsense".into(),
+                    answer: "yes".into(),
+                },
+                Action::SetRole(Role::Enterprise),
+                Action::SetEnterpriseName(String::new()),
+                Action::SetLanguage(None),
+            ];
+            for a in actions {
+                assert!(!p.apply(&g, a.clone(), 100), "{a:?}");
+            }
+            assert_eq!(*p, before);
+        };
+        noops(&mut p);
+        assert_eq!(p, Progress::default());
+
+        // Repeating a change is a no-op.
+        let changes = vec![
+            Action::Check { item: "e1".into() },
+            Action::MarkNotApplicable {
+                item: "e2".into(),
+                reason: "r".into(),
+            },
+            Action::SetNote {
+                item: "e3".into(),
+                note: "n".into(),
+            },
+            Action::Answer {
+                question: "canteen".into(),
+                answer: "yes".into(),
+            },
+            Action::SetRole(Role::Employee),
+            Action::SetEnterpriseName("集美".into()),
+            Action::SetLanguage(Some("en".into())),
+        ];
+        for a in changes {
+            assert!(p.apply(&g, a.clone(), 1), "{a:?}");
+            let before = p.clone();
+            assert!(!p.apply(&g, a.clone(), 2), "{a:?}");
+            assert_eq!(p, before);
+        }
+        // Unchecking an item marked not applicable does nothing.
+        assert!(!act(&mut p, &g, Action::Uncheck { item: "e2".into() }, 3));
+        // A different reason is a change.
+        assert!(act(
+            &mut p,
+            &g,
+            Action::MarkNotApplicable {
+                item: "e2".into(),
+                reason: "other".into()
+            },
+            3
+        ));
+        // Clearing an answer, then clearing it again.
+        assert!(act(
+            &mut p,
+            &g,
+            Action::ClearAnswer {
+                question: "canteen".into()
+            },
+            4
+        ));
+        assert!(!act(
+            &mut p,
+            &g,
+            Action::ClearAnswer {
+                question: "canteen".into()
+            },
+            5
+        ));
+        assert_eq!(p.answer("canteen"), None);
+    }
+
+    #[test]
+    fn texts_are_cut_at_character_boundaries() {
+        let g = sample();
+        let mut p = Progress::default();
+        let long: String = "集".repeat(MAX_NOTE_CHARS + 500);
+        assert!(act(
+            &mut p,
+            &g,
+            Action::SetNote {
+                item: "e1".into(),
+                note: long.clone()
+            },
+            1
+        ));
+        assert_eq!(p.note("e1").chars().count(), MAX_NOTE_CHARS);
+        // The same over-long note again is a no-op.
+        assert!(!act(
+            &mut p,
+            &g,
+            Action::SetNote {
+                item: "e1".into(),
+                note: long.clone()
+            },
+            2
+        ));
+        act(&mut p, &g, Action::SetEnterpriseName("😷".repeat(300)), 3);
+        assert_eq!(p.enterprise_name().chars().count(), MAX_NAME_CHARS);
+        act(
+            &mut p,
+            &g,
+            Action::MarkNotApplicable {
+                item: "e2".into(),
+                reason: "é".repeat(999),
+            },
+            4,
+        );
+        match p.mark("e2") {
+            Some(Mark::NotApplicable { reason }) => {
+                assert_eq!(reason.chars().count(), MAX_REASON_CHARS)
+            }
+            other => panic!("{other:?}"),
+        }
+        act(&mut p, &g, Action::SetLanguage(Some("x".repeat(100))), 5);
+        assert_eq!(p.language().unwrap().len(), MAX_LANGUAGE_CHARS);
+        assert_eq!(clip("abc".into(), 0), "");
+        assert_eq!(clip("ab集".into(), 3), "ab集");
+        assert_eq!(clip("ab集c".into(), 3), "ab集");
+    }
+
+    #[test]
+    fn sanitize_cuts_texts_read_from_outside() {
+        let mut p = Progress::default();
+        p.enterprise_name.value = "名".repeat(1000);
+        p.language.value = Some("l".repeat(1000));
+        p.items.insert(
+            "a".into(),
+            ItemRecord {
+                mark: Stamped::new(
+                    Some(Mark::NotApplicable {
+                        reason: "r".repeat(1000),
+                    }),
+                    1,
+                ),
+                note: Stamped::new("n".repeat(5000), 1),
+            },
+        );
+        p.orphans.items.insert(
+            "b".into(),
+            ItemRecord {
+                mark: Stamped::default(),
+                note: Stamped::new("n".repeat(5000), 1),
+            },
+        );
+        p.sanitize();
+        assert_eq!(p.enterprise_name().chars().count(), MAX_NAME_CHARS);
+        assert_eq!(p.language().unwrap().len(), MAX_LANGUAGE_CHARS);
+        assert_eq!(p.note("a").len(), MAX_NOTE_CHARS);
+        assert_eq!(p.orphans.items["b"].note.value.len(), MAX_NOTE_CHARS);
+        assert_eq!(
+            p.mark("a"),
+            Some(&Mark::NotApplicable {
+                reason: "r".repeat(MAX_REASON_CHARS)
+            })
+        );
+    }
+
+    #[test]
+    fn stamps_increase_even_when_the_clock_goes_back() {
+        let g = sample();
+        let mut p = Progress::default();
+        check(&mut p, &g, "e1", 1000);
+        assert_eq!(p.items["e1"].mark.at, 1000);
+        act(&mut p, &g, Action::Uncheck { item: "e1".into() }, 500);
+        assert_eq!(p.items["e1"].mark.at, 1001);
+        check(&mut p, &g, "e1", 1001);
+        assert_eq!(p.items["e1"].mark.at, 1002);
+        act(&mut p, &g, Action::SetRole(Role::Employee), 0);
+        assert_eq!(p.role.at, 1);
+    }
+
+    #[test]
+    fn role_switch_keeps_each_roles_progress() {
+        let g = sample();
+        let mut p = Progress::default();
+        check(&mut p, &g, "e1", 1);
+        act(&mut p, &g, Action::SetRole(Role::Employee), 2);
+        check(&mut p, &g, "m1", 3);
+        act(&mut p, &g, Action::SetRole(Role::Enterprise), 4);
+        assert_eq!(p.role(), Role::Enterprise);
+        assert_eq!(overview(&g, &p, Role::Enterprise).overall.done, 1);
+        assert_eq!(overview(&g, &p, Role::Employee).overall.done, 1);
+    }
+
+    fn busy(g: &Guide) -> Progress {
+        let mut p = Progress::default();
+        check(&mut p, g, "e1", 1);
+        act(
+            &mut p,
+            g,
+            Action::SetNote {
+                item: "e1".into(),
+                note: "done by Lin".into(),
+            },
+            2,
+        );
+        act(
+            &mut p,
+            g,
+            Action::MarkNotApplicable {
+                item: "e3".into(),
+                reason: "n/a".into(),
+            },
+            3,
+        );
+        answer(&mut p, g, "canteen", "yes", 4);
+        answer(&mut p, g, "travel", "no", 5);
+        check(&mut p, g, "m1", 6);
+        act(&mut p, g, Action::SetEnterpriseName("集美食品".into()), 7);
+        p
+    }
+
+    #[test]
+    fn reset_clears_one_role_and_undo_restores_it() {
+        let g = sample();
+        let mut p = busy(&g);
+        let before = p.clone();
+        let undo = p
+            .reset(&g, Role::Enterprise, 100)
+            .expect("something to reset");
+        assert_eq!(undo.role(), Role::Enterprise);
+        assert_eq!(p.mark("e1"), None);
+        assert_eq!(p.note("e1"), "");
+        assert_eq!(p.mark("e3"), None);
+        assert_eq!(p.answer("canteen"), None);
+        // The employee's checklist, answers and the settings stay.
+        assert_eq!(p.mark("m1"), Some(&Mark::Done));
+        assert_eq!(p.answer("travel"), Some("no"));
+        assert_eq!(p.enterprise_name(), "集美食品");
+        assert_eq!(overview(&g, &p, Role::Enterprise).overall.done, 0);
+        // Nothing left to reset.
+        assert_eq!(p.reset(&g, Role::Enterprise, 101), None);
+
+        let reset = p.clone();
+        assert!(p.undo_reset(undo.clone(), 200));
+        assert_eq!(p.mark("e1"), Some(&Mark::Done));
+        assert_eq!(p.note("e1"), "done by Lin");
+        assert_eq!(p.mark("e3"), before.mark("e3"));
+        assert_eq!(p.answer("canteen"), Some("yes"));
+        assert_eq!(
+            overview(&g, &p, Role::Enterprise),
+            overview(&g, &before, Role::Enterprise)
+        );
+        // The undo is newer than the reset, so it wins in a tab that saw the reset.
+        assert_eq!(merge(&reset, &p), p);
+        assert_eq!(merge(&p, &reset), p);
+        // Undoing twice changes nothing more.
+        assert!(!p.undo_reset(undo, 300));
+    }
+
+    #[test]
+    fn undo_keeps_edits_made_after_the_reset() {
+        let g = sample();
+        let mut p = busy(&g);
+        let undo = p.reset(&g, Role::Enterprise, 100).unwrap();
+        check(&mut p, &g, "e3", 150);
+        answer(&mut p, &g, "canteen", "no", 151);
+        assert!(p.undo_reset(undo, 200));
+        assert_eq!(p.mark("e3"), Some(&Mark::Done));
+        assert_eq!(p.answer("canteen"), Some("no"));
+        assert_eq!(p.mark("e1"), Some(&Mark::Done));
+    }
+
+    #[test]
+    fn reset_of_the_employee_checklist() {
+        let g = sample();
+        let mut p = busy(&g);
+        let undo = p.reset(&g, Role::Employee, 100).unwrap();
+        assert_eq!(p.mark("m1"), None);
+        assert_eq!(p.answer("travel"), None);
+        assert_eq!(p.mark("e1"), Some(&Mark::Done));
+        assert_eq!(p.answer("canteen"), Some("yes"));
+        assert!(p.undo_reset(undo, 101));
+        assert_eq!(p.mark("m1"), Some(&Mark::Done));
+        assert_eq!(Progress::default().reset(&g, Role::Employee, 1), None);
+    }
+
+    #[test]
+    fn merge_keeps_edits_to_different_items_from_both_tabs() {
+        let g = sample();
+        let base = busy(&g);
+        let mut a = base.clone();
+        let mut b = base.clone();
+        check(&mut a, &g, "e2", 10);
+        act(
+            &mut b,
+            &g,
+            Action::SetNote {
+                item: "e4".into(),
+                note: "ask HR".into(),
+            },
+            11,
+        );
+        check(&mut b, &g, "e5", 12);
+        answer(&mut a, &g, "dorm", "no", 13);
+        answer(&mut b, &g, "staff", "mixed", 14);
+        let m = merge(&a, &b);
+        assert_eq!(m, merge(&b, &a));
+        assert_eq!(m.mark("e2"), Some(&Mark::Done));
+        assert_eq!(m.mark("e5"), Some(&Mark::Done));
+        assert_eq!(m.note("e4"), "ask HR");
+        assert_eq!(m.answer("dorm"), Some("no"));
+        assert_eq!(m.answer("staff"), Some("mixed"));
+        assert_eq!(m.mark("e1"), Some(&Mark::Done));
+    }
+
+    #[test]
+    fn merge_keeps_a_check_in_one_tab_and_a_note_in_the_other_on_the_same_item() {
+        let g = sample();
+        let mut a = Progress::default();
+        let mut b = Progress::default();
+        check(&mut a, &g, "e2", 10);
+        act(
+            &mut b,
+            &g,
+            Action::SetNote {
+                item: "e2".into(),
+                note: "n".into(),
+            },
+            11,
+        );
+        let m = merge(&a, &b);
+        assert_eq!(m.mark("e2"), Some(&Mark::Done));
+        assert_eq!(m.note("e2"), "n");
+    }
+
+    #[test]
+    fn merge_takes_the_newer_value_of_the_same_field() {
+        let g = sample();
+        let base = busy(&g);
+        // Uncheck after check: the uncheck wins, either way round.
+        let mut a = base.clone();
+        let b = base.clone();
+        act(&mut a, &g, Action::Uncheck { item: "e1".into() }, 50);
+        assert_eq!(merge(&a, &b).mark("e1"), None);
+        assert_eq!(merge(&b, &a).mark("e1"), None);
+        // Check in one tab, then a later not-applicable in the other.
+        let mut a = base.clone();
+        let mut b = base.clone();
+        check(&mut a, &g, "e2", 60);
+        act(
+            &mut b,
+            &g,
+            Action::MarkNotApplicable {
+                item: "e2".into(),
+                reason: "r".into(),
+            },
+            61,
+        );
+        assert_eq!(
+            merge(&a, &b).mark("e2"),
+            Some(&Mark::NotApplicable { reason: "r".into() })
+        );
+        assert_eq!(
+            merge(&b, &a).mark("e2"),
+            Some(&Mark::NotApplicable { reason: "r".into() })
+        );
+        // A cleared answer wins over an older one; a role change too.
+        let mut a = base.clone();
+        let mut b = base.clone();
+        answer(&mut a, &g, "canteen", "no", 70);
+        act(
+            &mut b,
+            &g,
+            Action::ClearAnswer {
+                question: "canteen".into(),
+            },
+            71,
+        );
+        act(&mut a, &g, Action::SetRole(Role::Employee), 72);
+        act(&mut b, &g, Action::SetEnterpriseName("B".into()), 73);
+        let m = merge(&a, &b);
+        assert_eq!(m.answer("canteen"), None);
+        assert_eq!(m.role(), Role::Employee);
+        assert_eq!(m.enterprise_name(), "B");
+        // Same stamp, different values: both orders agree.
+        let mut a = base.clone();
+        let mut b = base.clone();
+        check(&mut a, &g, "e4", 80);
+        act(
+            &mut b,
+            &g,
+            Action::MarkNotApplicable {
+                item: "e4".into(),
+                reason: "x".into(),
+            },
+            80,
+        );
+        assert_eq!(merge(&a, &b), merge(&b, &a));
+    }
+
+    #[test]
+    fn merge_is_commutative_associative_and_idempotent() {
+        let mut rng = Rng(0x9e3779b97f4a7c15);
+        for _ in 0..300 {
+            let a = random_progress(&mut rng);
+            let b = random_progress(&mut rng);
+            let c = random_progress(&mut rng);
+            assert_eq!(merge(&a, &b), merge(&b, &a));
+            assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+            assert_eq!(merge(&a, &a), a);
+            let m = merge(&a, &b);
+            // Merging what we already have changes nothing: the tabs settle.
+            assert_eq!(merge(&m, &a), m);
+            assert_eq!(merge(&m, &b), m);
+        }
+    }
+
+    #[test]
+    fn overwrite_takes_the_other_values_as_new_changes() {
+        let g = sample();
+        let mut mine = busy(&g);
+        act(&mut mine, &g, Action::SetLanguage(Some("en".into())), 8);
+        let mut theirs = Progress::default();
+        check(&mut theirs, &g, "e2", 1);
+        answer(&mut theirs, &g, "canteen", "no", 2);
+        act(
+            &mut theirs,
+            &g,
+            Action::SetNote {
+                item: "e2".into(),
+                note: "theirs".into(),
+            },
+            3,
+        );
+        let stale = mine.clone();
+        let mut kept = mine.clone();
+        assert!(mine.overwrite(&theirs, Notes::Replace, 1000));
+        assert_eq!(mine.mark("e1"), None);
+        assert_eq!(mine.mark("e2"), Some(&Mark::Done));
+        assert_eq!(mine.note("e1"), "");
+        assert_eq!(mine.note("e2"), "theirs");
+        assert_eq!(mine.answer("canteen"), Some("no"));
+        assert_eq!(mine.answer("travel"), None);
+        assert_eq!(mine.enterprise_name(), "");
+        assert_eq!(mine.language(), Some("en"));
+        // It wins over the old state in another tab.
+        assert_eq!(merge(&stale, &mine), mine);
+        assert!(!mine.clone().overwrite(&theirs, Notes::Replace, 1001));
+
+        assert!(kept.overwrite(&theirs, Notes::Keep, 1000));
+        assert_eq!(kept.note("e1"), "done by Lin");
+        assert_eq!(kept.note("e2"), "");
+        assert_eq!(kept.mark("e1"), None);
+    }
+
+    #[test]
+    fn progress_serde_round_trip_and_leniency() {
+        let g = sample();
+        let p = busy(&g);
+        let json = serde_json::to_string(&p).unwrap();
+        let back: Progress = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p);
+        let mut rng = Rng(42);
+        for _ in 0..200 {
+            let p = random_progress(&mut rng);
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Progress>(&json).unwrap(),
+                p,
+                "{json}"
+            );
+        }
+        // Missing fields default; unknown fields are ignored.
+        let p: Progress = serde_json::from_str(
+            r#"{"items":{"e1":{"mark":{"value":{"state":"done"},"at":5}}},"future":1}"#,
+        )
+        .unwrap();
+        assert_eq!(p.mark("e1"), Some(&Mark::Done));
+        assert_eq!(p.note("e1"), "");
+    }
+}
