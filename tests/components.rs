@@ -52,7 +52,10 @@ fn mount_gate(state: RwSignal<LoadState>, locale: Locale) -> web_sys::HtmlElemen
     let parent = container();
     let handle = leptos::mount::mount_to(parent.clone(), move || {
         provide_context(LocaleContext(RwSignal::new(locale)));
-        provide_context(GuideContext { state });
+        provide_context(GuideContext::new(LoadState::Loading));
+        let ctx = use_context::<GuideContext>().unwrap();
+        ctx.state.set(state.get_untracked());
+        Effect::new(move || ctx.state.set(state.get()));
         view! {
             <GuideGate render={|guide: Arc<jimei::model::guide::Guide>| {
                 view! { <h1 data-testid="title">{guide.title.get("en", "en").to_string()}</h1> }

@@ -12,6 +12,7 @@ use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Msg};
 use crate::model::load::LoadError;
 
+use super::state::ProgressContext;
 use super::{about::AboutPage, checklist::ChecklistPage, flowchart::FlowchartPage, home::HomePage};
 
 /// Where the guide stands: still coming, ready, or failed with a reason.
@@ -26,13 +27,26 @@ pub enum LoadState {
 #[derive(Debug, Clone, Copy)]
 pub struct LocaleContext(pub RwSignal<Locale>);
 
-/// The guide and a way to load it again.
+/// The guide, a way to load it again, and the checklist state once the guide is there.
 #[derive(Debug, Clone, Copy)]
 pub struct GuideContext {
     pub state: RwSignal<LoadState>,
+    /// Created once, when the guide first loads.
+    pub progress: RwSignal<Option<ProgressContext>>,
+    /// The app's owner, so the progress store's effects live as long as the app.
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl GuideContext {
+    /// A context that has not started loading; `load` starts it.
+    pub fn new(state: LoadState) -> GuideContext {
+        GuideContext {
+            state: RwSignal::new(state),
+            progress: RwSignal::new(None),
+            owner: StoredValue::new(Owner::current()),
+        }
+    }
+
     /// Starts (or restarts) fetching the guide.
     pub fn load(self) {
         self.state.set(LoadState::Loading);
@@ -41,6 +55,16 @@ impl GuideContext {
                 Ok(guide) => LoadState::Ready(Arc::new(guide)),
                 Err(error) => LoadState::Failed(error),
             };
+            if let LoadState::Ready(guide) = &next {
+                if self.progress.get_untracked().is_none() {
+                    let create = || ProgressContext::new(guide.clone());
+                    let store = match self.owner.get_value() {
+                        Some(owner) => owner.with(create),
+                        None => create(),
+                    };
+                    self.progress.set(Some(store));
+                }
+            }
             self.state.set(next);
         });
     }
@@ -78,9 +102,7 @@ pub fn App() -> impl IntoView {
     provide_context(LocaleContext(locale));
     Effect::new(move || lang::apply_locale(locale.get()));
 
-    let guide = GuideContext {
-        state: RwSignal::new(LoadState::Loading),
-    };
+    let guide = GuideContext::new(LoadState::Loading);
     provide_context(guide);
     guide.load();
 
@@ -88,6 +110,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <Header/>
+            <Notices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
@@ -147,6 +170,41 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
+    }
+}
+
+/// Banners about saved progress (storage blocked, a failed save, an unreadable value, a
+/// guide update), each with a dismiss button.
+#[component]
+fn Notices() -> impl IntoView {
+    let locale = use_locale();
+    let guide = use_context::<GuideContext>();
+    let store = move || guide.and_then(|g| g.progress.get());
+    move || {
+        store().map(|store| {
+            let list = store.notices.get();
+            view! {
+                <div class="notices" role="status" aria-live="polite">
+                    {list
+                        .into_iter()
+                        .map(|notice| {
+                            let text = {
+                                let notice = notice.clone();
+                                move || notice.text(locale.get())
+                            };
+                            view! {
+                                <p class="notice" data-testid="notice">
+                                    <span>{text}</span>
+                                    <button type="button" class="button small" on:click=move |_| store.dismiss(&notice)>
+                                        {tr(Msg::Dismiss)}
+                                    </button>
+                                </p>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            }
+        })
     }
 }
 

@@ -2,6 +2,7 @@
 //! contexts of `app`, and anything worth testing on its own lives in `crate::model`.
 
 pub mod about;
+pub mod state;
 pub mod app;
 pub mod checklist;
 pub mod common;

@@ -84,7 +84,7 @@ test('a step in the list opens its detail at its own address', async () => {
   const page = await openPage(env);
   await page.goto(env.base + '/flowchart');
   await appReady(page);
-  await page.getByTestId('step-list').getByRole('link', { name: text(firstStep.title), exact: true }).click();
+  await page.getByTestId('step-list').getByRole('link', { name: text(firstStep.title), exact: true }).first().click();
   await page.getByTestId('node-detail').getByRole('heading', { name: text(firstStep.title) }).waitFor();
   assert.equal(new URL(page.url()).pathname, `/flowchart/${firstStep.id}`);
   assert.deepEqual(page.errors, []);

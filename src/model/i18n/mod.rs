@@ -8,7 +8,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::guide::{ParseError, Problem, ProblemKind};
+use crate::model::guide::{ParseError, Problem, ProblemKind};
+
+pub mod store;
 
 /// An interface language. Stored as its BCP 47 tag.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -136,6 +138,11 @@ pub enum Msg {
     NodeEnd,
     BelongsToStep,
     ItemsHere,
+    StorageUnavailable,
+    StorageWriteFailed,
+    StoredValueUnreadable,
+    BackupKept,
+    Dismiss,
 }
 
 impl Msg {
@@ -300,6 +307,21 @@ impl Msg {
             (ItemsHere, ZhHans) => "本步骤的自查项",
             (ItemsHere, ZhHant) => "本步驟的自查項",
             (ItemsHere, English) => "Checklist items for this step",
+            (StorageUnavailable, ZhHans) => "此浏览器不允许本应用保存数据（可能是无痕模式）。进度只保留到关闭页面为止，请用“导出”保存一份。",
+            (StorageUnavailable, ZhHant) => "此瀏覽器不允許本應用儲存資料（可能是無痕模式）。進度只保留到關閉頁面為止，請用「匯出」儲存一份。",
+            (StorageUnavailable, English) => "This browser does not let the app save data (private browsing?). Progress lasts only until you close the page: use Export to keep a copy.",
+            (StorageWriteFailed, ZhHans) => "进度未能保存（存储空间可能已满）。页面上的内容不会丢失，请用“导出”保存一份。",
+            (StorageWriteFailed, ZhHant) => "進度未能儲存（儲存空間可能已滿）。頁面上的內容不會遺失，請用「匯出」儲存一份。",
+            (StorageWriteFailed, English) => "Progress could not be saved (storage may be full). Nothing on the page is lost: use Export to keep a copy.",
+            (StoredValueUnreadable, ZhHans) => "之前保存的进度无法读取，已从空白开始。",
+            (StoredValueUnreadable, ZhHant) => "之前儲存的進度無法讀取，已從空白開始。",
+            (StoredValueUnreadable, English) => "The progress saved earlier could not be read, so the checklist starts afresh.",
+            (BackupKept, ZhHans) => "原来的内容已备份在",
+            (BackupKept, ZhHant) => "原來的內容已備份在",
+            (BackupKept, English) => "The old value is kept under",
+            (Dismiss, ZhHans) => "知道了",
+            (Dismiss, ZhHant) => "知道了",
+            (Dismiss, English) => "Dismiss",
         }
     }
 }

@@ -1,0 +1,219 @@
+//! The checklist's one state value and its bridge to local storage.
+//!
+//! `ProgressContext` holds the whole `Progress` in one signal. `dispatch` applies an action;
+//! one effect saves each change (merging with what another tab may have stored first, so
+//! edits to different items in two tabs are both kept); a `storage` listener merges other
+//! tabs' writes back in. Storage that cannot be used leaves the app working in memory, with
+//! a banner saying so.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::browser::storage::{self, StorageError};
+use crate::model::guide::Guide;
+use crate::model::i18n::store::{codec_error_message, guide_change_message};
+use crate::model::i18n::{Locale, Msg};
+use crate::model::progress::{Action, Progress};
+use crate::model::saved::{self, CodecError, GuideChange, Saved};
+
+/// A banner at the top of the page about saved progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Storage cannot be used at all; progress lives only in this page.
+    StorageUnavailable,
+    /// A save failed (quota); the page still holds everything.
+    WriteFailed,
+    /// The stored value was unreadable and was copied to a backup key.
+    Unreadable { error: CodecError, backup_key: String, backed_up: bool },
+    /// A new guide version added or removed items.
+    GuideUpdated(GuideChange),
+}
+
+impl Notice {
+    /// The banner's text in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Notice::StorageUnavailable => Msg::StorageUnavailable.text(locale).to_string(),
+            Notice::WriteFailed => Msg::StorageWriteFailed.text(locale).to_string(),
+            Notice::Unreadable { error, backup_key, backed_up } => {
+                let reason = codec_error_message(error, locale);
+                let mut text = format!("{} {reason}", Msg::StoredValueUnreadable.text(locale));
+                if *backed_up {
+                    text.push_str(&format!(" {} {backup_key}", Msg::BackupKept.text(locale)));
+                }
+                text
+            }
+            Notice::GuideUpdated(change) => guide_change_message(change, locale).unwrap_or_default(),
+        }
+    }
+}
+
+/// The checklist state shared by the checklist, the flowchart and the report.
+#[derive(Debug, Clone, Copy)]
+pub struct ProgressContext {
+    /// The whole state. Change it only through `dispatch` (or `replace`).
+    pub progress: RwSignal<Progress>,
+    /// Banners to show; each can be dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+    guide: StoredValue<Arc<Guide>>,
+    /// What this page last wrote or read, so an unchanged state is never written again.
+    last_saved: StoredValue<Option<Progress>>,
+}
+
+/// Milliseconds since the epoch, the stamp of every change.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+impl ProgressContext {
+    /// Loads the saved progress for `guide` (or starts afresh, telling the user why), starts
+    /// saving changes, and listens for other tabs.
+    pub fn new(guide: Arc<Guide>) -> ProgressContext {
+        let key = saved::storage_key(&guide.id);
+        let mut notices = Vec::new();
+        let stored = match storage::get(&key) {
+            Ok(value) => value,
+            Err(_) => {
+                notices.push(Notice::StorageUnavailable);
+                None
+            }
+        };
+        let loaded = saved::load(stored.as_deref(), &guide, now());
+        if let Some(problem) = &loaded.problem {
+            // Keep the unreadable value rather than overwrite it with a fresh start.
+            let backed_up = stored
+                .as_deref()
+                .is_some_and(|raw| storage::set(&problem.backup_key, raw).is_ok());
+            notices.push(Notice::Unreadable {
+                error: problem.error.clone(),
+                backup_key: problem.backup_key.clone(),
+                backed_up,
+            });
+        }
+        if guide_change_message(&loaded.change, Locale::default()).is_some() {
+            notices.push(Notice::GuideUpdated(loaded.change.clone()));
+        }
+        // A clean load counts as saved; a fresh start after a problem is written at once so
+        // the next load is clean (the old value is in the backup key).
+        let last_saved = if loaded.problem.is_none() && stored.is_some() {
+            Some(loaded.progress.clone())
+        } else {
+            None
+        };
+        let ctx = ProgressContext {
+            progress: RwSignal::new(loaded.progress),
+            notices: RwSignal::new(notices),
+            guide: StoredValue::new(guide),
+            last_saved: StoredValue::new(last_saved),
+        };
+        ctx.save_on_change();
+        ctx.listen_to_other_tabs();
+        ctx
+    }
+
+    /// The guide this progress belongs to.
+    pub fn guide(&self) -> Arc<Guide> {
+        self.guide.get_value()
+    }
+
+    /// Applies a user action; returns whether anything changed.
+    pub fn dispatch(&self, action: Action) -> bool {
+        let guide = self.guide();
+        let mut changed = false;
+        self.progress.update(|p| changed = p.apply(&guide, action, now()));
+        changed
+    }
+
+    /// Runs `change` on the state; for reset, undo, import and share links.
+    pub fn change(&self, change: impl FnOnce(&Guide, &mut Progress) -> bool) -> bool {
+        let guide = self.guide();
+        let mut changed = false;
+        self.progress.update(|p| changed = change(&guide, p));
+        changed
+    }
+
+    /// The current state as a saved value, for export.
+    pub fn snapshot(&self) -> Saved {
+        Saved::new(&self.guide(), self.progress.get_untracked(), now())
+    }
+
+    /// Removes one banner.
+    pub fn dismiss(&self, notice: &Notice) {
+        self.notices.update(|list| list.retain(|n| n != notice));
+    }
+
+    fn add_notice(&self, notice: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&notice) {
+                list.push(notice);
+            }
+        });
+    }
+
+    /// The one effect that writes: after each change, merge with whatever is stored (another
+    /// tab may have written since) and write the result, unless storage already holds it.
+    fn save_on_change(self) {
+        Effect::new(move || {
+            let progress = self.progress.get();
+            if self.last_saved.with_value(|last| last.as_ref() == Some(&progress)) {
+                return;
+            }
+            let guide = self.guide();
+            let key = saved::storage_key(&guide.id);
+            let stored = match storage::get(&key) {
+                Ok(stored) => stored,
+                Err(_) => {
+                    self.add_notice(Notice::StorageUnavailable);
+                    return;
+                }
+            };
+            let stored_progress = stored
+                .as_deref()
+                .and_then(|text| saved::decode(text, &guide.id).ok())
+                .map(|saved| saved.into_progress(&guide).0);
+            let merged = match (&stored, &stored_progress) {
+                (Some(text), Some(_)) => saved::merge_stored(&progress, text, &guide).unwrap_or_else(|_| progress.clone()),
+                _ => progress.clone(),
+            };
+            if stored_progress.as_ref() != Some(&merged) {
+                let text = saved::encode(&Saved::new(&guide, merged.clone(), now()));
+                match storage::set(&key, &text) {
+                    Ok(()) => self.notices.update(|l| l.retain(|n| *n != Notice::WriteFailed)),
+                    Err(StorageError::Unavailable) => return self.add_notice(Notice::StorageUnavailable),
+                    Err(_) => return self.add_notice(Notice::WriteFailed),
+                }
+            }
+            self.last_saved.set_value(Some(merged.clone()));
+            if merged != progress {
+                self.progress.set(merged);
+            }
+        });
+    }
+
+    /// Merges what other tabs write under our key, within moments of their change.
+    fn listen_to_other_tabs(self) {
+        let Some(window) = web_sys::window() else { return };
+        let key = saved::storage_key(&self.guide().id);
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let Some(incoming) = event.new_value() else { return };
+            let guide = self.guide();
+            let local = self.progress.get_untracked();
+            // The save effect then finds storage already holds the result and writes nothing,
+            // unless this tab has something newer to add.
+            if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
+                if merged != local {
+                    self.progress.set(merged);
+                }
+            }
+        });
+        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        on_storage.forget();
+    }
+}
