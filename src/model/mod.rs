@@ -3,6 +3,7 @@
 
 pub mod guide;
 pub mod i18n;
+pub mod layout;
 pub mod load;
 pub mod progress;
 pub mod saved;
