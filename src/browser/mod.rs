@@ -3,4 +3,5 @@
 
 pub mod fetch;
 pub mod lang;
+pub mod panic;
 pub mod storage;

@@ -83,9 +83,13 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     move || msg.text(locale.get())
 }
 
+/// Where the shipped guide's progress is saved; the panic screen offers it for download.
+/// Equal to `saved::storage_key` of the guide's id (checked by a component test).
+pub const PROGRESS_KEY: &str = "jimei.progress/jimei-resumption";
+
 /// Removes the static app shell of index.html and mounts the app in its place.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    crate::browser::panic::install(PROGRESS_KEY);
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("shell"))

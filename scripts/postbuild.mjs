@@ -1,0 +1,63 @@
+// Trunk post-build hook (see Trunk.toml). For release builds it:
+//  1. adds a Content-Security-Policy meta tag whose script-src allows Trunk's inline loader
+//     by its sha256 hash and nothing else inline;
+//  2. writes sw.js, the service worker, with the list of every built file and a cache name
+//     derived from their contents, so each deploy gets its own complete cache;
+//  3. adds the service worker's registration script.
+// Development builds (trunk serve) are left alone: Trunk injects its live-reload script at
+// serve time, which a strict policy would block.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// The policy. Keep it in step with README.md, "Hosting", which gives the same as a header.
+const inlineHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+);
+export const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace(
+  '<meta charset="utf-8">',
+  `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`,
+);
+
+// Every file of the build, for the service worker to precache.
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+html = html.replace('</body>', '  <script src="/sw-register.js" defer></script>\n</body>');
+writeFileSync(indexPath, html);
+writeFileSync(join(staging, 'sw-register.js'), readFileSync(new URL('./sw-register.js', import.meta.url)));
+
+const files = walk(staging)
+  .map((path) => '/' + relative(staging, path).split('\\').join('/'))
+  .filter((url) => url !== '/sw.js')
+  .sort();
+const digest = createHash('sha256');
+for (const url of files) digest.update(url).update(readFileSync(join(staging, url)));
+const version = digest.digest('hex').slice(0, 16);
+const worker = readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(['/', ...files.filter((f) => f !== '/index.html')], null, 2));
+writeFileSync(join(staging, 'sw.js'), worker);
+console.log(`postbuild: CSP with ${inlineHashes.length} inline hash(es); sw.js caches ${files.length} files as ${version}`);

@@ -1,0 +1,96 @@
+//! What the user sees if the app panics: instead of a dead page, a plain recovery screen that
+//! says what happened and offers the saved progress as a file to download.
+//!
+//! It is built with bare DOM calls, not Leptos, because after a panic the app's own state
+//! cannot be trusted. Saved progress lives in local storage, which the panic does not touch.
+
+use wasm_bindgen::JsCast;
+
+use crate::model::i18n::Locale;
+
+/// Installs the panic hook: log the panic as the default hook would, then show the screen.
+pub fn install(storage_key: &'static str) {
+    std::panic::set_hook(Box::new(move |info| {
+        web_sys::console::error_1(&info.to_string().into());
+        show_recovery_screen(storage_key);
+    }));
+}
+
+/// The screen's texts: title, explanation, download label, reload label.
+fn texts(locale: Locale) -> [&'static str; 4] {
+    match locale {
+        Locale::ZhHans => [
+            "出错了",
+            "应用遇到意外错误，已停止运行。你保存在本机的进度没有丢失。可以先下载一份备份，再重新载入。",
+            "下载已保存的进度",
+            "重新载入",
+        ],
+        Locale::ZhHant => [
+            "出錯了",
+            "應用遇到意外錯誤，已停止運行。你儲存在本機的進度沒有遺失。可以先下載一份備份，再重新載入。",
+            "下載已儲存的進度",
+            "重新載入",
+        ],
+        Locale::English => [
+            "Something went wrong",
+            "The app hit an unexpected error and stopped. Your progress saved on this device is not lost. You can download a copy of it, then reload.",
+            "Download saved progress",
+            "Reload",
+        ],
+    }
+}
+
+/// Replaces the page with the recovery screen.
+pub fn show_recovery_screen(storage_key: &str) {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+        return;
+    };
+    body.set_inner_html("");
+    render_recovery_screen(&body, storage_key);
+}
+
+/// Draws the recovery screen into `parent`. Every step tolerates failure: this runs when
+/// something has already gone wrong.
+pub fn render_recovery_screen(parent: &web_sys::Element, storage_key: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let locale = document
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default();
+    let [title, explain, download, reload] = texts(locale);
+    let saved = super::storage::get(storage_key).ok().flatten();
+
+    let Ok(main) = document.create_element("main") else { return };
+    main.set_class_name("page recovery");
+    let _ = main.set_attribute("role", "alert");
+    let _ = main.set_attribute("data-testid", "recovery");
+    let add = |tag: &str, text: &str| -> Option<web_sys::Element> {
+        let el = document.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        main.append_child(&el).ok()?;
+        Some(el)
+    };
+    add("h1", title);
+    add("p", explain);
+    if let Some(saved) = saved {
+        // A data URL needs no script after the panic; the browser handles the download.
+        let href = format!(
+            "data:application/json;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&saved))
+        );
+        if let Some(link) = add("a", download) {
+            let _ = link.set_attribute("href", &href);
+            let _ = link.set_attribute("download", "jimei-progress-backup.json");
+            link.set_class_name("button primary");
+        }
+    }
+    if let Some(link) = add("a", reload) {
+        let _ = link.set_attribute("href", "/");
+        link.set_class_name("button");
+    }
+    let _ = parent.append_child(&main);
+    if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+        let _ = main.focus();
+    }
+}
