@@ -20,14 +20,19 @@
     button.type = 'button';
     button.className = 'button small';
     button.textContent = action;
-    button.addEventListener('click', () => worker.postMessage('skip-waiting'));
+    button.addEventListener('click', () => {
+      reloadWanted = true;
+      worker.postMessage('skip-waiting');
+    });
     bar.append(text, button);
     document.body.prepend(bar);
   }
-  let reloading = false;
+  // Reload only when the user asked for the new version; the first install also changes the
+  // controller (the worker claims the page) and must not reload under the user's hands.
+  let reloadWanted = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (reloading) return;
-    reloading = true;
+    if (!reloadWanted) return;
+    reloadWanted = false;
     location.reload();
   });
   navigator.serviceWorker

@@ -30,6 +30,7 @@ export async function start() {
   return {
     base,
     browser,
+    server,
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));

@@ -17,11 +17,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
+// JIMEI_DIST points the tests at another build, such as one made in a separate target dir.
+export const DIST = process.env.JIMEI_DIST
+  ? resolve(process.env.JIMEI_DIST)
+  : resolve(fileURLToPath(import.meta.url), '../../../dist');
 
-/** Starts serving `root` on 127.0.0.1 at `port` (0 picks a free one); resolves to the server. */
+/**
+ * Starts serving `root` on 127.0.0.1 at `port` (0 picks a free one); resolves to the server.
+ * Setting `server.root` later serves another build at the same origin, as a new deploy would.
+ */
 export function serve(root = DIST, port = 0) {
   const server = createServer(async (req, res) => {
+    const root = server.root;
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
@@ -45,6 +52,7 @@ export function serve(root = DIST, port = 0) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  server.root = root;
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 

@@ -1,0 +1,118 @@
+// End-to-end tests of what the release build adds around the app: the Content-Security-Policy,
+// the service worker (offline use and the new-version notice) and the manifest.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, openPage, appReady, GUIDE, text } from './helpers.mjs';
+import { DIST } from './serve.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Loads the app and waits until the service worker controls the page. */
+async function loadControlled(page, path = '/') {
+  await page.goto(env.base + path);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await appReady(page);
+  }
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the worker');
+}
+
+test('the policy is in force: an injected inline script does not run', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/');
+  await appReady(page);
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.match(policy, /object-src 'none'/);
+  assert.match(policy, /base-uri 'none'/);
+  const ran = await page.evaluate(async () => {
+    const violation = new Promise((ok) => document.addEventListener('securitypolicyviolation', () => ok(true), { once: true }));
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    await Promise.race([violation, new Promise((ok) => setTimeout(ok, 1000))]);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  await page.context().close();
+});
+
+test('after one visit every route works with the network off, deep links included', async () => {
+  const page = await openPage(env);
+  await loadControlled(page);
+  await page.context().setOffline(true);
+  const firstStep = GUIDE.nodes.find((n) => n.kind === 'step');
+  const routes = [
+    ['/', '阿集小美 · 复工防控指南'],
+    ['/flowchart', '复工流程'],
+    [`/flowchart/${firstStep.id}`, '复工流程'],
+    ['/checklist', '自查清单'],
+    ['/about', '关于本指南'],
+  ];
+  for (const [path, heading] of routes) {
+    await page.goto(env.base + path);
+    await appReady(page);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+  await page.getByTestId('guide-version').waitFor();
+  await page.context().close();
+});
+
+test('a new deploy shows a notice, and reloading takes the new version whole', async () => {
+  // The "new build": the same files with another guide version and another worker version.
+  const next = mkdtempSync(join(tmpdir(), 'jimei-next-'));
+  cpSync(DIST, next, { recursive: true });
+  const guide = structuredClone(GUIDE);
+  guide.version = '9.9.9';
+  writeFileSync(join(next, 'guide', 'jimei.json'), JSON.stringify(guide));
+  const worker = readFileSync(join(next, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+'/, "const VERSION = 'next-build'");
+  writeFileSync(join(next, 'sw.js'), worker);
+
+  const page = await openPage(env);
+  try {
+    await loadControlled(page, '/about');
+    await page.getByTestId('guide-version').getByText(GUIDE.version).waitFor();
+    env.server.root = next;
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const notice = page.getByTestId('update-notice');
+    await notice.waitFor();
+    // Until the user reloads, the page keeps the old version's files.
+    await notice.getByRole('button', { name: '重新载入' }).click();
+    await page.waitForEvent('load');
+    await appReady(page);
+    await page.getByTestId('guide-version').getByText('9.9.9').waitFor();
+  } finally {
+    env.server.root = DIST;
+    rmSync(next, { recursive: true, force: true });
+    await page.context().close();
+  }
+});
+
+test('the manifest makes the app installable', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/');
+  const href = await page.getAttribute('link[rel="manifest"]', 'href');
+  const manifest = await (await page.request.get(env.base + href)).json();
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.start_url, '/');
+  assert.ok(manifest.short_name);
+  const sizes = manifest.icons.map((i) => i.sizes);
+  assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), sizes.join());
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(env.base + icon.src);
+    assert.equal(response.status(), 200, icon.src);
+  }
+  assert.ok(text(GUIDE.title));
+  await page.context().close();
+});
