@@ -56,7 +56,7 @@ ensure_node_packages() {
   command -v npm >/dev/null || ensure_apt nodejs npm
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
     || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing npm packages (binaryen, playwright-core)"
+    say "installing npm packages (binaryen, playwright-core, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed"
   fi
 }
