@@ -1,0 +1,185 @@
+// Measures the release build in dist/ against the budgets of BENCHMARKS.md and prints one
+// table. Run through scripts/bench, which builds first and passes the layout bench's output.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve, DIST } from '../e2e/serve.mjs';
+import { CHROMIUM_ARGS } from '../e2e/helpers.mjs';
+
+const [layoutFile, ...flags] = process.argv.slice(2);
+const rows = [];
+const row = (figure, value, unit, budget, pass) =>
+  rows.push({ figure, value: `${value} ${unit}`.trim(), budget, verdict: pass === null ? '' : pass ? 'pass' : 'FAIL' });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / 1024).toFixed(1);
+
+// 1. What the first visit downloads, brotli-compressed.
+const files = readdirSync(DIST);
+const initial = files.filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js').map((f) => join(DIST, f));
+initial.push(join(DIST, 'guide', 'jimei.json'));
+let total = 0;
+for (const file of initial) {
+  const size = br(readFileSync(file));
+  total += size;
+  const name = file.slice(DIST.length + 1).replace(/-[0-9a-f]{16}/, '');
+  row(`  ${name} (brotli)`, kb(size), 'KB', '', null);
+}
+row('initial load, brotli, in all', kb(total), 'KB', '≤ 100 KB', total <= 100 * 1024);
+const images = readdirSync(join(DIST, 'img')).map((f) => readFileSync(join(DIST, 'img', f)));
+row(`illustrations (${images.length} files, lazy, not counted)`, `${kb(images.reduce((s, b) => s + b.length, 0))} raw / ${kb(images.reduce((s, b) => s + br(b), 0))}`, 'KB brotli', '', null);
+
+// 2. Paint figures: Lighthouse's simulated mobile profile, the app against the floor (the
+// same first screen as a static page: the built index.html without its scripts).
+const site = mkdtempSync(join(tmpdir(), 'jimei-bench-'));
+cpSync(DIST, site, { recursive: true });
+const floor = readFileSync(join(site, 'index.html'), 'utf8')
+  .replace(/<script[\s\S]*?<\/script>/g, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+writeFileSync(join(site, 'floor.html'), floor);
+const server = await serve(site, 0);
+const base = `http://127.0.0.1:${server.address().port}`;
+
+function lighthouse(url) {
+  const out = join(site, 'lh.json');
+  execFileSync(
+    process.env.LIGHTHOUSE,
+    [url, '--quiet', '--output=json', `--output-path=${out}`, '--form-factor=mobile',
+      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  return {
+    lcp: report.audits['largest-contentful-paint'].numericValue,
+    tti: report.audits.interactive.numericValue,
+    scores: Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
+  };
+}
+const RUNS = 3;
+const app = [], bare = [];
+for (let i = 0; i < RUNS; i++) {
+  app.push(lighthouse(`${base}/`));
+  bare.push(lighthouse(`${base}/floor.html`));
+}
+const appLcp = median(app.map((r) => r.lcp)), floorLcp = median(bare.map((r) => r.lcp));
+const appTti = median(app.map((r) => r.tti)), floorTti = median(bare.map((r) => r.tti));
+row('LCP, app (Lighthouse mobile, median of 3)', (appLcp / 1000).toFixed(2), 's', '', null);
+row('LCP, static floor', (floorLcp / 1000).toFixed(2), 's', '', null);
+row('LCP app / floor', (appLcp / floorLcp).toFixed(2), '×', '≤ 1.25', appLcp <= 1.25 * floorLcp);
+row('TTI app / floor', (appTti / floorTti).toFixed(2), '×', '≤ 2', appTti <= 2 * floorTti);
+const scores = app[app.length - 1].scores;
+for (const [name, min] of [['performance', 95], ['accessibility', 100], ['best-practices', 100], ['seo', 90]]) {
+  row(`Lighthouse ${name}`, scores[name], '', `≥ ${min}`, scores[name] >= min);
+}
+
+// 3. Interaction figures with a generated guide of 500 items.
+const guide = JSON.parse(readFileSync(join(DIST, 'guide', 'jimei.json'), 'utf8'));
+const template = guide.sections[0].items[0];
+guide.sections[0].items = Array.from({ length: 500 }, (_, i) => {
+  const { applies_when, ...item } = template;
+  return { ...item, id: `bench-${i}` };
+});
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
+await page.addInitScript(() => {
+  window.__writes = [];
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    const t0 = performance.now();
+    setItem.call(this, key, value);
+    window.__writes.push({ key, at: t0, took: performance.now() - t0 });
+  };
+  addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+});
+await page.route('**/guide/jimei.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(guide) }));
+await page.goto(`${base}/checklist?role=enterprise`);
+await page.waitForSelector('#shell', { state: 'detached' });
+const boxes = page.locator('main input[type="checkbox"]');
+await boxes.nth(499).waitFor();
+
+/** Toggles checkbox `i` in the page and reports click-to-next-frame time, DOM mutations and the save. */
+const toggle = (i) =>
+  page.evaluate(async (i) => {
+    const box = document.querySelectorAll('main input[type="checkbox"]')[i];
+    const mutated = new Set();
+    let count = 0;
+    const observer = new MutationObserver((list) => {
+      for (const m of list) {
+        count++;
+        mutated.add(m.target.nodeType === 1 ? m.target : m.target.parentElement);
+      }
+    });
+    observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+    const writes = window.__writes.length;
+    const t0 = performance.now();
+    box.click();
+    await new Promise((ok) => requestAnimationFrame(() => ok()));
+    const frame = performance.now() - t0;
+    await new Promise((ok) => setTimeout(ok, 0));
+    observer.disconnect();
+    const saves = window.__writes.slice(writes);
+    return { frame, count, saves: saves.map((w) => w.took), savedAfter: saves.map((w) => w.at - t0) };
+  }, i);
+
+const frames = [], counts = [], saves = [];
+for (let i = 0; i < 100; i++) {
+  const r = await toggle(i % 500);
+  frames.push(r.frame);
+  counts.push(r.count);
+  saves.push(...r.saves);
+}
+row('toggle: click to next frame, median of 100', median(frames).toFixed(2), 'ms', '< 4 ms', median(frames) < 4);
+row('toggle: DOM mutations, median', median(counts), '', 'the item and progress only', null);
+row('save after a toggle (setItem), median', median(saves).toFixed(2), 'ms', '< 1 ms', median(saves) < 1);
+const before = await page.evaluate(() => window.__writes.length);
+await page.evaluate(() => dispatchEvent(new Event('focus')));
+await page.waitForTimeout(300);
+const idleWrites = (await page.evaluate(() => window.__writes.length)) - before;
+row('writes when nothing changed', idleWrites, '', '0', idleWrites === 0);
+
+const memory = () =>
+  page.evaluate(() => {
+    window.gc?.();
+    return performance.memory.usedJSHeapSize + (window.__wasm?.memory?.buffer.byteLength ?? 0);
+  });
+const after100 = await memory();
+for (let i = 0; i < 900; i++) await toggle(i % 500);
+const after1000 = await memory();
+const growth = after1000 - after100;
+row('memory growth, toggles 100 → 1000 (JS heap + wasm)', kb(growth), 'KB', '≤ 1024 KB', growth <= 1024 * 1024);
+await browser.close();
+server.close();
+rmSync(site, { recursive: true, force: true });
+
+// 4. Layout of generated flowcharts, from cargo bench.
+if (layoutFile && existsSync(layoutFile)) {
+  for (const line of readFileSync(layoutFile, 'utf8').split('\n')) {
+    const m = line.trim().match(/^(50|200|1000)\s+\d+\s+\d+\s+([\d.]+)/);
+    if (m) row(`layout, ${m[1]} nodes, median`, m[2], 'ms', m[1] === '1000' ? '< 20 ms' : '', m[1] === '1000' ? +m[2] < 20 : null);
+  }
+}
+
+// The table.
+const widths = ['figure', 'value', 'budget', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+const table = [
+  line(['figure', 'value', 'budget', 'verdict']),
+  line(widths.map((w) => '-'.repeat(w))),
+  ...rows.map((r) => line([r.figure, r.value, r.budget, r.verdict])),
+].join('\n');
+console.log(table);
+const failed = rows.filter((r) => r.verdict === 'FAIL').length;
+console.log(`\n${rows.filter((r) => r.verdict === 'pass').length} budgets met, ${failed} missed`);
+if (flags.includes('--write')) {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+  const entry = `\n## ${new Date().toISOString().slice(0, 10)} · ${machine}\n\n${table}\n`;
+  const path = new URL('../../BENCHMARKS.md', import.meta.url);
+  const head = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nMeasured with `scripts/bench --write`; newest last.\n';
+  writeFileSync(path, head + entry);
+}
