@@ -1,92 +1,513 @@
-//! The self-check checklist: one role's sections and items.
+//! The self-check checklist: one role's questions, sections and items, the overall progress
+//! and the readiness verdict, and reset with undo.
+//!
+//! Every change goes through `ProgressContext::dispatch` or `change`, which save it at once.
+//! Each item reads its own status through a memo, so checking one item re-renders only that
+//! item and the counters, and focus and typing in notes are never disturbed.
 
 use std::sync::Arc;
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::model::guide::{Guide, Item, Role};
-use crate::model::i18n::Msg;
+use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
+use crate::model::i18n::checklist::{self as words, ListMsg};
+use crate::model::i18n::{Locale, Msg};
+use crate::model::progress::{
+    find_item, overview, Action, ItemStatus, NaReason, Overview, ResetUndo, Summary, Verdict,
+    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
+};
 
-use super::app::tr;
+use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
+use super::state::{now, ProgressContext};
 
-/// The role named by `?role=`, the enterprise by default.
-fn role_from_query(value: Option<String>) -> Role {
-    match value.as_deref() {
-        Some("employee") => Role::Employee,
-        _ => Role::Enterprise,
+/// A reactive piece of checklist interface text.
+pub fn lt(msg: ListMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || msg.text(locale.get())
+}
+
+/// The progress store, once the guide has loaded.
+pub fn use_store() -> Option<ProgressContext> {
+    use_context::<GuideContext>().and_then(|g| g.progress.get_untracked())
+}
+
+/// A guide text in `locale`, falling back to the guide's primary language.
+pub fn text_in(guide: &Guide, text: &Text, locale: Locale) -> String {
+    let primary = guide.languages.first().map(String::as_str).unwrap_or("");
+    text.get(locale.tag(), primary).to_string()
+}
+
+/// The role named by `?role=`, if any.
+pub fn role_from_query(value: Option<&str>) -> Option<Role> {
+    match value {
+        Some("employee") => Some(Role::Employee),
+        Some("enterprise") => Some(Role::Enterprise),
+        _ => None,
     }
 }
 
-/// The checklist of the role in the address, with a switch between the two roles.
+pub fn role_param(role: Role) -> &'static str {
+    match role {
+        Role::Enterprise => "enterprise",
+        Role::Employee => "employee",
+    }
+}
+
+/// The role shown: the one in the address if there is one (and it becomes the saved role),
+/// else the saved role.
+pub fn use_role(store: ProgressContext) -> Memo<Role> {
+    let query = use_query_map();
+    let asked = Memo::new(move |_| query.with(|q| role_from_query(q.get_str("role"))));
+    // The address wins: a home-page link or a role switch also changes the saved role.
+    Effect::new(move || {
+        if let Some(role) = asked.get() {
+            store.dispatch(Action::SetRole(role));
+        }
+    });
+    Memo::new(move |_| {
+        asked
+            .get()
+            .unwrap_or_else(|| store.progress.with(|p| p.role()))
+    })
+}
+
+/// Links to the two roles' versions of `path`; the current one is marked. Plain anchors
+/// (the router still handles them): its `<A>` would mark both current, as they share a path.
+#[component]
+pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
+    let link = move |target: Role, msg: Msg| {
+        view! {
+            <a
+                href=format!("{path}?role={}", role_param(target))
+                aria-current=move || (role.get() == target).then_some("page")
+            >
+                {tr(msg)}
+            </a>
+        }
+    };
+    view! {
+        <nav class="role-switch" aria-label=tr(Msg::ChooseRole)>
+            {link(Role::Enterprise, Msg::RoleEnterprise)}
+            {link(Role::Employee, Msg::RoleEmployee)}
+        </nav>
+    }
+}
+
+/// The checklist page of the role in the address, or the saved role.
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
-    let query = use_query_map();
-    let role = Memo::new(move |_| role_from_query(query.with(|q| q.get("role"))));
     view! {
         <section class="page checklist">
             <h1>{tr(Msg::ChecklistTitle)}</h1>
             <p>{tr(Msg::ChecklistIntro)}</p>
-            <nav class="role-switch" aria-label=tr(Msg::ChooseRole)>
-                <A href="/checklist?role=enterprise" attr:aria-current=move || (role.get() == Role::Enterprise).then_some("page")>
-                    {tr(Msg::RoleEnterprise)}
-                </A>
-                <A href="/checklist?role=employee" attr:aria-current=move || (role.get() == Role::Employee).then_some("page")>
-                    {tr(Msg::RoleEmployee)}
-                </A>
-            </nav>
             <GuideGate render={move |guide: Arc<Guide>| {
-                move || view! { <Sections guide=guide.clone() role=role.get()/> }
+                let Some(store) = use_store() else {
+                    return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
+                };
+                let role = use_role(store);
+                view! {
+                    <RoleSwitch role path="/checklist"/>
+                    {move || {
+                        let role = role.get();
+                        view! { <Checklist guide=guide.clone() store role/> }
+                    }}
+                }
+                .into_any()
             }}/>
         </section>
     }
 }
 
+/// One role's whole checklist.
 #[component]
-fn Sections(guide: Arc<Guide>, role: Role) -> impl IntoView {
-    guide
+fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoView {
+    let overview = {
+        let guide = guide.clone();
+        Memo::new(move |_| store.progress.with(|p| overview(&guide, p, role)))
+    };
+    let sections = guide
         .sections_for(role)
-        .map(|section| {
-            let items = section
-                .items
-                .iter()
-                .map(|item| view! { <ItemView guide=guide.clone() item=item.clone()/> })
-                .collect_view();
-            view! {
-                <section class="section" data-section=section.id.clone()>
-                    {section.illustration.clone().map(|file| view! { <Illustration file size=120/> })}
-                    <h2>{local_text(&guide, &section.title)}</h2>
-                    {section.intro.as_ref().map(|intro| view! { <p>{local_text(&guide, intro)}</p> })}
-                    <ul class="items">{items}</ul>
-                </section>
-            }
-        })
-        .collect_view()
+        .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() overview/> })
+        .collect_view();
+    view! {
+        <StatusPanel guide=guide.clone() store role overview/>
+        <AboutYou guide=guide.clone() store role/>
+        {sections}
+        <MissingList guide=guide.clone() overview/>
+        <section class="checklist-tools" aria-labelledby="tools-heading">
+            <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
+            <ResetControl store role/>
+        </section>
+    }
 }
 
-/// One item: its title, whether it is required, and what to do and why on demand.
+/// Overall progress and the verdict, at the top of the page.
 #[component]
-fn ItemView(guide: Arc<Guide>, item: Item) -> impl IntoView {
+fn StatusPanel(
+    guide: Arc<Guide>,
+    store: ProgressContext,
+    role: Role,
+    overview: Memo<Overview>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let overall = Memo::new(move |_| overview.with(|o| o.overall.clone()));
+    let unanswered = Memo::new(move |_| {
+        store.progress.with(|p| {
+            guide
+                .questions
+                .iter()
+                .filter(|q| q.role == role && p.answer(&q.id).is_none())
+                .count()
+        })
+    });
+    let missing = Memo::new(move |_| match overview.with(|o| o.verdict.clone()) {
+        Verdict::Ready => 0,
+        Verdict::NotReady { missing } => missing.len(),
+    });
+    view! {
+        <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
+            <h2 id="overall-heading">{lt(ListMsg::OverallProgress)}</h2>
+            <ProgressBar summary=overall label="overall-heading"/>
+            {move || match missing.get() {
+                0 => view! {
+                    <p class="verdict ready" data-testid="verdict">{lt(ListMsg::Ready)}</p>
+                }
+                .into_any(),
+                count => view! {
+                    <p class="verdict not-ready" data-testid="verdict">
+                        {move || words::not_ready(count, locale.get())}
+                        " "
+                        <a href="#missing">{lt(ListMsg::Missing)}</a>
+                    </p>
+                }
+                .into_any(),
+            }}
+            {move || {
+                let count = unanswered.get();
+                (count > 0).then(|| view! {
+                    <p class="hint">
+                        <a href="#about-you">{move || words::unanswered(count, locale.get())}</a>
+                    </p>
+                })
+            }}
+        </section>
+    }
+}
+
+/// Everything still missing, in one place, as the district's "tell everything at once"
+/// practice asks; each entry links to its item.
+#[component]
+fn MissingList(guide: Arc<Guide>, overview: Memo<Overview>) -> impl IntoView {
+    let list = move || {
+        overview.with(|o| match &o.verdict {
+            Verdict::Ready => view! { <p>{lt(ListMsg::NothingMissing)}</p> }.into_any(),
+            Verdict::NotReady { missing } => {
+                let entries = missing
+                    .iter()
+                    .filter_map(|m| find_item(&guide, &m.item))
+                    .map(|(section, item)| {
+                        view! {
+                            <li>
+                                <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
+                                <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ol>{entries}</ol> }.into_any()
+            }
+        })
+    };
+    view! {
+        <section class="missing-panel" id="missing" aria-labelledby="missing-heading" data-testid="missing">
+            <h2 id="missing-heading">{lt(ListMsg::Missing)}</h2>
+            {list}
+        </section>
+    }
+}
+
+/// A progress bar with "7 of 12 done" beside it, announced politely when it changes.
+#[component]
+fn ProgressBar(summary: Memo<Summary>, #[prop(into)] label: String) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="progress-line">
+            <progress
+                max=move || summary.with(|s| s.applicable.max(1))
+                value=move || summary.with(|s| s.done)
+                aria-labelledby=label
+            ></progress>
+            <span class="count" aria-live="polite" data-testid="count">
+                {move || summary.with(|s| words::done_of(s.done, s.applicable, locale.get()))}
+            </span>
+        </div>
+    }
+}
+
+/// The questions of the role, whose answers decide which items apply, and the enterprise
+/// name used in the report and the letters.
+#[component]
+fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoView {
+    let name = Memo::new(move |_| store.progress.with(|p| p.enterprise_name().to_string()));
+    let questions = guide
+        .questions
+        .iter()
+        .filter(|q| q.role == role)
+        .map(|q| view! { <QuestionView guide=guide.clone() store question=q.clone()/> })
+        .collect_view();
+    view! {
+        <section class="about-you" id="about-you" aria-labelledby="about-you-heading">
+            <h2 id="about-you-heading">{lt(ListMsg::AboutYou)}</h2>
+            <p>{lt(ListMsg::AboutYouIntro)}</p>
+            <label class="field">
+                <span>{lt(ListMsg::EnterpriseName)}</span>
+                <input
+                    type="text"
+                    autocomplete="organization"
+                    maxlength=MAX_NAME_CHARS
+                    prop:value=move || name.get()
+                    on:input=move |ev| {
+                        store.dispatch(Action::SetEnterpriseName(event_target_value(&ev)));
+                    }
+                />
+            </label>
+            {questions}
+        </section>
+    }
+}
+
+/// One question as a group of radio buttons, with a way to clear the answer.
+#[component]
+fn QuestionView(guide: Arc<Guide>, store: ProgressContext, question: Question) -> impl IntoView {
+    let id = question.id.clone();
+    let answer = {
+        let id = id.clone();
+        Memo::new(move |_| store.progress.with(|p| p.answer(&id).map(str::to_string)))
+    };
+    let options = question
+        .answers
+        .iter()
+        .map(|option| {
+            let (question_id, answer_id) = (id.clone(), option.id.clone());
+            let checked = {
+                let answer_id = answer_id.clone();
+                move || answer.with(|a| a.as_deref() == Some(answer_id.as_str()))
+            };
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=format!("q-{question_id}")
+                        value=answer_id.clone()
+                        prop:checked=checked
+                        on:change=move |_| {
+                            store.dispatch(Action::Answer {
+                                question: question_id.clone(),
+                                answer: answer_id.clone(),
+                            });
+                        }
+                    />
+                    <span>{local_text(&guide, &option.label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let clear = move || {
+        let id = id.clone();
+        answer.with(Option::is_some).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="button small"
+                    on:click=move |_| {
+                        store.dispatch(Action::ClearAnswer { question: id.clone() });
+                    }
+                >
+                    {lt(ListMsg::ClearAnswer)}
+                </button>
+            }
+        })
+    };
+    view! {
+        <fieldset class="question" data-question=question.id.clone()>
+            <legend>{local_text(&guide, &question.text)}</legend>
+            {question.help.as_ref().map(|help| view! { <p class="help">{local_text(&guide, help)}</p> })}
+            {options}
+            {clear}
+        </fieldset>
+    }
+}
+
+/// A section: its illustration, its own progress and its items.
+#[component]
+fn SectionView(
+    guide: Arc<Guide>,
+    store: ProgressContext,
+    section: Section,
+    overview: Memo<Overview>,
+) -> impl IntoView {
+    let id = section.id.clone();
+    let summary = Memo::new(move |_| {
+        overview.with(|o| {
+            o.sections
+                .iter()
+                .find(|s| s.section == id)
+                .map(|s| s.summary.clone())
+                .unwrap_or_default()
+        })
+    });
+    let heading = format!("section-{}", section.id);
+    let bar_label = heading.clone();
+    let items = section
+        .items
+        .iter()
+        .map(|item| view! { <ItemRow guide=guide.clone() store item=item.clone()/> })
+        .collect_view();
+    view! {
+        <section class="section" data-section=section.id.clone() aria-labelledby=heading.clone()>
+            {section.illustration.clone().map(|file| view! { <Illustration file size=96/> })}
+            <h2 id=heading.clone()>{local_text(&guide, &section.title)}</h2>
+            {section.intro.as_ref().map(|intro| view! { <p>{local_text(&guide, intro)}</p> })}
+            <ProgressBar summary label=bar_label/>
+            <ul class="items">{items}</ul>
+        </section>
+    }
+}
+
+/// "Not applicable" with its reason, in the user's language.
+pub fn na_text(guide: &Guide, reason: &NaReason, locale: Locale) -> String {
+    match reason {
+        NaReason::ByAnswers { question, answer } => {
+            let found = guide.questions.iter().find(|q| &q.id == question);
+            let question_text = found
+                .map(|q| text_in(guide, &q.text, locale))
+                .unwrap_or_default();
+            let answer_text = found
+                .and_then(|q| q.answers.iter().find(|a| &a.id == answer))
+                .map(|a| text_in(guide, &a.label, locale))
+                .unwrap_or_default();
+            words::na_by_answers(&question_text, &answer_text, locale)
+        }
+        NaReason::ByHand(reason) => words::na_by_hand(reason, locale),
+        NaReason::Never => ListMsg::StatusNa.text(locale).to_string(),
+    }
+}
+
+/// An item's state in words: not started, done, or not applicable and why.
+pub fn status_text(guide: &Guide, status: &ItemStatus, locale: Locale) -> String {
+    match status {
+        ItemStatus::NotStarted => ListMsg::StatusNotStarted.text(locale).to_string(),
+        ItemStatus::Done => ListMsg::StatusDone.text(locale).to_string(),
+        ItemStatus::NotApplicable(reason) => na_text(guide, reason, locale),
+    }
+}
+
+/// One item: a checkbox labelled with its title, what to do, its state in words, a way to
+/// mark it not applicable, a note, and why, how and where from on demand.
+#[component]
+fn ItemRow(guide: Arc<Guide>, store: ProgressContext, item: Item) -> impl IntoView {
+    let locale = use_locale();
+    let id = item.id.clone();
+    let status = {
+        let item = item.clone();
+        Memo::new(move |_| store.progress.with(|p| p.status(&item)))
+    };
+    let note = {
+        let id = id.clone();
+        Memo::new(move |_| store.progress.with(|p| p.note(&id).to_string()))
+    };
+    let by_answers = move || {
+        status.with(|s| {
+            matches!(
+                s,
+                ItemStatus::NotApplicable(NaReason::ByAnswers { .. } | NaReason::Never)
+            )
+        })
+    };
+    let class = move || match status.get() {
+        ItemStatus::NotStarted => "item not-started",
+        ItemStatus::Done => "item done",
+        ItemStatus::NotApplicable(_) => "item not-applicable",
+    };
+    let describe = {
+        let guide = guide.clone();
+        move || status.with(|s| status_text(&guide, s, locale.get()))
+    };
+    let check_id = format!("check-{id}");
+    let state_id = format!("state-{id}");
     let source = guide
         .source(&item.source)
         .map(|s| (local_text(&guide, &s.name), s.url.clone()));
     let node_title = guide.node(&item.node).map(|n| local_text(&guide, &n.title));
+    let note_open = !note.get_untracked().is_empty();
+    let on_check = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let item = id.clone();
+            let action = if event_target_checked(&ev) {
+                Action::Check { item }
+            } else {
+                Action::Uncheck { item }
+            };
+            store.dispatch(action);
+        }
+    };
+    let on_note = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            store.dispatch(Action::SetNote {
+                item: id.clone(),
+                note: event_target_value(&ev),
+            });
+        }
+    };
+    let title = local_text(&guide, &item.title);
+    let label = local_text(&guide, &item.title);
     view! {
-        <li class="item" data-item=item.id.clone()>
+        <li class=class id=format!("item-{id}") data-item=id.clone()>
             <div class="item-head">
+                <input
+                    type="checkbox"
+                    id=check_id.clone()
+                    aria-describedby=state_id.clone()
+                    prop:checked=move || status.get() == ItemStatus::Done
+                    disabled=by_answers
+                    on:change=on_check
+                />
+                <label for=check_id class="item-title">{label}</label>
                 {item.icon.clone().map(|file| view! { <Illustration file size=32/> })}
-                <span class="item-title">{local_text(&guide, &item.title)}</span>
+            </div>
+            <p class="item-tags">
                 <span class=if item.required { "tag required" } else { "tag optional" }>
                     {tr(if item.required { Msg::Required } else { Msg::Optional })}
                 </span>
+                " "
                 <ConfidenceBadge confidence=item.confidence/>
-            </div>
-            <p>{local_text(&guide, &item.what)}</p>
-            <details>
-                <summary>{tr(Msg::Why)}</summary>
-                <p>{local_text(&guide, &item.why)}</p>
+                " "
+                <span class="state" id=state_id data-testid="item-state">{describe}</span>
+            </p>
+            <p class="what">{local_text(&guide, &item.what)}</p>
+            <NotApplicableControl store item=id.clone() status/>
+            <details class="note" open=note_open>
+                <summary>
+                    {lt(ListMsg::Note)}
+                    {move || (!note.with(String::is_empty)).then_some(" ✎")}
+                </summary>
+                <textarea
+                    rows="2"
+                    maxlength=MAX_NOTE_CHARS
+                    aria-label=move || format!("{}: {}", ListMsg::Note.text(locale.get()), title())
+                    prop:value=move || note.get()
+                    on:input=on_note
+                ></textarea>
+            </details>
+            <details class="why">
+                <summary>{lt(ListMsg::Details)}</summary>
+                <p><strong>{tr(Msg::Why)} ": "</strong>{local_text(&guide, &item.why)}</p>
                 {source.map(|(name, url)| view! {
                     <p>{tr(Msg::Source)} ": " <a href=url rel="noopener noreferrer">{name}</a></p>
                 })}
@@ -96,5 +517,171 @@ fn ItemView(guide: Arc<Guide>, item: Item) -> impl IntoView {
                 </p>
             </details>
         </li>
+    }
+}
+
+/// Marking an item not applicable by hand, with a short reason, and taking it back.
+#[component]
+fn NotApplicableControl(
+    store: ProgressContext,
+    item: String,
+    status: Memo<ItemStatus>,
+) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let input = NodeRef::<html::Input>::new();
+    // Focus the reason field as soon as it appears.
+    Effect::new(move || {
+        if let Some(field) = input.get() {
+            let _ = field.focus();
+        }
+    });
+    move || {
+        let item = item.clone();
+        match status.get() {
+            ItemStatus::NotApplicable(NaReason::ByHand(_)) => view! {
+                <button
+                    type="button"
+                    class="button small"
+                    on:click=move |_| {
+                        store.dispatch(Action::ClearMark { item: item.clone() });
+                    }
+                >
+                    {lt(ListMsg::MarkApplicable)}
+                </button>
+            }
+            .into_any(),
+            ItemStatus::NotApplicable(_) => ().into_any(),
+            _ if editing.get() => view! {
+                <form
+                    class="na-form"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        store.dispatch(Action::MarkNotApplicable {
+                            item: item.clone(),
+                            reason: reason.get_untracked().trim().to_string(),
+                        });
+                        editing.set(false);
+                        reason.set(String::new());
+                    }
+                >
+                    <label class="field">
+                        <span>{lt(ListMsg::NaReason)}</span>
+                        <input
+                            type="text"
+                            node_ref=input
+                            maxlength=MAX_REASON_CHARS
+                            prop:value=move || reason.get()
+                            on:input=move |ev| reason.set(event_target_value(&ev))
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    editing.set(false);
+                                }
+                            }
+                        />
+                    </label>
+                    <button type="submit" class="button small">{lt(ListMsg::Save)}</button>
+                    <button type="button" class="button small" on:click=move |_| editing.set(false)>
+                        {lt(ListMsg::Cancel)}
+                    </button>
+                </form>
+            }
+            .into_any(),
+            _ => view! {
+                <button type="button" class="button small subtle" on:click=move |_| editing.set(true)>
+                    {lt(ListMsg::MarkNa)}
+                </button>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Reset of this role's checklist behind an in-page confirmation, then one-step undo.
+#[component]
+fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let undo = RwSignal::new(None::<ResetUndo>);
+    let message = RwSignal::new(None::<ListMsg>);
+    let confirm_button = NodeRef::<html::Button>::new();
+    let reset_button = NodeRef::<html::Button>::new();
+    // Move focus into the confirmation when it opens, so keyboard users land on it.
+    Effect::new(move || {
+        if let Some(button) = confirm_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let close = move || {
+        confirming.set(false);
+        if let Some(button) = reset_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let reset = move |_| {
+        let mut cleared = None;
+        store.change(|guide, progress| {
+            cleared = progress.reset(guide, role, now());
+            cleared.is_some()
+        });
+        message.set(Some(if cleared.is_some() {
+            ListMsg::ResetDone
+        } else {
+            ListMsg::NothingToReset
+        }));
+        undo.set(cleared);
+        close();
+    };
+    let undo_reset = move |_| {
+        if let Some(cleared) = undo.get_untracked() {
+            store.change(|_, progress| progress.undo_reset(cleared, now()));
+        }
+        undo.set(None);
+        message.set(Some(ListMsg::UndoDone));
+    };
+    view! {
+        <div class="reset">
+            <button
+                type="button"
+                class="button danger"
+                node_ref=reset_button
+                aria-expanded=move || confirming.get().to_string()
+                on:click=move |_| {
+                    message.set(None);
+                    confirming.set(true);
+                }
+            >
+                {lt(ListMsg::Reset)}
+            </button>
+            <Show when=move || confirming.get()>
+                <div
+                    class="confirm"
+                    role="alertdialog"
+                    aria-labelledby="reset-question"
+                    data-testid="reset-confirm"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            close();
+                        }
+                    }
+                >
+                    <p id="reset-question">{lt(ListMsg::ResetQuestion)}</p>
+                    <button type="button" class="button danger" node_ref=confirm_button on:click=reset>
+                        {lt(ListMsg::ResetConfirm)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| close()>
+                        {lt(ListMsg::Cancel)}
+                    </button>
+                </div>
+            </Show>
+            <p class="reset-status" role="status">
+                {move || message.get().map(|m| view! { <span>{lt(m)}</span> })}
+                {move || undo.with(Option::is_some).then(|| view! {
+                    " "
+                    <button type="button" class="button small" on:click=undo_reset>
+                        {lt(ListMsg::Undo)}
+                    </button>
+                })}
+            </p>
+        </div>
     }
 }

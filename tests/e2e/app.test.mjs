@@ -70,7 +70,7 @@ test('navigation links move between the pages', async () => {
   assert.equal(new URL(page.url()).pathname, '/flowchart');
   await nav.getByRole('link', { name: '自查清单' }).click();
   await page.getByRole('heading', { level: 1, name: '自查清单' }).waitFor();
-  await page.getByRole('link', { name: '员工' }).click();
+  await page.getByRole('link', { name: '员工', exact: true }).click();
   await page.getByRole('heading', { name: text(employeeSection.title) }).waitFor();
   await nav.getByRole('link', { name: '关于' }).click();
   await page.getByTestId('guide-version').waitFor();

@@ -1,0 +1,424 @@
+//! Interface text of the checklist, the share tools and the printed report, in three
+//! languages. Like `Msg`, `ListMsg::text` matches on (message, locale) with no wildcard, so a
+//! missing translation does not compile; sentences with numbers or names are functions that
+//! match on the locale.
+
+use super::Locale;
+
+/// Every fixed piece of text of the checklist, share and report pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListMsg {
+    AboutYou,
+    AboutYouIntro,
+    EnterpriseName,
+    ClearAnswer,
+    StatusNotStarted,
+    StatusDone,
+    StatusNa,
+    MarkNa,
+    NaReason,
+    Save,
+    Cancel,
+    MarkApplicable,
+    Note,
+    Details,
+    OverallProgress,
+    Ready,
+    Reset,
+    ResetQuestion,
+    ResetConfirm,
+    ResetDone,
+    NothingToReset,
+    Undo,
+    UndoDone,
+    OpenReport,
+    Tools,
+    Export,
+    Import,
+    ImportRefused,
+    NothingChanged,
+    ImportAsk,
+    Replace,
+    KeepMine,
+    Imported,
+    ShareLink,
+    ShareIntro,
+    CopyLink,
+    Copied,
+    CopyFailed,
+    QrLabel,
+    ShareTooLong,
+    SharedAsk,
+    SharedApplied,
+    SharedRefused,
+    ReportTitle,
+    Print,
+    BackToChecklist,
+    Date,
+    Role,
+    Item,
+    State,
+    Missing,
+    NothingMissing,
+    SignOfficer,
+    SignHead,
+    SignEmployee,
+    Seal,
+    LettersHeading,
+    EnterpriseLetterTitle,
+    EnterpriseLetterTo,
+    EnterpriseLetterClose,
+    EmployeeLetterTitle,
+    EmployeeLetterClose,
+    EmployeeLetterPromises,
+    EmployeeName,
+    LetterNote,
+    Unnamed,
+    NotAnswered,
+    PrintHint,
+}
+
+impl ListMsg {
+    /// The message in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
+        use ListMsg::*;
+        use Locale::*;
+        match (self, locale) {
+            (AboutYou, ZhHans) => "你的情况",
+            (AboutYou, ZhHant) => "你的情況",
+            (AboutYou, English) => "About you",
+            (AboutYouIntro, ZhHans) => "这些回答决定哪些自查项适用。",
+            (AboutYouIntro, ZhHant) => "這些回答決定哪些自查項適用。",
+            (AboutYouIntro, English) => "Your answers decide which items apply to you.",
+            (EnterpriseName, ZhHans) => "企业名称",
+            (EnterpriseName, ZhHant) => "企業名稱",
+            (EnterpriseName, English) => "Enterprise name",
+            (ClearAnswer, ZhHans) => "清除回答",
+            (ClearAnswer, ZhHant) => "清除回答",
+            (ClearAnswer, English) => "Clear the answer",
+            (StatusNotStarted, ZhHans) => "未开始",
+            (StatusNotStarted, ZhHant) => "未開始",
+            (StatusNotStarted, English) => "Not started",
+            (StatusDone, ZhHans) => "已完成",
+            (StatusDone, ZhHant) => "已完成",
+            (StatusDone, English) => "Done",
+            (StatusNa, ZhHans) => "不适用",
+            (StatusNa, ZhHant) => "不適用",
+            (StatusNa, English) => "Not applicable",
+            (MarkNa, ZhHans) => "标为不适用",
+            (MarkNa, ZhHant) => "標為不適用",
+            (MarkNa, English) => "Mark not applicable",
+            (NaReason, ZhHans) => "不适用的原因（简短）",
+            (NaReason, ZhHant) => "不適用的原因（簡短）",
+            (NaReason, English) => "Why it does not apply (short)",
+            (Save, ZhHans) => "确定",
+            (Save, ZhHant) => "確定",
+            (Save, English) => "Save",
+            (Cancel, ZhHans) => "取消",
+            (Cancel, ZhHant) => "取消",
+            (Cancel, English) => "Cancel",
+            (MarkApplicable, ZhHans) => "改回适用",
+            (MarkApplicable, ZhHant) => "改回適用",
+            (MarkApplicable, English) => "It applies after all",
+            (Note, ZhHans) => "备注",
+            (Note, ZhHant) => "備註",
+            (Note, English) => "Note",
+            (Details, ZhHans) => "为什么、怎么做、来源",
+            (Details, ZhHant) => "為什麼、怎麼做、來源",
+            (Details, English) => "Why, how and source",
+            (OverallProgress, ZhHans) => "总体进度",
+            (OverallProgress, ZhHant) => "總體進度",
+            (OverallProgress, English) => "Overall progress",
+            (Ready, ZhHans) => "可以复工：所有适用的必做项都已完成。",
+            (Ready, ZhHant) => "可以復工：所有適用的必做項都已完成。",
+            (Ready, English) => "Ready to resume: every required item that applies is done.",
+            (Reset, ZhHans) => "重置本清单",
+            (Reset, ZhHant) => "重置本清單",
+            (Reset, English) => "Reset this checklist",
+            (ResetQuestion, ZhHans) => "清空本清单的所有勾选、不适用标记、备注和回答？之后可以撤销一次。",
+            (ResetQuestion, ZhHant) => "清空本清單的所有勾選、不適用標記、備註和回答？之後可以撤銷一次。",
+            (ResetQuestion, English) => "Clear every check, not-applicable mark, note and answer of this checklist? You can undo it once afterwards.",
+            (ResetConfirm, ZhHans) => "确认重置",
+            (ResetConfirm, ZhHant) => "確認重置",
+            (ResetConfirm, English) => "Yes, reset",
+            (ResetDone, ZhHans) => "清单已重置。",
+            (ResetDone, ZhHant) => "清單已重置。",
+            (ResetDone, English) => "The checklist was reset.",
+            (NothingToReset, ZhHans) => "清单还是空的，无需重置。",
+            (NothingToReset, ZhHant) => "清單還是空的，無需重置。",
+            (NothingToReset, English) => "The checklist is already empty.",
+            (Undo, ZhHans) => "撤销",
+            (Undo, ZhHant) => "撤銷",
+            (Undo, English) => "Undo",
+            (UndoDone, ZhHans) => "已恢复重置前的内容。",
+            (UndoDone, ZhHant) => "已恢復重置前的內容。",
+            (UndoDone, English) => "Everything is back as before the reset.",
+            (OpenReport, ZhHans) => "打印自查报告和承诺书",
+            (OpenReport, ZhHant) => "列印自查報告和承諾書",
+            (OpenReport, English) => "Print the report and letters",
+            (Tools, ZhHans) => "备份与分享",
+            (Tools, ZhHant) => "備份與分享",
+            (Tools, English) => "Back up and share",
+            (Export, ZhHans) => "导出进度文件",
+            (Export, ZhHant) => "匯出進度檔案",
+            (Export, English) => "Export progress file",
+            (Import, ZhHans) => "导入进度文件",
+            (Import, ZhHant) => "匯入進度檔案",
+            (Import, English) => "Import progress file",
+            (ImportRefused, ZhHans) => "未导入：",
+            (ImportRefused, ZhHant) => "未匯入：",
+            (ImportRefused, English) => "Not imported: ",
+            (NothingChanged, ZhHans) => "当前进度没有改变。",
+            (NothingChanged, ZhHant) => "目前進度沒有改變。",
+            (NothingChanged, English) => "Your current progress is unchanged.",
+            (ImportAsk, ZhHans) => "用这个文件替换当前的全部进度（包括备注）吗？",
+            (ImportAsk, ZhHant) => "用這個檔案取代目前的全部進度（包括備註）嗎？",
+            (ImportAsk, English) => "Replace all your current progress, notes included, with this file?",
+            (Replace, ZhHans) => "替换",
+            (Replace, ZhHant) => "取代",
+            (Replace, English) => "Replace",
+            (KeepMine, ZhHans) => "保留当前进度",
+            (KeepMine, ZhHant) => "保留目前進度",
+            (KeepMine, English) => "Keep mine",
+            (Imported, ZhHans) => "已导入进度文件。",
+            (Imported, ZhHant) => "已匯入進度檔案。",
+            (Imported, English) => "The progress file was imported.",
+            (ShareLink, ZhHans) => "分享链接和二维码",
+            (ShareLink, ZhHant) => "分享連結和二維碼",
+            (ShareLink, English) => "Share link and QR code",
+            (ShareIntro, ZhHans) => "链接带有勾选、不适用标记、回答和企业名称（不含备注）。用另一部手机扫描二维码即可打开，无需服务器。",
+            (ShareIntro, ZhHant) => "連結帶有勾選、不適用標記、回答和企業名稱（不含備註）。用另一部手機掃描二維碼即可打開，無需伺服器。",
+            (ShareIntro, English) => "The link carries the checks, not-applicable marks, answers and enterprise name (not the notes). Scan the code with another phone to open it; no server is involved.",
+            (CopyLink, ZhHans) => "复制链接",
+            (CopyLink, ZhHant) => "複製連結",
+            (CopyLink, English) => "Copy the link",
+            (Copied, ZhHans) => "链接已复制。",
+            (Copied, ZhHant) => "連結已複製。",
+            (Copied, English) => "The link was copied.",
+            (CopyFailed, ZhHans) => "无法自动复制，请选中链接后手动复制。",
+            (CopyFailed, ZhHant) => "無法自動複製，請選取連結後手動複製。",
+            (CopyFailed, English) => "Could not copy; select the link and copy it by hand.",
+            (QrLabel, ZhHans) => "分享链接的二维码",
+            (QrLabel, ZhHant) => "分享連結的二維碼",
+            (QrLabel, English) => "QR code of the share link",
+            (ShareTooLong, ZhHans) => "进度太多，放不进链接，请改用导出文件。",
+            (ShareTooLong, ZhHant) => "進度太多，放不進連結，請改用匯出檔案。",
+            (ShareTooLong, English) => "There is too much progress for a link; use the export file instead.",
+            (SharedAsk, ZhHans) => "这个链接带有一份自查进度。用它替换你当前的勾选、标记和回答吗？你的备注会保留。",
+            (SharedAsk, ZhHant) => "這個連結帶有一份自查進度。用它取代你目前的勾選、標記和回答嗎？你的備註會保留。",
+            (SharedAsk, English) => "This link carries checklist progress. Replace your current checks, marks and answers with it? Your notes stay.",
+            (SharedApplied, ZhHans) => "已采用链接中的进度。",
+            (SharedApplied, ZhHant) => "已採用連結中的進度。",
+            (SharedApplied, English) => "The progress from the link is now yours.",
+            (SharedRefused, ZhHans) => "分享链接无法使用：",
+            (SharedRefused, ZhHant) => "分享連結無法使用：",
+            (SharedRefused, English) => "The share link cannot be used: ",
+            (ReportTitle, ZhHans) => "复工自查报告",
+            (ReportTitle, ZhHant) => "復工自查報告",
+            (ReportTitle, English) => "Resumption self-check report",
+            (Print, ZhHans) => "打印",
+            (Print, ZhHant) => "列印",
+            (Print, English) => "Print",
+            (BackToChecklist, ZhHans) => "返回自查清单",
+            (BackToChecklist, ZhHant) => "返回自查清單",
+            (BackToChecklist, English) => "Back to the checklist",
+            (Date, ZhHans) => "日期",
+            (Date, ZhHant) => "日期",
+            (Date, English) => "Date",
+            (Role, ZhHans) => "身份",
+            (Role, ZhHant) => "身份",
+            (Role, English) => "Role",
+            (Item, ZhHans) => "自查项",
+            (Item, ZhHant) => "自查項",
+            (Item, English) => "Item",
+            (State, ZhHans) => "状态",
+            (State, ZhHant) => "狀態",
+            (State, English) => "State",
+            (Missing, ZhHans) => "尚未完成的必做项",
+            (Missing, ZhHant) => "尚未完成的必做項",
+            (Missing, English) => "Required items still to do",
+            (NothingMissing, ZhHans) => "无。所有适用的必做项都已完成。",
+            (NothingMissing, ZhHant) => "無。所有適用的必做項都已完成。",
+            (NothingMissing, English) => "None: every required item that applies is done.",
+            (SignOfficer, ZhHans) => "安全员（签字）",
+            (SignOfficer, ZhHant) => "安全員（簽字）",
+            (SignOfficer, English) => "Safety officer (signature)",
+            (SignHead, ZhHans) => "企业负责人（签字）",
+            (SignHead, ZhHant) => "企業負責人（簽字）",
+            (SignHead, English) => "Head of the enterprise (signature)",
+            (SignEmployee, ZhHans) => "员工（签字）",
+            (SignEmployee, ZhHant) => "員工（簽字）",
+            (SignEmployee, English) => "Employee (signature)",
+            (Seal, ZhHans) => "（企业盖章）",
+            (Seal, ZhHant) => "（企業蓋章）",
+            (Seal, English) => "(Company seal)",
+            (LettersHeading, ZhHans) => "承诺书",
+            (LettersHeading, ZhHant) => "承諾書",
+            (LettersHeading, English) => "Commitment letters",
+            (EnterpriseLetterTitle, ZhHans) => "企业复工防控承诺书",
+            (EnterpriseLetterTitle, ZhHant) => "企業復工防控承諾書",
+            (EnterpriseLetterTitle, English) => "Enterprise commitment on resuming work",
+            (EnterpriseLetterTo, ZhHans) => "致集美区人民政府：",
+            (EnterpriseLetterTo, ZhHant) => "致集美區人民政府：",
+            (EnterpriseLetterTo, English) => "To the People's Government of Jimei District:",
+            (EnterpriseLetterClose, ZhHans) => "本企业对以上内容的真实性负责。如有违反，愿承担相应责任。",
+            (EnterpriseLetterClose, ZhHant) => "本企業對以上內容的真實性負責。如有違反，願承擔相應責任。",
+            (EnterpriseLetterClose, English) => "The enterprise answers for the truth of the above and accepts the consequences of any breach.",
+            (EmployeeLetterTitle, ZhHans) => "员工复工承诺书",
+            (EmployeeLetterTitle, ZhHant) => "員工復工承諾書",
+            (EmployeeLetterTitle, English) => "Employee commitment on returning to work",
+            (EmployeeLetterClose, ZhHans) => "如有隐瞒或违反，本人愿承担相应责任。",
+            (EmployeeLetterClose, ZhHant) => "如有隱瞞或違反，本人願承擔相應責任。",
+            (EmployeeLetterClose, English) => "Should I conceal anything or break these rules, I accept the consequences.",
+            (EmployeeLetterPromises, ZhHans) => "本人将做到：",
+            (EmployeeLetterPromises, ZhHant) => "本人將做到：",
+            (EmployeeLetterPromises, English) => "I will:",
+            (EmployeeName, ZhHans) => "员工姓名",
+            (EmployeeName, ZhHant) => "員工姓名",
+            (EmployeeName, English) => "Employee's name",
+            (LetterNote, ZhHans) => "本承诺书依据指南内容整理，仅供参考；请以集美区的正式文本为准。",
+            (LetterNote, ZhHant) => "本承諾書依據指南內容整理，僅供參考；請以集美區的正式文本為準。",
+            (LetterNote, English) => "Drawn up from the guide for reference only; Jimei District's official form takes precedence.",
+            (Unnamed, ZhHans) => "（未填写企业名称）",
+            (Unnamed, ZhHant) => "（未填寫企業名稱）",
+            (Unnamed, English) => "(enterprise name not filled in)",
+            (NotAnswered, ZhHans) => "（未回答）",
+            (NotAnswered, ZhHant) => "（未回答）",
+            (NotAnswered, English) => "(not answered)",
+            (PrintHint, ZhHans) => "打印时只印出报告和承诺书，按钮和导航不会印出。",
+            (PrintHint, ZhHant) => "列印時只印出報告和承諾書，按鈕和導覽不會印出。",
+            (PrintHint, English) => "Only the report and the letters are printed, not the buttons or navigation.",
+        }
+    }
+}
+
+/// "7 of 12 done".
+pub fn done_of(done: usize, total: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("已完成 {done}/{total} 项"),
+        Locale::ZhHant => format!("已完成 {done}/{total} 項"),
+        Locale::English => format!("{done} of {total} done"),
+    }
+}
+
+/// The verdict when required items are missing.
+pub fn not_ready(missing: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("还不能复工：还有 {missing} 项必做项未完成。"),
+        Locale::ZhHant => format!("還不能復工：還有 {missing} 項必做項未完成。"),
+        Locale::English => format!("Not ready yet: {missing} required item(s) still to do."),
+    }
+}
+
+/// A hint that unanswered questions may rule items out.
+pub fn unanswered(count: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("还有 {count} 个问题未回答；回答后，不适用的项会自动排除。"),
+        Locale::ZhHant => format!("還有 {count} 個問題未回答；回答後，不適用的項會自動排除。"),
+        Locale::English => {
+            format!("{count} question(s) unanswered; answer them and the items that do not apply drop out.")
+        }
+    }
+}
+
+/// Why an item does not apply, from the user's answer: "not applicable: <question> — <answer>".
+pub fn na_by_answers(question: &str, answer: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("不适用：{question} — {answer}"),
+        Locale::ZhHant => format!("不適用：{question} — {answer}"),
+        Locale::English => format!("Not applicable: {question} — {answer}"),
+    }
+}
+
+/// Why an item does not apply, marked by hand with an optional reason.
+pub fn na_by_hand(reason: &str, locale: Locale) -> String {
+    match (reason.trim().is_empty(), locale) {
+        (true, Locale::ZhHans) => "不适用（手动标记）".to_string(),
+        (true, Locale::ZhHant) => "不適用（手動標記）".to_string(),
+        (true, Locale::English) => "Not applicable (marked by hand)".to_string(),
+        (false, Locale::ZhHans) => format!("不适用：{reason}"),
+        (false, Locale::ZhHant) => format!("不適用：{reason}"),
+        (false, Locale::English) => format!("Not applicable: {reason}"),
+    }
+}
+
+/// What an import file or share link holds, shown before asking to replace.
+pub fn incoming_summary(done: usize, not_applicable: usize, name: &str, locale: Locale) -> String {
+    let name = name.trim();
+    match locale {
+        Locale::ZhHans if name.is_empty() => {
+            format!("其中 {done} 项已完成，{not_applicable} 项标为不适用。")
+        }
+        Locale::ZhHans => format!("企业“{name}”：{done} 项已完成，{not_applicable} 项标为不适用。"),
+        Locale::ZhHant if name.is_empty() => {
+            format!("其中 {done} 項已完成，{not_applicable} 項標為不適用。")
+        }
+        Locale::ZhHant => {
+            format!("企業「{name}」：{done} 項已完成，{not_applicable} 項標為不適用。")
+        }
+        Locale::English if name.is_empty() => {
+            format!("It has {done} item(s) done and {not_applicable} marked not applicable.")
+        }
+        Locale::English => {
+            format!("{name}: {done} item(s) done and {not_applicable} marked not applicable.")
+        }
+    }
+}
+
+/// The opening of the enterprise's letter, naming the enterprise.
+pub fn enterprise_letter_body(name: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!(
+            "本企业（{name}）郑重承诺：复工期间落实疫情防控主体责任，做到“六到位”和“六个必须”，如实报告员工健康状况，发现异常立即报告、立即处置。经对照自查清单逐项自查，情况如下："
+        ),
+        Locale::ZhHant => format!(
+            "本企業（{name}）鄭重承諾：復工期間落實疫情防控主體責任，做到「六到位」和「六個必須」，如實報告員工健康狀況，發現異常立即報告、立即處置。經對照自查清單逐項自查，情況如下："
+        ),
+        Locale::English => format!(
+            "We, {name}, solemnly commit to take responsibility for epidemic prevention on our premises while we resume work: to meet the six \"in place\" and the six \"musts\", to report our staff's health truthfully, and to report and act at once on anything unusual. Having checked ourselves against the self-check list item by item, we state:"
+        ),
+    }
+}
+
+/// The opening of the employee's letter, addressed to the enterprise and naming the
+/// employee's personnel class.
+pub fn employee_letter_body(enterprise: &str, class: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!(
+            "致{enterprise}：\n本人承诺遵守复工防控指南和企业的防控规定，如实提供本人 14 天内的行程和健康信息。本人情况：{class}。"
+        ),
+        Locale::ZhHant => format!(
+            "致{enterprise}：\n本人承諾遵守復工防控指南和企業的防控規定，如實提供本人 14 天內的行程和健康資訊。本人情況：{class}。"
+        ),
+        Locale::English => format!(
+            "To {enterprise}:\nI commit to follow the resumption guide and the enterprise's prevention rules, and to give true information about where I have been and my health in the last 14 days. My situation: {class}."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_carry_their_numbers_and_names() {
+        assert_eq!(done_of(7, 12, Locale::English), "7 of 12 done");
+        assert_eq!(done_of(7, 12, Locale::ZhHans), "已完成 7/12 项");
+        assert!(not_ready(3, Locale::ZhHant).contains('3'));
+        assert_eq!(
+            na_by_answers("Canteen?", "No", Locale::English),
+            "Not applicable: Canteen? — No"
+        );
+        assert_eq!(
+            na_by_hand(" ", Locale::English),
+            "Not applicable (marked by hand)"
+        );
+        assert_eq!(na_by_hand("closed", Locale::ZhHans), "不适用：closed");
+        for locale in Locale::ALL {
+            assert!(enterprise_letter_body("集美食品", locale).contains("集美食品"));
+            assert!(employee_letter_body("集美食品", "X", locale).contains("集美食品"));
+            assert!(incoming_summary(2, 1, "", locale).contains('2'));
+            assert!(!ListMsg::Ready.text(locale).is_empty());
+        }
+    }
+}
