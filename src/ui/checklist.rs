@@ -22,6 +22,7 @@ use crate::model::progress::{
 
 use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
+use super::share::{ShareTools, SharedLinkPrompt};
 use super::state::{now, ProgressContext};
 
 /// A reactive piece of checklist interface text.
@@ -111,6 +112,7 @@ pub fn ChecklistPage() -> impl IntoView {
                 let role = use_role(store);
                 view! {
                     <RoleSwitch role path="/checklist"/>
+                    <SharedLinkPrompt store/>
                     {move || {
                         let role = role.get();
                         view! { <Checklist guide=guide.clone() store role/> }
@@ -140,6 +142,7 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         <MissingList guide=guide.clone() overview/>
         <section class="checklist-tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
+            <ShareTools store/>
             <ResetControl store role/>
         </section>
     }

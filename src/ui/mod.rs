@@ -8,3 +8,4 @@ pub mod checklist;
 pub mod common;
 pub mod flowchart;
 pub mod home;
+pub mod share;

@@ -281,3 +281,154 @@ test('two pages in one browser stay in step and keep edits to different items', 
   assert.deepEqual(b.errors, []);
   await a.context().close();
 });
+
+/** The user-visible part of the stored progress: marks, notes, answers, name and role. */
+async function visibleState(page) {
+  const saved = await stored(page);
+  const items = {};
+  for (const [id, record] of Object.entries(saved.progress.items ?? {})) {
+    const mark = record.mark?.value ?? null;
+    const note = record.note?.value ?? '';
+    if (mark !== null || note !== '') items[id] = { mark, note };
+  }
+  const answers = {};
+  for (const [id, answer] of Object.entries(saved.progress.answers ?? {})) {
+    if (answer.value !== null) answers[id] = answer.value;
+  }
+  return { items, answers, name: saved.progress.enterprise_name.value, role: saved.progress.role.value };
+}
+
+/** Fills in some progress of every kind. */
+async function makeProgress(page) {
+  await box(page, always[0]).check();
+  await box(page, always[1]).check();
+  await page.getByRole('group', { name: text(canteen.text) }).getByLabel(text(canteenNo.label)).check();
+  await row(page, always[2]).getByRole('button', { name: '标为不适用' }).click();
+  await row(page, always[2]).getByLabel('不适用的原因（简短）').fill('外包');
+  await row(page, always[2]).getByRole('button', { name: '确定' }).click();
+  await row(page, always[0]).getByText('备注').click();
+  await row(page, always[0]).getByRole('textbox').fill('见附件');
+  await page.getByLabel('企业名称').fill('集美食品');
+}
+
+test('export then import restores the same state, after asking', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await makeProgress(page);
+  const before = await visibleState(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出进度文件' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^jimei-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(file.format, 'jimei-progress');
+  assert.equal(file.guide_id, GUIDE.id);
+
+  // Change everything, then bring the file back.
+  await page.getByRole('button', { name: '重置本清单' }).click();
+  await page.getByTestId('reset-confirm').getByRole('button', { name: '确认重置' }).click();
+  await page.getByLabel('企业名称').fill('别的公司');
+  await box(page, always[5]).check();
+  assert.notDeepEqual(await visibleState(page), before);
+
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'progress.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const confirm = page.getByTestId('import-confirm');
+  await confirm.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+  // Nothing changes until the user says so.
+  assert.equal(await box(page, always[5]).isChecked(), true);
+  await confirm.getByRole('button', { name: '替换' }).click();
+  await page.getByText('已导入进度文件。').waitFor();
+  assert.deepEqual(await visibleState(page), before);
+  assert.equal(await box(page, always[0]).isChecked(), true);
+  assert.equal(await box(page, always[5]).isChecked(), false);
+  assert.equal(await row(page, always[0]).getByRole('textbox').inputValue(), '见附件');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('bad import files are refused with a reason and change nothing', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await makeProgress(page);
+  const raw = () => page.evaluate((key) => localStorage.getItem(key), KEY);
+  const before = await raw();
+  const good = { format: 'jimei-progress', schema: 1, guide_id: GUIDE.id, guide_version: GUIDE.version, saved_at: 1, progress: {} };
+  const cases = [
+    { name: 'malformed JSON', body: '{"format": "jimei-progress", "schema": 1,', expect: '不是有效的 JSON' },
+    { name: 'another guide', body: JSON.stringify({ ...good, guide_id: 'elsewhere' }), expect: '另一份指南' },
+    { name: 'a newer schema', body: JSON.stringify({ ...good, schema: 99 }), expect: '更新版本' },
+    { name: 'not an export', body: JSON.stringify({ hello: 'world' }), expect: '不是本应用导出的进度文件' },
+    { name: 'a file over 1 MB', body: ' '.repeat(1_048_577), expect: '文件太大' },
+  ];
+  for (const bad of cases) {
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bad.body),
+    });
+    const error = page.getByTestId('import-error');
+    await error.getByText(bad.expect).waitFor();
+    assert.ok((await error.textContent()).includes('当前进度没有改变'), bad.name);
+    assert.equal(await page.getByTestId('import-confirm').count(), 0, bad.name);
+    assert.equal(await raw(), before, bad.name);
+  }
+  assert.equal(await box(page, always[0]).isChecked(), true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a share link with a QR code carries progress to another device, after asking', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await makeProgress(page);
+  await page.getByText('分享链接和二维码').first().click();
+  const url = await page.getByTestId('share-url').inputValue();
+  assert.match(url, /\/checklist#p1\.[A-Za-z0-9_-]+$/);
+  assert.ok(url.length < 600, `link is ${url.length} characters`);
+  const qr = page.getByRole('img', { name: '分享链接的二维码' });
+  await qr.waitFor();
+  assert.ok((await qr.locator('path').getAttribute('d')).length > 100);
+
+  // Another phone: a fresh browser context with its own progress.
+  const other = await openPage(env);
+  await openChecklist(other);
+  await box(other, always[4]).check();
+  await row(other, always[0]).getByText('备注').click();
+  await row(other, always[0]).getByRole('textbox').fill('我的备注');
+  await other.goto(url);
+  await appReady(other);
+  const confirm = other.getByTestId('shared-confirm');
+  await confirm.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+  assert.equal(await box(other, always[4]).isChecked(), true);
+  await confirm.getByRole('button', { name: '替换' }).click();
+  await other.getByText('已采用链接中的进度。').waitFor();
+  assert.equal(await box(other, always[0]).isChecked(), true);
+  assert.equal(await box(other, always[4]).isChecked(), false);
+  await row(other, always[2]).getByText('不适用：外包').waitFor();
+  assert.equal(await other.getByLabel('企业名称').inputValue(), '集美食品');
+  // Notes stay the reader's own, and the link leaves the address.
+  assert.equal(await row(other, always[0]).getByRole('textbox').inputValue(), '我的备注');
+  assert.equal(new URL(other.url()).hash, '');
+
+  // Declining keeps everything; a damaged link is explained.
+  await box(other, always[6]).check();
+  const mine = await visibleState(other);
+  await other.goto(url);
+  await appReady(other);
+  await other.getByTestId('shared-confirm').getByRole('button', { name: '保留当前进度' }).click();
+  assert.deepEqual(await visibleState(other), mine);
+  await other.goto(env.base + '/checklist#p1.%%%broken');
+  await appReady(other);
+  await other.getByTestId('shared-error').getByText('分享链接已损坏或不完整').waitFor();
+  assert.deepEqual(await visibleState(other), mine);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(other.errors, []);
+  await page.context().close();
+  await other.context().close();
+});

@@ -1,0 +1,392 @@
+//! Progress that leaves the device: an export file, importing one, and a share link with its
+//! QR code. Nothing incoming replaces the user's progress without asking first, and anything
+//! refused leaves it untouched and says why.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use qrcodegen::{QrCode, QrCodeEcc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::i18n::checklist::{self as words, ListMsg};
+use crate::model::i18n::store::{codec_error_message, fragment_error_message};
+use crate::model::i18n::Locale;
+use crate::model::progress::{Mark, Notes, Progress};
+use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
+
+use super::app::use_locale;
+use super::checklist::lt;
+use super::state::{now, ProgressContext};
+
+/// Today's local date as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// How many items an incoming progress marks done and not applicable.
+fn counts(progress: &Progress) -> (usize, usize) {
+    progress
+        .items
+        .values()
+        .fold((0, 0), |(done, na), record| match &record.mark.value {
+            Some(Mark::Done) => (done + 1, na),
+            Some(Mark::NotApplicable { .. }) => (done, na + 1),
+            None => (done, na),
+        })
+}
+
+/// The summary shown before asking to replace.
+fn incoming_text(progress: &Progress, locale: Locale) -> String {
+    let (done, na) = counts(progress);
+    words::incoming_summary(done, na, progress.enterprise_name(), locale)
+}
+
+/// What the tools last reported.
+#[derive(Debug, Clone, PartialEq)]
+enum Report {
+    Done(ListMsg),
+    Refused(CodecError),
+    Failed(ListMsg),
+}
+
+/// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`.
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let document = window.document().ok_or(JsValue::NULL)?;
+    let body = document.body().ok_or(JsValue::NULL)?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")?
+        .dyn_into()
+        .map_err(|_| JsValue::NULL)?;
+    link.set_href(&url);
+    link.set_download(name);
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Revoke a little later: revoking at once can cancel the download in some browsers.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// Reads the chosen file, refusing one over the import limit before reading it.
+async fn read_file(file: web_sys::File) -> Result<String, CodecError> {
+    let size = file.size();
+    if size > MAX_IMPORT_BYTES as f64 {
+        return Err(CodecError::TooLarge {
+            bytes: size as usize,
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| CodecError::NotText)?;
+    text.as_string().ok_or(CodecError::NotText)
+}
+
+/// Export, import, and the share link with its QR code.
+#[component]
+pub fn ShareTools(store: ProgressContext) -> impl IntoView {
+    let locale = use_locale();
+    let report = RwSignal::new(None::<Report>);
+    let pending = RwSignal::new(None::<Progress>);
+
+    let export = move |_| {
+        let text = saved::export(&store.snapshot());
+        let name = format!("jimei-progress-{}.json", today());
+        report.set(match download(&name, &text) {
+            Ok(()) => None,
+            Err(_) => Some(Report::Failed(ListMsg::ExportFailed)),
+        });
+    };
+
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let file = input.files().and_then(|files| files.get(0));
+        // Clear the field so choosing the same file again is seen as a change.
+        input.set_value("");
+        let Some(file) = file else { return };
+        report.set(None);
+        pending.set(None);
+        spawn_local(async move {
+            let guide = store.guide();
+            let read = read_file(file).await;
+            match read.and_then(|text| saved::import(&text, &guide)) {
+                Ok(file) => pending.set(Some(file.into_progress(&guide).0)),
+                Err(error) => report.set(Some(Report::Refused(error))),
+            }
+        });
+    };
+
+    let replace = move |_| {
+        if let Some(incoming) = pending.get_untracked() {
+            store.change(|_, progress| progress.overwrite(&incoming, Notes::Replace, now()));
+            report.set(Some(Report::Done(ListMsg::Imported)));
+        }
+        pending.set(None);
+    };
+
+    let message = move || {
+        report.get().map(|r| {
+            let l = locale.get();
+            match r {
+                Report::Done(msg) => view! { <p class="tool-message" role="status">{msg.text(l)}</p> }.into_any(),
+                Report::Failed(msg) => view! { <p class="tool-message error" role="alert">{msg.text(l)}</p> }.into_any(),
+                Report::Refused(error) => {
+                    let text = format!(
+                        "{}{} {}",
+                        ListMsg::ImportRefused.text(l),
+                        codec_error_message(&error, l),
+                        ListMsg::NothingChanged.text(l)
+                    );
+                    view! { <p class="tool-message error" role="alert" data-testid="import-error">{text}</p> }.into_any()
+                }
+            }
+        })
+    };
+
+    let confirm = move || {
+        pending.with(|p| p.as_ref().map(|incoming| incoming_text(incoming, locale.get()))).map(|summary| {
+            view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="import-question" aria-describedby="import-summary" data-testid="import-confirm">
+                    <p id="import-question"><strong>{lt(ListMsg::ImportAsk)}</strong></p>
+                    <p id="import-summary">{summary}</p>
+                    <button type="button" class="button danger" on:click=replace>{lt(ListMsg::Replace)}</button>
+                    <button type="button" class="button" on:click=move |_| pending.set(None)>{lt(ListMsg::KeepMine)}</button>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div class="row">
+            <button type="button" class="button" on:click=export>{lt(ListMsg::Export)}</button>
+            <label class="button file-button">
+                <span>{lt(ListMsg::Import)}</span>
+                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=import/>
+            </label>
+        </div>
+        {confirm}
+        {message}
+        <ShareLink store/>
+    }
+}
+
+/// The share link of the current progress: the address, a copy button and a QR code.
+#[component]
+fn ShareLink(store: ProgressContext) -> impl IntoView {
+    let locale = use_locale();
+    let guide = store.guide();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let link = Memo::new(move |_| {
+        store
+            .progress
+            .with(|p| saved::to_fragment(p, &guide))
+            .map(|fragment| format!("{origin}/checklist#{fragment}"))
+    });
+    let qr = Memo::new(move |_| link.with(|l| l.as_deref().map(qr_svg_path)));
+    let copied = RwSignal::new(None::<ListMsg>);
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let copy = move |_| {
+        let Some(url) = link.get_untracked() else {
+            return;
+        };
+        copied.set(None);
+        let clipboard = web_sys::window()
+            .map(|w| w.navigator())
+            .filter(|n| js_sys::Reflect::has(n, &"clipboard".into()).unwrap_or(false))
+            .map(|n| n.clipboard());
+        // Without a clipboard (an insecure page, an old browser), select the text instead.
+        let Some(clipboard) = clipboard else {
+            if let Some(field) = input.get_untracked() {
+                field.select();
+            }
+            copied.set(Some(ListMsg::CopyFailed));
+            return;
+        };
+        spawn_local(async move {
+            let result = JsFuture::from(clipboard.write_text(&url)).await;
+            copied.set(Some(if result.is_ok() {
+                ListMsg::Copied
+            } else {
+                ListMsg::CopyFailed
+            }));
+        });
+    };
+
+    view! {
+        <details class="share">
+            <summary class="button">{lt(ListMsg::ShareLink)}</summary>
+            <p>{lt(ListMsg::ShareIntro)}</p>
+            {move || match link.get() {
+                None => view! { <p class="tool-message error">{lt(ListMsg::ShareTooLong)}</p> }.into_any(),
+                Some(url) => view! {
+                    <label class="field share-link">
+                        <span>{lt(ListMsg::ShareLink)}</span>
+                        <input type="url" readonly node_ref=input prop:value=url data-testid="share-url"/>
+                    </label>
+                    <p class="row">
+                        <button type="button" class="button" on:click=copy>{lt(ListMsg::CopyLink)}</button>
+                        <span role="status">{move || copied.get().map(|m| m.text(locale.get()))}</span>
+                    </p>
+                }
+                .into_any(),
+            }}
+            {move || qr.get().map(|drawn| match drawn {
+                Some((size, path)) => view! {
+                    <svg
+                        class="qr"
+                        role="img"
+                        aria-label=move || ListMsg::QrLabel.text(locale.get())
+                        viewBox=format!("0 0 {size} {size}")
+                        shape-rendering="crispEdges"
+                        data-testid="share-qr"
+                    >
+                        <rect width=size height=size fill="#fff"></rect>
+                        <path d=path fill="#000"></path>
+                    </svg>
+                }
+                .into_any(),
+                None => view! { <p class="tool-message">{lt(ListMsg::QrTooLong)}</p> }.into_any(),
+            })}
+        </details>
+    }
+}
+
+/// The QR code of `text` as one SVG path of dark modules, with its side length including the
+/// four-module quiet zone; `None` when the text is too long for any QR code.
+pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
+    const QUIET: i32 = 4;
+    let qr = QrCode::encode_text(text, QrCodeEcc::Low).ok()?;
+    let size = qr.size();
+    let mut path = String::new();
+    for y in 0..size {
+        let mut x = 0;
+        while x < size {
+            if !qr.get_module(x, y) {
+                x += 1;
+                continue;
+            }
+            // One rectangle per horizontal run keeps the path short.
+            let start = x;
+            while x < size && qr.get_module(x, y) {
+                x += 1;
+            }
+            path.push_str(&format!(
+                "M{},{}h{}v1h-{}z",
+                start + QUIET,
+                y + QUIET,
+                x - start,
+                x - start
+            ));
+        }
+    }
+    Some((size + 2 * QUIET, path))
+}
+
+/// Asks before adopting progress carried by a share link this page was opened with; says
+/// why when the link cannot be used. Either way the fragment is then removed from the address.
+#[component]
+pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
+    let locale = use_locale();
+    let location = use_location();
+    let guide = store.guide();
+    let shared = Memo::new(move |_| {
+        location.hash.with(|hash| {
+            let body = hash.strip_prefix('#').unwrap_or(hash);
+            body.starts_with(FRAGMENT_PREFIX)
+                .then(|| saved::from_fragment(body, &guide))
+        })
+    });
+    let applied = RwSignal::new(false);
+    let navigate = use_navigate();
+    // Drop the fragment, keeping the path and query, without a new history entry.
+    let clear = move || {
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        let to = format!("{}{query}", location.pathname.get_untracked());
+        navigate(
+            &to,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let view_for = move |result: Result<Progress, FragmentError>| {
+        let clear = clear.clone();
+        match result {
+            Err(error) => {
+                let text = move || {
+                    let l = locale.get();
+                    format!(
+                        "{}{}",
+                        ListMsg::SharedRefused.text(l),
+                        fragment_error_message(&error, l)
+                    )
+                };
+                view! {
+                    <div class="confirm" role="alert" data-testid="shared-error">
+                        <p>{text}</p>
+                        <button type="button" class="button" on:click=move |_| clear()>
+                            {lt(ListMsg::Cancel)}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Ok(incoming) => {
+                let summary = {
+                    let incoming = incoming.clone();
+                    move || incoming_text(&incoming, locale.get())
+                };
+                let keep = clear.clone();
+                let adopt = move |_| {
+                    store.change(|_, progress| progress.overwrite(&incoming, Notes::Keep, now()));
+                    applied.set(true);
+                    clear();
+                };
+                view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
+                        <p id="shared-question"><strong>{lt(ListMsg::SharedAsk)}</strong></p>
+                        <p id="shared-summary">{summary}</p>
+                        <button type="button" class="button danger" on:click=adopt>{lt(ListMsg::Replace)}</button>
+                        <button type="button" class="button" on:click=move |_| keep()>{lt(ListMsg::KeepMine)}</button>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        {move || shared.get().map(view_for.clone())}
+        {move || applied.get().then(|| view! {
+            <p class="tool-message" role="status">{lt(ListMsg::SharedApplied)}</p>
+        })}
+    }
+}
