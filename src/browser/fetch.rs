@@ -1,16 +1,49 @@
-//! Fetching the guide file from our own origin.
+//! Fetching the guide file from our own origin, with a time limit.
 
 use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::model::guide::Guide;
 use crate::model::load::{load_guide, LoadError};
 
-/// Where the guide lives, relative to the site root. index.html preloads the same URL.
+/// Where the guide lives, relative to the site root. index.html preloads the same URL. A
+/// path, not a full URL: the guide is only ever loaded from our own origin.
 pub const GUIDE_URL: &str = "/guide/jimei.json";
 
-/// Fetches, parses and validates the guide.
+/// How long to wait for the guide before giving up and offering a retry. Generous, because a
+/// slow 4G link at a factory gate is exactly where this app is used.
+pub const TIMEOUT_MS: i32 = 20_000;
+
+/// Fetches, parses and validates the guide; gives up after `TIMEOUT_MS`.
 pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.as_ref().and_then(|c| start_timer(c.clone()));
+    let result = fetch_text(url, controller.as_ref().map(|c| c.signal())).await;
+    if let (Some(window), Some(id)) = (web_sys::window(), timer) {
+        window.clear_timeout_with_handle(id);
+    }
+    let timed_out = controller.is_some_and(|c| c.signal().aborted());
+    match result {
+        Err(_) if timed_out => Err(LoadError::Timeout {
+            seconds: (TIMEOUT_MS / 1000) as u32,
+        }),
+        Err(error) => Err(error),
+        Ok(text) => load_guide(&text),
+    }
+}
+
+/// Aborts the request when the time is up; returns the timer's handle.
+fn start_timer(controller: web_sys::AbortController) -> Option<i32> {
+    let abort = Closure::once_into_js(move || controller.abort());
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
+        .ok()
+}
+
+async fn fetch_text(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, LoadError> {
     let response = Request::get(url)
+        .abort_signal(signal.as_ref())
         .send()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
@@ -20,9 +53,8 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    load_guide(&text)
+        .map_err(|e| LoadError::Network(e.to_string()))
 }

@@ -14,6 +14,8 @@ pub const MAX_GUIDE_BYTES: usize = 4 * 1024 * 1024;
 pub enum LoadError {
     /// The request never got an answer: offline, DNS, CORS, aborted.
     Network(String),
+    /// No complete answer arrived within the time limit.
+    Timeout { seconds: u32 },
     /// The server answered with a status other than 2xx.
     Http { status: u16, status_text: String },
     /// The file is larger than `MAX_GUIDE_BYTES`.
@@ -45,6 +47,10 @@ impl LoadError {
             LoadError::Network(detail) => (
                 Msg::ErrorNetwork.text(locale).to_string(),
                 vec![detail.clone()],
+            ),
+            LoadError::Timeout { seconds } => (
+                format!("{} ({seconds} s)", Msg::ErrorTimeout.text(locale)),
+                Vec::new(),
             ),
             LoadError::Http {
                 status,

@@ -116,3 +116,21 @@ test('the manifest makes the app installable', async () => {
   assert.ok(text(GUIDE.title));
   await page.context().close();
 });
+
+test('a guide that never arrives times out with a clear message, and retry recovers', async () => {
+  const page = await openPage(env);
+  let hold = true;
+  await page.route('**/guide/jimei.json', async (route) => {
+    if (!hold) return route.continue();
+    // Never answer: the app must give up on its own.
+    await new Promise(() => {});
+  });
+  await page.goto(env.base + '/about');
+  const alert = page.getByTestId('load-error');
+  await alert.waitFor({ timeout: 40_000 });
+  await alert.getByText('网络太慢').waitFor();
+  hold = false;
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.getByTestId('guide-version').waitFor();
+  await page.context().close();
+});

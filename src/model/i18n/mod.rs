@@ -10,7 +10,6 @@ use std::str::FromStr;
 
 use crate::model::guide::{ParseError, Problem, ProblemKind};
 
-pub mod checklist;
 pub mod store;
 
 /// An interface language. Stored as its BCP 47 tag.
@@ -104,6 +103,7 @@ pub enum Msg {
     ErrorJson,
     ErrorInvalid,
     ErrorTooLarge,
+    ErrorTimeout,
     HomeIntro,
     HomeStartEnterprise,
     HomeStartEmployee,
@@ -203,6 +203,9 @@ impl Msg {
             (ErrorTooLarge, ZhHans) => "指南文件过大",
             (ErrorTooLarge, ZhHant) => "指南文件過大",
             (ErrorTooLarge, English) => "The guide file is too large",
+            (ErrorTimeout, ZhHans) => "网络太慢，指南未能按时载入。请稍后重试。",
+            (ErrorTimeout, ZhHant) => "網絡太慢，指南未能按時載入。請稍後重試。",
+            (ErrorTimeout, English) => "The network is too slow: the guide did not arrive in time. Try again in a moment.",
             (HomeIntro, ZhHans) => "列清单、划重点、管流程：跟着阿集和小美，一步步做好复工防控。",
             (HomeIntro, ZhHant) => "列清單、劃重點、管流程：跟著阿集和小美，一步步做好復工防控。",
             (HomeIntro, English) => "Make the lists, mark the key points, manage the process: follow A-Ji and Xiao-Mei step by step to resume work safely.",
