@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 use crate::model::guide::{ParseError, Problem, ProblemKind};
 
+pub mod checklist;
 pub mod store;
 
 /// An interface language. Stored as its BCP 47 tag.
