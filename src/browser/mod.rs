@@ -5,3 +5,4 @@ pub mod fetch;
 pub mod lang;
 pub mod panic;
 pub mod storage;
+pub mod viewport;

@@ -1,6 +1,7 @@
 //! The pure core: no Leptos, no web-sys, no gloo and no I/O. Everything here builds and is
 //! tested on the host with plain `cargo test`.
 
+pub mod chart;
 pub mod guide;
 pub mod i18n;
 pub mod layout;

@@ -118,8 +118,9 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/flowchart") view=FlowchartPage/>
-                    <Route path=path!("/flowchart/:node") view=FlowchartPage/>
+                    // One route with an optional node, so opening and closing a node's panel
+                    // keeps the chart (its zoom, scroll and focus) instead of drawing it anew.
+                    <Route path=path!("/flowchart/:node?") view=FlowchartPage/>
                     <Route path=path!("/checklist") view=ChecklistPage/>
                     <Route path=path!("/about") view=AboutPage/>
                 </Routes>

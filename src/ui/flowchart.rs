@@ -1,41 +1,55 @@
-//! The flowchart page: the guide's process as a structured list of steps, and the detail of
-//! one step at `/flowchart/<node id>`.
+//! The flowchart page: the guide's process drawn as an SVG chart (the default view) or as a
+//! nested list of steps (`?view=list`), and the panel of one node at `/flowchart/<node id>`.
+//!
+//! Links here are plain anchors (the router still handles their clicks) rather than `A`,
+//! because `A` marks every link to `/flowchart…` as the current page whatever its query.
+//!
+//! The shapes, routes, states and keyboard moves all come from `model::chart`; this file only
+//! draws them and turns clicks, keys and pointer gestures into navigation and actions.
 
 use std::sync::Arc;
 
+use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
-use crate::model::guide::{Guide, Node, NodeKind};
+use crate::browser::viewport;
+use crate::model::chart::{
+    self, Because, Branch, Drawing, Entry, Flow, Key, Mode, Route, Shape, Tally, ICON, LABEL_FONT,
+    LABEL_LINE,
+};
+use crate::model::guide::{Guide, Item, NodeKind, Role, Text};
+use crate::model::i18n::flowchart::{state_msg, tag_text, tally_text, FcMsg};
 use crate::model::i18n::Msg;
+use crate::model::progress::{item_status, Action, ItemStatus, NaReason, Progress};
 
-use super::app::tr;
+use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
 
-/// The process, with the selected step's detail when the address names one.
-#[component]
-pub fn FlowchartPage() -> impl IntoView {
-    let params = use_params_map();
-    let selected = Memo::new(move |_| params.with(|p| p.get("node")));
-    view! {
-        <section class="page flowchart">
-            <h1>{tr(Msg::FlowchartTitle)}</h1>
-            <p>{tr(Msg::FlowchartIntro)}</p>
-            <GuideGate render={move |guide: Arc<Guide>| {
-                    let detail_guide = guide.clone();
-                    view! {
-                        {move || {
-                            selected
-                                .get()
-                                .and_then(|id| detail_guide.node(&id).cloned())
-                                .map(|node| view! { <NodeDetail guide=detail_guide.clone() node/> })
-                        }}
-                        <StepList guide selected/>
-                    }
-                }}/>
-        </section>
+/// Below this window width the chart is one column that fits the screen.
+const NARROW_BELOW: f64 = 600.0;
+const ZOOM_MIN: f64 = 0.15;
+const ZOOM_MAX: f64 = 2.0;
+
+/// A reactive piece of flowchart interface text.
+fn fc(msg: FcMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || msg.text(locale.get())
+}
+
+/// The address of the page with `node` open, in the chart or the list view.
+fn page_href(node: Option<&str>, list: bool) -> String {
+    let mut href = String::from("/flowchart");
+    if let Some(id) = node {
+        href.push('/');
+        href.push_str(id);
     }
+    if list {
+        href.push_str("?view=list");
+    }
+    href
 }
 
 fn kind_msg(kind: NodeKind) -> Msg {
@@ -47,69 +61,1374 @@ fn kind_msg(kind: NodeKind) -> Msg {
     }
 }
 
-/// Every step in reading order; a decision lists its branches with their labels.
+/// The process, in the chart or the list view, with the selected node's panel.
 #[component]
-fn StepList(guide: Arc<Guide>, selected: Memo<Option<String>>) -> impl IntoView {
-    let steps = guide
-        .reading_order()
-        .into_iter()
-        .map(|i| {
-            let node = guide.nodes[i].clone();
-            let id = node.id.clone();
-            let branches = guide
-                .edges_from(&node.id)
-                .map(|e| {
-                    let target = guide.node(&e.to).map(|n| local_text(&guide, &n.title));
-                    let label = e.label.as_ref().map(|l| local_text(&guide, l));
-                    let href = format!("/flowchart/{}", e.to);
-                    view! {
-                        <li>
-                            {label.map(|l| view! { <strong>{l}</strong> " → " })}
-                            <A href=href>{target}</A>
-                        </li>
-                    }
+pub fn FlowchartPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let selected = Memo::new(move |_| params.with(|p| p.get("node")));
+    let list = Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("list")));
+    view! {
+        <section class="page flowchart">
+            <h1>{tr(Msg::FlowchartTitle)}</h1>
+            <p>{tr(Msg::FlowchartIntro)}</p>
+            <GuideGate render={move |guide: Arc<Guide>| view! { <Flowchart guide selected list/> }}/>
+        </section>
+    }
+}
+
+/// Everything the views of one guide share: the graph, the derived state and the actions.
+#[derive(Clone)]
+struct Chart {
+    guide: Arc<Guide>,
+    flow: Arc<Flow>,
+    progress: Signal<Progress>,
+    store: Option<super::state::ProgressContext>,
+    route: Memo<Route>,
+    tallies: Memo<Vec<Tally>>,
+    selected: Memo<Option<usize>>,
+    list: Memo<bool>,
+    /// The node that holds the chart's one tab stop.
+    focus: RwSignal<usize>,
+    /// The decision the focus last came down from, for Left and Right.
+    came_from: StoredValue<Option<usize>>,
+    /// Move the focus into the panel once it opens (after a click or Enter, not a deep link).
+    focus_panel: StoredValue<bool>,
+    stage: NodeRef<leptos::html::Div>,
+}
+
+impl Chart {
+    fn dispatch(&self, action: Action) {
+        if let Some(store) = self.store {
+            store.dispatch(action);
+        }
+    }
+
+    fn id(&self, node: usize) -> &str {
+        self.guide.nodes.get(node).map_or("", |n| n.id.as_str())
+    }
+
+    /// Moves the keyboard focus to a node's shape in the drawing.
+    fn focus_node(&self, node: usize) {
+        self.focus.set(node);
+        let selector = format!("[data-node=\"{}\"]", self.id(node));
+        let found = self
+            .stage
+            .get_untracked()
+            .and_then(|stage| stage.query_selector(&selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[component]
+fn Flowchart(guide: Arc<Guide>, selected: Memo<Option<String>>, list: Memo<bool>) -> impl IntoView {
+    let store = use_context::<GuideContext>().and_then(|g| g.progress.get_untracked());
+    let progress: Signal<Progress> = match store {
+        Some(store) => store.progress.into(),
+        None => Signal::stored(Progress::default()),
+    };
+    let flow = Arc::new(Flow::new(&guide));
+    let route = {
+        let (guide, flow) = (guide.clone(), flow.clone());
+        Memo::new(move |_| progress.with(|p| flow.route(&guide, &p.answers())))
+    };
+    let tallies = {
+        let guide = guide.clone();
+        Memo::new(move |_| progress.with(|p| chart::tallies(&guide, p)))
+    };
+    let selected_index = {
+        let flow = flow.clone();
+        Memo::new(move |_| selected.get().and_then(|id| flow.find(&id)))
+    };
+    let first = selected_index.get_untracked().or(flow.start).unwrap_or(0);
+    let chart = Chart {
+        guide,
+        flow,
+        progress,
+        store,
+        route,
+        tallies,
+        selected: selected_index,
+        list,
+        focus: RwSignal::new(first),
+        came_from: StoredValue::new(None),
+        focus_panel: StoredValue::new(false),
+        stage: NodeRef::new(),
+    };
+    // The tab stop follows the open node, so Tab from the panel's address lands on it.
+    Effect::new(move |_| {
+        if let Some(node) = selected_index.get() {
+            chart.focus.set(node);
+        }
+    });
+    provide_context(chart.clone());
+
+    let navigate = use_navigate();
+    let close = {
+        let chart = chart.clone();
+        move || {
+            let Some(node) = chart.selected.get_untracked() else {
+                return;
+            };
+            navigate(
+                &page_href(None, chart.list.get_untracked()),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+            chart.focus_node(node);
+        }
+    };
+    let on_keydown = {
+        let close = close.clone();
+        move |ev: ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                close();
+            }
+        }
+    };
+    let panel = {
+        let chart = chart.clone();
+        move || {
+            let close = close.clone();
+            chart
+                .selected
+                .get()
+                .map(|node| view! { <NodePanel node close/> })
+        }
+    };
+    let has_panel = move || selected_index.get().is_some();
+    view! {
+        <ViewSwitch/>
+        <div class="fc-body" class:has-panel=has_panel class:list=move || list.get() on:keydown=on_keydown>
+            <div class="fc-main">
+                {move || if list.get() { view! { <StepList/> }.into_any() } else { view! { <ChartView/> }.into_any() }}
+            </div>
+            {panel}
+        </div>
+    }
+}
+
+/// The chart / list switch, one click away from either view.
+#[component]
+fn ViewSwitch() -> impl IntoView {
+    let chart = use_context::<Chart>();
+    let (list, selected) = match &chart {
+        Some(c) => (c.list, c.selected),
+        None => return ().into_any(),
+    };
+    let guide = chart.map(|c| c.guide.clone());
+    let id = move || {
+        selected.get().and_then(|i| {
+            guide
+                .as_ref()
+                .and_then(|g| g.nodes.get(i))
+                .map(|n| n.id.clone())
+        })
+    };
+    let id2 = id.clone();
+    view! {
+        <nav class="fc-views" aria-label=fc(FcMsg::ViewLabel)>
+            <a href=move || page_href(id().as_deref(), false) aria-current=move || (!list.get()).then_some("page") data-testid="view-chart">
+                {fc(FcMsg::ViewChart)}
+            </a>
+            <a href=move || page_href(id2().as_deref(), true) aria-current=move || list.get().then_some("page") data-testid="view-list">
+                {fc(FcMsg::ViewList)}
+            </a>
+        </nav>
+    }
+    .into_any()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The chart view.
+
+/// Pan and zoom state of the wide chart.
+#[derive(Debug, Clone, Default)]
+struct Gesture {
+    /// Active pointers: id, x, y.
+    pointers: Vec<(i32, f64, f64)>,
+    /// Where the first pointer went down, and whether it has moved far enough to be a drag.
+    origin: (f64, f64),
+    dragging: bool,
+    /// A drag just ended, so the click that follows must not open a node.
+    swallow_click: bool,
+    /// Distance between two pointers when a pinch started, and the zoom then.
+    pinch: Option<(f64, f64)>,
+}
+
+#[component]
+fn ChartView() -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let locale = use_locale();
+    let window_width = RwSignal::new(viewport::width());
+    let room = RwSignal::new((window_width.get_untracked() - 16.0).max(280.0));
+    let stage = chart.stage;
+    // Zoom 0 means "not chosen yet"; the first measurement chooses it.
+    let zoom = RwSignal::new(0.0f64);
+    let measure = move || {
+        window_width.set(viewport::width());
+        if let Some(el) = stage.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 {
+                room.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if stage.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let narrow = Memo::new(move |_| window_width.get() < NARROW_BELOW);
+    let mode = Memo::new(move |_| {
+        if narrow.get() {
+            Mode::Narrow(room.get().floor())
+        } else {
+            Mode::Wide
+        }
+    });
+    let drawing = {
+        let guide = chart.guide.clone();
+        Memo::new(move |_| Arc::new(chart::draw(&guide, locale.get().tag(), mode.get())))
+    };
+
+    // Until the user zooms, the drawing fits the width of the page as first measured (so
+    // opening the panel does not shrink it), but never below 70 %.
+    let scale = Memo::new(move |_| {
+        let z = zoom.get();
+        if z > 0.0 {
+            return z;
+        }
+        let w = drawing.with(|d| d.width);
+        // The page's width rather than the frame's, so a deep link that opens with the panel
+        // beside the chart does not start it smaller.
+        let page = (window_width.get().min(1600.0) - 32.0).max(room.get());
+        if w <= 0.0 {
+            1.0
+        } else {
+            (page / w).clamp(0.7, 1.0)
+        }
+    });
+    Effect::new(move |_| {
+        if stage.get().is_some() && zoom.get_untracked() == 0.0 && !narrow.get_untracked() {
+            zoom.set(scale.get_untracked());
+        }
+    });
+
+    // Brings the open node into view: inside the frame on wide screens, and on phones near
+    // the top of the page, above the panel's sheet.
+    let reveal = move |node: usize| {
+        let Some(el) = stage.get_untracked() else {
+            return;
+        };
+        let Some(s) = drawing.with_untracked(|d| d.shapes.get(node).cloned()) else {
+            return;
+        };
+        if narrow.get_untracked() {
+            let rect = el.get_bounding_client_rect();
+            let z = rect.width() / drawing.with_untracked(|d| d.width).max(1.0);
+            let top = rect.top() + s.y * z;
+            viewport::scroll_page_by(top - 72.0);
+            return;
+        }
+        let z = scale.get_untracked();
+        let (cw, ch) = (el.client_width() as f64, el.client_height() as f64);
+        let (left, top) = (el.scroll_left() as f64, el.scroll_top() as f64);
+        if s.x * z < left || (s.x + s.w) * z > left + cw {
+            el.set_scroll_left(((s.x + s.w / 2.0) * z - cw / 2.0) as i32);
+        }
+        if s.y * z < top || (s.y + s.h) * z > top + ch {
+            el.set_scroll_top(((s.y + s.h / 2.0) * z - ch / 3.0) as i32);
+        }
+    };
+    let selected = chart.selected;
+    Effect::new(move |_| {
+        if let (Some(_), Some(node)) = (stage.get(), selected.get()) {
+            request_animation_frame(move || reveal(node));
+        }
+    });
+    let gesture = StoredValue::new(Gesture::default());
+
+    // Zooms to `z`, keeping the content point under (`ox`, `oy`) of the stage where it is.
+    let zoom_to = move |z: f64, ox: Option<(f64, f64)>| {
+        let Some(el) = stage.get_untracked() else {
+            return;
+        };
+        let old = scale.get_untracked();
+        let z = z.clamp(ZOOM_MIN, ZOOM_MAX);
+        let (ox, oy) = ox.unwrap_or((
+            el.client_width() as f64 / 2.0,
+            el.client_height() as f64 / 2.0,
+        ));
+        let px = (el.scroll_left() as f64 + ox) / old;
+        let py = (el.scroll_top() as f64 + oy) / old;
+        zoom.set(z);
+        request_animation_frame(move || {
+            el.set_scroll_left((px * z - ox) as i32);
+            el.set_scroll_top((py * z - oy) as i32);
+        });
+    };
+    let fit = move || {
+        let Some(el) = stage.get_untracked() else {
+            return;
+        };
+        let (w, h) = drawing.with_untracked(|d| (d.width, d.height));
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let z = (el.client_width() as f64 / w).min(el.client_height() as f64 / h);
+        zoom.set(z.clamp(ZOOM_MIN, ZOOM_MAX));
+        el.set_scroll_left(0);
+        el.set_scroll_top(0);
+    };
+
+    let on_pointerdown = move |ev: ev::PointerEvent| {
+        if narrow.get_untracked() || (ev.pointer_type() == "mouse" && ev.button() != 0) {
+            return;
+        }
+        gesture.update_value(|g| {
+            g.pointers.retain(|p| p.0 != ev.pointer_id());
+            g.pointers
+                .push((ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64));
+            if g.pointers.len() == 1 {
+                g.origin = (ev.client_x() as f64, ev.client_y() as f64);
+                g.dragging = false;
+            } else if g.pointers.len() == 2 {
+                let d = distance(g.pointers[0], g.pointers[1]);
+                g.pinch = Some((d, scale.get_untracked()));
+            }
+        });
+    };
+    let on_pointermove = move |ev: ev::PointerEvent| {
+        let Some(el) = stage.get_untracked() else {
+            return;
+        };
+        let id = ev.pointer_id();
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        let mut pan = None;
+        let mut pinch = None;
+        gesture.update_value(|g| {
+            let Some(i) = g.pointers.iter().position(|p| p.0 == id) else {
+                return;
+            };
+            let (_, px, py) = g.pointers[i];
+            g.pointers[i] = (id, x, y);
+            if let (Some((d0, z0)), true) = (g.pinch, g.pointers.len() == 2) {
+                let d = distance(g.pointers[0], g.pointers[1]);
+                let mid = (
+                    (g.pointers[0].1 + g.pointers[1].1) / 2.0,
+                    (g.pointers[0].2 + g.pointers[1].2) / 2.0,
+                );
+                if d0 > 0.0 {
+                    pinch = Some((z0 * d / d0, mid));
+                }
+                g.dragging = true;
+            } else if g.pointers.len() == 1 {
+                if !g.dragging && (x - g.origin.0).abs().max((y - g.origin.1).abs()) > 6.0 {
+                    g.dragging = true;
+                    // Capture only once it is a drag, so a plain click still reaches its node.
+                    let _ = el.set_pointer_capture(id);
+                }
+                if g.dragging {
+                    pan = Some((x - px, y - py));
+                }
+            }
+        });
+        if let Some((dx, dy)) = pan {
+            el.set_scroll_left(el.scroll_left() - dx as i32);
+            el.set_scroll_top(el.scroll_top() - dy as i32);
+        }
+        if let Some((z, (mx, my))) = pinch {
+            let rect = el.get_bounding_client_rect();
+            zoom_to(z, Some((mx - rect.left(), my - rect.top())));
+        }
+    };
+    let on_pointerup = move |ev: ev::PointerEvent| {
+        gesture.update_value(|g| {
+            g.pointers.retain(|p| p.0 != ev.pointer_id());
+            if g.pointers.len() < 2 {
+                g.pinch = None;
+            }
+            if g.pointers.is_empty() {
+                g.swallow_click = g.dragging;
+                g.dragging = false;
+            }
+        });
+    };
+    let on_wheel = move |ev: ev::WheelEvent| {
+        // Ctrl + wheel is also what a touchpad pinch sends; a plain wheel scrolls as usual.
+        if narrow.get_untracked() || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let Some(el) = stage.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        let rect = el.get_bounding_client_rect();
+        let factor = (-ev.delta_y() * 0.002).exp();
+        zoom_to(
+            scale.get_untracked() * factor,
+            Some((
+                ev.client_x() as f64 - rect.left(),
+                ev.client_y() as f64 - rect.top(),
+            )),
+        );
+    };
+    let swallow_click = move || {
+        let mut swallow = false;
+        gesture.update_value(|g| swallow = std::mem::take(&mut g.swallow_click));
+        swallow
+    };
+
+    let zoom_buttons = move || {
+        (!narrow.get()).then(|| {
+            view! {
+                <div class="fc-zoom" role="group" aria-label=fc(FcMsg::ZoomLabel)>
+                    <button type="button" class="button small" aria-label=fc(FcMsg::ZoomIn) title=fc(FcMsg::ZoomIn)
+                        on:click=move |_| zoom_to(scale.get_untracked() * 1.25, None)>
+                        <span aria-hidden="true">"+"</span>
+                    </button>
+                    <button type="button" class="button small" aria-label=fc(FcMsg::ZoomOut) title=fc(FcMsg::ZoomOut)
+                        on:click=move |_| zoom_to(scale.get_untracked() / 1.25, None)>
+                        <span aria-hidden="true">"−"</span>
+                    </button>
+                    <button type="button" class="button small" on:click=move |_| fit()>
+                        {fc(FcMsg::ZoomFit)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let svg = move || {
+        let d = drawing.get();
+        view! { <Svg drawing=d narrow=narrow.get() scale swallow_click/> }
+    };
+    view! {
+        <div class="fc-chart" data-testid="flowchart">
+            {zoom_buttons}
+            <div
+                class="fc-stage"
+                class:narrow=move || narrow.get()
+                node_ref=stage
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=on_pointerup
+                on:pointercancel=on_pointerup
+                on:wheel=on_wheel
+            >
+                {svg}
+            </div>
+            <p id="fc-help" class="fc-help">{fc(FcMsg::KeyboardHelp)}</p>
+            <Legend/>
+        </div>
+    }
+    .into_any()
+}
+
+fn distance(a: (i32, f64, f64), b: (i32, f64, f64)) -> f64 {
+    ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt()
+}
+
+/// A number for an SVG attribute, to a tenth of a pixel.
+fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    format!("{r}")
+}
+
+/// The drawing itself: arrows, their labels, then the nodes in reading order.
+#[component]
+fn Svg(
+    drawing: Arc<Drawing>,
+    narrow: bool,
+    scale: Memo<f64>,
+    swallow_click: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let (w, h) = (drawing.width, drawing.height);
+    let width = move || (!narrow).then(|| num(w * scale.get()));
+    let height = move || (!narrow).then(|| num(h * scale.get()));
+    let route = chart.route;
+    let arrows = drawing
+        .arrows
+        .iter()
+        .enumerate()
+        .map(|(e, arrow)| {
+            let flow = chart.flow.clone();
+            let is_back = arrow.back;
+            let class = move || {
+                route.with(|r| {
+                    let branch = match r.edges.get(e) {
+                        Some(Branch::Taken) => " taken",
+                        Some(Branch::NotTaken) => " not-taken",
+                        Some(Branch::Open) => " open",
+                        _ => "",
+                    };
+                    let off = if r.edge_on(&flow, e) { "" } else { " off" };
+                    let back = if is_back { " back" } else { "" };
+                    format!("fc-edge{branch}{off}{back}")
+                })
+            };
+            let id = chart
+                .guide
+                .edges
+                .get(e)
+                .map(|x| x.id.clone())
+                .unwrap_or_default();
+            view! { <path class=class d=arrow.path.clone() data-edge=id/> }
+        })
+        .collect_view();
+    let labels = drawing
+        .arrows
+        .iter()
+        .enumerate()
+        .filter_map(|(e, arrow)| arrow.label.clone().map(|l| (e, l)))
+        .map(|(e, label)| {
+            let taken = move || route.with(|r| r.edges.get(e) == Some(&Branch::Taken));
+            let class = move || {
+                route.with(|r| match r.edges.get(e) {
+                    Some(Branch::Taken) => "fc-label taken",
+                    Some(Branch::NotTaken) => "fc-label not-taken",
+                    _ => "fc-label",
+                })
+            };
+            // The chosen branch says so with a tick, not only with colour.
+            let extra = LABEL_FONT;
+            let rect_w = move || num(label.w + if taken() { extra } else { 0.0 });
+            let rect_x = move || num(label.x - label.w / 2.0 - if taken() { extra / 2.0 } else { 0.0 });
+            let first = label.y - (label.lines.len() as f64 - 1.0) * LABEL_LINE / 2.0 + 0.35 * LABEL_FONT;
+            let lines = label.lines.clone();
+            let count = lines.len();
+            let tspans = lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let text = move || {
+                        let tick = if i == 0 && taken() { "✓ " } else { "" };
+                        let space = if i + 1 < count { " " } else { "" };
+                        format!("{tick}{line}{space}")
+                    };
+                    view! { <tspan x=num(label.x) y=num(first + i as f64 * LABEL_LINE)>{text}</tspan> }
                 })
                 .collect_view();
-            let title = local_text(&guide, &node.title);
-            let is_current = {
-                let id = id.clone();
-                move || selected.get().as_deref() == Some(id.as_str())
+            view! {
+                <g class=class aria-hidden="true">
+                    <rect x=rect_x y=num(label.y - label.h / 2.0) width=rect_w height=num(label.h) rx="4"/>
+                    <text text-anchor="middle">{tspans}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let nodes = chart
+        .flow
+        .reading
+        .iter()
+        .filter_map(|&i| drawing.shapes.get(i).map(|s| (i, s.clone())))
+        .map(|(i, shape)| view! { <NodeShape node=i shape swallow_click/> })
+        .collect_view();
+    view! {
+        <svg
+            class="fc-svg"
+            xmlns="http://www.w3.org/2000/svg"
+            viewBox=format!("0 0 {} {}", num(w), num(h))
+            width=width
+            height=height
+            role="group"
+            aria-labelledby="fc-title"
+            aria-describedby="fc-desc fc-help"
+        >
+            <title id="fc-title">{fc(FcMsg::ChartTitle)}</title>
+            <desc id="fc-desc">{fc(FcMsg::ChartDesc)}</desc>
+            <defs>
+                <marker id="fc-arrow" class="fc-marker" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                    <path d="M0 0L10 5L0 10z"/>
+                </marker>
+                <marker id="fc-arrow-lit" class="fc-marker lit" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
+                    <path d="M0 0L10 5L0 10z"/>
+                </marker>
+                <marker id="fc-arrow-dim" class="fc-marker dim" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                    <path d="M0 0L10 5L0 10z"/>
+                </marker>
+            </defs>
+            <g class="fc-edges">{arrows}</g>
+            <g class="fc-labels">{labels}</g>
+            <g class="fc-nodes">{nodes}</g>
+        </svg>
+    }
+    .into_any()
+}
+
+/// One node: a focusable link drawn as a pill, box or diamond, with its title, icon and the
+/// state of its checklist items in words.
+#[component]
+fn NodeShape(
+    node: usize,
+    shape: Shape,
+    swallow_click: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let Some(data) = chart.guide.nodes.get(node).cloned() else {
+        return ().into_any();
+    };
+    let locale = use_locale();
+    let navigate = use_navigate();
+    let (route, tallies, selected, focus, list) = (
+        chart.route,
+        chart.tallies,
+        chart.selected,
+        chart.focus,
+        chart.list,
+    );
+    let tally = move || tallies.with(|t| t.get(node).copied().unwrap_or_default());
+    let on_route = move || route.with(|r| r.on.get(node).copied().unwrap_or(true));
+    let class = move || {
+        let state = match tally().state() {
+            chart::NodeState::NoItems => "",
+            chart::NodeState::NotStarted => " state-todo",
+            chart::NodeState::Partial => " state-partial",
+            chart::NodeState::Done => " state-done",
+            chart::NodeState::NotApplicable => " state-na",
+        };
+        let kind = match shape.kind {
+            NodeKind::Start | NodeKind::End => "pill",
+            NodeKind::Step => "step",
+            NodeKind::Decision => "decision",
+        };
+        let off = if on_route() { "" } else { " off" };
+        let current = if selected.get() == Some(node) {
+            " selected"
+        } else {
+            ""
+        };
+        format!("fc-node {kind}{state}{off}{current}")
+    };
+    let title = local_text(&chart.guide, &data.title);
+    let label = {
+        move || {
+            let l = locale.get();
+            let mut text = format!("{}：{}", kind_msg(data.kind).text(l), title());
+            if l == crate::model::i18n::Locale::English {
+                text = format!("{}: {}", kind_msg(data.kind).text(l), title());
+            }
+            let state = tally_text(&tally(), l);
+            if !state.is_empty() {
+                text.push_str(". ");
+                text.push_str(&state);
+            }
+            if !on_route() {
+                text.push_str(". ");
+                text.push_str(FcMsg::OffRoute.text(l));
+            }
+            text
+        }
+    };
+    let id = data.id.clone();
+    let open = {
+        let chart = chart.clone();
+        move || {
+            chart.came_from.set_value(None);
+            chart.focus.set(node);
+            chart.focus_panel.set_value(true);
+            navigate(
+                &page_href(Some(chart.id(node)), list.get_untracked()),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let on_click = {
+        let open = open.clone();
+        move |ev: ev::MouseEvent| {
+            // Modified clicks open the node's address in a new tab, as links do.
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            if !swallow_click() {
+                open();
+            }
+        }
+    };
+    let on_keydown = {
+        let chart = chart.clone();
+        move |ev: ev::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                open();
+                return;
+            }
+            let Some(key) = Key::from_name(&ev.key()) else {
+                return;
+            };
+            ev.prevent_default();
+            let came_from = chart.came_from.get_value();
+            let step = route.with_untracked(|r| chart.flow.key_move(r, node, came_from, key));
+            if let Some(step) = step {
+                chart.came_from.set_value(step.came_from);
+                chart.focus_node(step.to);
+            }
+        }
+    };
+    let outline = shape_outline(&shape, 0.0);
+    let ring = shape_outline(&shape, 5.0);
+    let icon = (shape.kind == NodeKind::Step)
+        .then_some(data.illustration.clone())
+        .flatten()
+        .map(|file| {
+            view! {
+                <image
+                    class="fc-icon"
+                    href=format!("/img/{file}")
+                    x=num(shape.x + 10.0)
+                    y=num(shape.y + (shape.h - ICON) / 2.0)
+                    width=num(ICON)
+                    height=num(ICON)
+                    aria-hidden="true"
+                />
+            }
+        });
+    let count = shape.lines.len();
+    let lines = shape.lines.clone();
+    let tspans = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            // A space between lines that broke at a space keeps the words apart for search
+            // and for copying.
+            let next_latin = lines.get(i + 1).and_then(|n| n.chars().next()).is_some_and(|c| c.is_ascii());
+            let space = if i + 1 < count && next_latin && line.chars().last().is_some_and(|c| c.is_ascii()) { " " } else { "" };
+            view! {
+                <tspan x=num(shape.text_x) y=num(shape.text_y + i as f64 * shape.line)>{format!("{line}{space}")}</tspan>
+            }
+        })
+        .collect_view();
+    let tag = move || {
+        let text = tag_text(&tally(), locale.get());
+        (!text.is_empty()).then(|| {
+            let w = chart::text_width(&text, 12.0) + 14.0;
+            view! {
+                <g class="fc-tag" aria-hidden="true">
+                    <rect x=num(shape.tag_x - w / 2.0) y=num(shape.tag_y - 10.0) width=num(w) height="20" rx="10"/>
+                    <text x=num(shape.tag_x) y=num(shape.tag_y + 4.2) text-anchor="middle">{text}</text>
+                </g>
+            }
+        })
+    };
+    // The wrapping group makes the macro build an SVG link rather than an HTML one.
+    view! {
+        <g>
+        <a
+            class=class
+            href=page_href(Some(&id), false)
+            data-node=id.clone()
+            tabindex=move || if focus.get() == node { "0" } else { "-1" }
+            aria-label=label
+            aria-current=move || (selected.get() == Some(node)).then_some("true")
+            on:click=on_click
+            on:keydown=on_keydown
+            on:focus=move |_| focus.set(node)
+        >
+            <path class="fc-ring" d=ring/>
+            <path class="fc-shape" d=outline/>
+            {icon}
+            <text class="fc-title" text-anchor=if shape.centred { "middle" } else { "start" } font-size=num(shape.font) aria-hidden="true">
+                {tspans}
+            </text>
+            {tag}
+        </a>
+        </g>
+    }
+    .into_any()
+}
+
+/// The outline of a node's shape as path data, grown by `grow` on every side.
+fn shape_outline(s: &Shape, grow: f64) -> String {
+    let (x, y, w, h) = (s.x - grow, s.y - grow, s.w + 2.0 * grow, s.h + 2.0 * grow);
+    match s.kind {
+        NodeKind::Decision => {
+            let (cx, cy) = (x + w / 2.0, y + h / 2.0);
+            format!(
+                "M{} {}L{} {}L{} {}L{} {}Z",
+                num(cx),
+                num(y),
+                num(x + w),
+                num(cy),
+                num(cx),
+                num(y + h),
+                num(x),
+                num(cy)
+            )
+        }
+        kind => {
+            let r = if kind == NodeKind::Step {
+                8.0 + grow
+            } else {
+                h / 2.0
+            };
+            let r = r.min(h / 2.0).min(w / 2.0);
+            format!(
+                "M{} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}Z",
+                num(x + r),
+                num(y),
+                num(x + w - r),
+                num(x + w),
+                num(y + r),
+                num(y + h - r),
+                num(x + w - r),
+                num(y + h),
+                num(x + r),
+                num(x),
+                num(y + h - r),
+                num(y + r),
+                num(x + r),
+                num(y),
+            )
+        }
+    }
+}
+
+/// What the colours and tags of the chart mean, in words.
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <details class="fc-legend">
+            <summary>{fc(FcMsg::Legend)}</summary>
+            <ul>
+                <li><span class="swatch state-done">"✓"</span>{fc(FcMsg::StateDone)}</li>
+                <li><span class="swatch state-partial">"2/5"</span>{fc(FcMsg::StatePartial)}</li>
+                <li><span class="swatch state-todo">"0/3"</span>{fc(FcMsg::StateNotStarted)}</li>
+                <li><span class="swatch state-na">"–"</span>{fc(FcMsg::StateNotApplicable)}</li>
+                <li><span class="swatch line taken"></span>{fc(FcMsg::ChosenBranch)}</li>
+                <li><span class="swatch line off"></span>{fc(FcMsg::OffRoute)}</li>
+            </ul>
+        </details>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list view.
+
+/// Every step in reading order, each decision's branches nested under it, with the state of
+/// each step's items: the chart for screen readers and for printing.
+#[component]
+fn StepList() -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let outline = chart.flow.outline();
+    view! {
+        <div class="fc-list">
+            <p class="fc-list-tools">
+                <button type="button" class="button small" on:click=move |_| viewport::print()>{fc(FcMsg::Print)}</button>
+            </p>
+            <ol class="step-list" data-testid="step-list">{entries(&chart, outline)}</ol>
+        </div>
+    }
+    .into_any()
+}
+
+fn entries(chart: &Chart, list: Vec<Entry>) -> AnyView {
+    list.into_iter()
+        .map(|entry| entry_view(chart, entry))
+        .collect_view()
+        .into_any()
+}
+
+fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
+    let Some(node) = chart.guide.nodes.get(entry.node).cloned() else {
+        return ().into_any();
+    };
+    let i = entry.node;
+    let (route, tallies, selected, list) = (chart.route, chart.tallies, chart.selected, chart.list);
+    let locale = use_locale();
+    let on_route = move || route.with(|r| r.on.get(i).copied().unwrap_or(true));
+    let state = move || {
+        let t = tallies.with(|t| t.get(i).copied().unwrap_or_default());
+        tally_text(&t, locale.get())
+    };
+    let title = local_text(&chart.guide, &node.title);
+    let branches = (!entry.branches.is_empty()).then(|| {
+        entry
+            .branches
+            .into_iter()
+            .map(|arm| {
+                let e = arm.edge;
+                let edge = chart.guide.edges.get(e).cloned();
+                let label = edge
+                    .as_ref()
+                    .and_then(|e| e.label.as_ref())
+                    .map(|l| local_text(&chart.guide, l));
+                let class = move || {
+                    route.with(|r| match r.edges.get(e) {
+                        Some(Branch::Taken) => "arm taken",
+                        Some(Branch::NotTaken) => "arm not-taken",
+                        _ => "arm",
+                    })
+                };
+                let note = move || {
+                    route
+                        .with(|r| match r.edges.get(e) {
+                            Some(Branch::Taken) => Some(FcMsg::ChosenBranch),
+                            Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
+                            _ => None,
+                        })
+                        .map(|m| format!("（{}）", m.text(locale.get())))
+                };
+                let back = chart.flow.back.get(e).copied().unwrap_or(false);
+                let goes_to = arm.goes_to.and_then(|t| chart.guide.nodes.get(t)).map(|t| {
+                    let word = fc(if back {
+                        FcMsg::BackTo
+                    } else {
+                        FcMsg::ContinueWith
+                    });
+                    let id = t.id.clone();
+                    let href = move || page_href(Some(&id), list.get());
+                    let t_title = local_text(&chart.guide, &t.title);
+                    view! { " → " {word} " " <a href=href>{t_title}</a> }
+                });
+                let steps = (!arm.steps.is_empty()).then(
+                    || view! { <ol class="step-list nested">{entries(chart, arm.steps)}</ol> },
+                );
+                view! {
+                    <li class=class>
+                        {label.map(|l| view! { <strong class="arm-label">{l}</strong> })}
+                        <span class="arm-note">{note}</span>
+                        {goes_to}
+                        {steps}
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    let href = {
+        let id = node.id.clone();
+        move || page_href(Some(&id), list.get())
+    };
+    let class = format!(
+        "step kind-{}",
+        match node.kind {
+            NodeKind::Start => "start",
+            NodeKind::Step => "step",
+            NodeKind::Decision => "decision",
+            NodeKind::End => "end",
+        }
+    );
+    view! {
+        <li class=class class:off=move || !on_route() data-node=node.id.clone()>
+            <span class="kind">{tr(kind_msg(node.kind))}</span>
+            <a href=href aria-current=move || (selected.get() == Some(i)).then_some("step")>{title}</a>
+            <span class="step-state">{state}</span>
+            {move || (!on_route()).then(|| view! { <span class="step-off">{fc(FcMsg::OffRoute)}</span> })}
+            {branches.map(|b| view! { <ul class="branches">{b}</ul> })}
+        </li>
+    }
+    .into_any()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The panel.
+
+/// What to do at one node and why, its question or its ways on, why the route comes here,
+/// and its checklist items with live checkboxes.
+#[component]
+fn NodePanel(node: usize, close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let Some(data) = chart.guide.nodes.get(node).cloned() else {
+        return ().into_any();
+    };
+    let guide = chart.guide.clone();
+    let locale = use_locale();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    let focus_panel = chart.focus_panel;
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if focus_panel.get_value() {
+                focus_panel.set_value(false);
+                let _ = h.focus();
+            }
+        }
+    });
+    let (route, tallies) = (chart.route, chart.tallies);
+    let on_route = move || route.with(|r| r.on.get(node).copied().unwrap_or(true));
+    let status = move || {
+        let l = locale.get();
+        let t = tallies.with(|t| t.get(node).copied().unwrap_or_default());
+        let mut parts = Vec::new();
+        let state = tally_text(&t, l);
+        if !state.is_empty() {
+            parts.push(state);
+        }
+        if !on_route() {
+            parts.push(FcMsg::OffRoute.text(l).to_string());
+        }
+        parts.join(" · ")
+    };
+    let state_class = move || {
+        let t = tallies.with(|t| t.get(node).copied().unwrap_or_default());
+        match state_msg(t.state()) {
+            Some(FcMsg::StateDone) => "fc-status state-done",
+            Some(FcMsg::StatePartial) => "fc-status state-partial",
+            Some(FcMsg::StateNotApplicable) => "fc-status state-na",
+            _ => "fc-status",
+        }
+    };
+    let close_button = close.clone();
+    let items: Vec<Item> = guide
+        .items_of_node(&data.id)
+        .map(|(_, item)| item.clone())
+        .collect();
+    let roles: Vec<Role> = guide.items_of_node(&data.id).map(|(s, _)| s.role).collect();
+    let mixed = roles
+        .first()
+        .is_some_and(|first| roles.iter().any(|r| r != first));
+    let item_list = if items.is_empty() {
+        view! { <p>{fc(FcMsg::NoItems)}</p> }.into_any()
+    } else {
+        items
+            .into_iter()
+            .zip(roles)
+            .map(|(item, role)| view! { <PanelItem item role=mixed.then_some(role)/> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <article class="fc-panel node-detail" data-testid="node-detail" aria-labelledby="node-title">
+            <header class="fc-panel-head">
+                <p class="kind">{tr(kind_msg(data.kind))}</p>
+                <h2 id="node-title" tabindex="-1" node_ref=heading>{local_text(&guide, &data.title)}</h2>
+                <button type="button" class="fc-close" aria-label=fc(FcMsg::Close) title=fc(FcMsg::Close) on:click=move |_| close_button()>
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </header>
+            <p class=state_class>{status}</p>
+            {data.illustration.clone().map(|file| view! { <Illustration file/> })}
+            <ConfidenceBadge confidence=data.confidence/>
+            <h3>{tr(Msg::WhatToDo)}</h3>
+            <p>{local_text(&guide, &data.body)}</p>
+            {data.why.as_ref().map(|why| view! {
+                <h3>{tr(Msg::Why)}</h3>
+                <p>{local_text(&guide, why)}</p>
+            })}
+            <QuestionBox node/>
+            <WaysOn node/>
+            <WhyRoute node/>
+            <h3>{tr(Msg::ItemsHere)}</h3>
+            <ul class="fc-items">{item_list}</ul>
+        </article>
+    }
+    .into_any()
+}
+
+/// One checklist item with a checkbox that checks it in the checklist too.
+#[component]
+fn PanelItem(item: Item, role: Option<Role>) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let guide = chart.guide.clone();
+    let locale = use_locale();
+    let progress = chart.progress;
+    let status = {
+        let item = item.clone();
+        Memo::new(move |_| progress.with(|p| item_status(&item, p.mark(&item.id), &p.answers())))
+    };
+    let done = move || status.with(|s| *s == ItemStatus::Done);
+    let na = move || status.with(|s| matches!(s, ItemStatus::NotApplicable(_)));
+    let reason = {
+        let guide = guide.clone();
+        move || {
+            status.with(|s| match s {
+                ItemStatus::NotApplicable(reason) => {
+                    let l = locale.get();
+                    let why = match reason {
+                        NaReason::ByAnswers { question, answer } => {
+                            answer_words(&guide, question, answer, l.tag())
+                        }
+                        NaReason::ByHand(text) if !text.is_empty() => {
+                            format!("{}：{text}", FcMsg::NotApplicableMarked.text(l))
+                        }
+                        NaReason::ByHand(_) => FcMsg::NotApplicableMarked.text(l).to_string(),
+                        NaReason::Never => FcMsg::NotApplicableNever.text(l).to_string(),
+                    };
+                    Some(format!("{}（{why}）", FcMsg::StateNotApplicable.text(l)))
+                }
+                _ => None,
+            })
+        }
+    };
+    let id = item.id.clone();
+    let on_change = {
+        let chart = chart.clone();
+        let id = id.clone();
+        move |ev: ev::Event| {
+            let item = id.clone();
+            chart.dispatch(if event_target_checked(&ev) {
+                Action::Check { item }
+            } else {
+                Action::Uncheck { item }
+            });
+        }
+    };
+    let role_tag = role.map(|r| {
+        let msg = if r == Role::Employee {
+            Msg::RoleEmployee
+        } else {
+            Msg::RoleEnterprise
+        };
+        view! { <span class="tag">{tr(msg)}</span> }
+    });
+    view! {
+        <li class="fc-item" class:na=na data-item=id.clone()>
+            <label>
+                <input type="checkbox" prop:checked=done prop:disabled=na on:change=on_change/>
+                <span class="fc-item-title">{local_text(&guide, &item.title)}</span>
+            </label>
+            <span class="fc-item-tags">
+                {item.required.then(|| view! { <span class="tag required">{tr(Msg::Required)}</span> })}
+                {role_tag}
+            </span>
+            <span class="fc-item-reason">{reason}</span>
+        </li>
+    }
+    .into_any()
+}
+
+/// "Question: answer" in the guide's words, such as "Canteen or collective meals? No".
+fn answer_words(guide: &Guide, question: &str, answer: &str, lang: &str) -> String {
+    let primary = guide.languages.first().map(String::as_str).unwrap_or(lang);
+    let get = |t: &Text| t.get(lang, primary).to_string();
+    match guide.questions.iter().find(|q| q.id == question) {
+        Some(q) => {
+            let label = q
+                .answers
+                .iter()
+                .find(|a| a.id == answer)
+                .map(|a| get(&a.label))
+                .unwrap_or_else(|| answer.to_string());
+            format!("{} {label}", get(&q.text))
+        }
+        None => format!("{question}: {answer}"),
+    }
+}
+
+/// A decision's question, answered in place; an event decision instead says why it has none.
+#[component]
+fn QuestionBox(node: usize) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let guide = chart.guide.clone();
+    let Some(data) = guide.nodes.get(node).cloned() else {
+        return ().into_any();
+    };
+    if data.kind != NodeKind::Decision {
+        return ().into_any();
+    }
+    let Some(question) = data
+        .question
+        .as_ref()
+        .and_then(|q| guide.questions.iter().find(|x| &x.id == q))
+        .cloned()
+    else {
+        return view! { <p class="fc-event">{fc(FcMsg::EventNote)}</p> }.into_any();
+    };
+    let progress = chart.progress;
+    let qid = question.id.clone();
+    let answer = {
+        let qid = qid.clone();
+        Memo::new(move |_| progress.with(|p| p.answer(&qid).map(str::to_string)))
+    };
+    let options = question
+        .answers
+        .iter()
+        .map(|a| {
+            let chart = chart.clone();
+            let (qid, aid) = (qid.clone(), a.id.clone());
+            let checked = {
+                let aid = aid.clone();
+                move || answer.with(|x| x.as_deref() == Some(aid.as_str()))
             };
             view! {
-                <li class=format!("step kind-{:?}", node.kind).to_lowercase() data-node=id.clone()>
-                    <span class="kind">{tr(kind_msg(node.kind))}</span>
-                    <A href=format!("/flowchart/{id}") attr:aria-current=move || is_current().then_some("step")>
-                        {title}
-                    </A>
-                    <ul class="branches">{branches}</ul>
+                <label class="fc-answer">
+                    <input
+                        type="radio"
+                        name=format!("fc-q-{qid}")
+                        value=aid.clone()
+                        prop:checked=checked
+                        on:change=move |_| chart.dispatch(Action::Answer { question: qid.clone(), answer: aid.clone() })
+                    />
+                    <span>{local_text(&guide, &a.label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let clear = {
+        let chart = chart.clone();
+        let qid = qid.clone();
+        move |_| {
+            chart.dispatch(Action::ClearAnswer {
+                question: qid.clone(),
+            })
+        }
+    };
+    view! {
+        <fieldset class="fc-question" data-testid="question">
+            <legend>{local_text(&guide, &question.text)}</legend>
+            {question.help.as_ref().map(|h| view! { <p class="fc-help">{local_text(&guide, h)}</p> })}
+            <div class="fc-answers">{options}</div>
+            <p class="fc-answer-state">
+                {move || answer.get().is_none().then(|| fc(FcMsg::NotAnswered)())}
+                {move || answer.get().is_some().then(|| view! {
+                    <button type="button" class="button small" on:click=clear.clone()>{fc(FcMsg::ClearAnswer)}</button>
+                })}
+            </p>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The arrows out of a node, with their labels, and which one the answers take.
+#[component]
+fn WaysOn(node: usize) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let guide = chart.guide.clone();
+    let Some(outs) = chart.flow.out.get(node).cloned() else {
+        return ().into_any();
+    };
+    if outs.is_empty() {
+        return ().into_any();
+    }
+    let (route, list) = (chart.route, chart.list);
+    let locale = use_locale();
+    let ways = outs
+        .into_iter()
+        .filter_map(|(e, to)| Some((e, guide.edges.get(e)?.clone(), guide.nodes.get(to)?.clone())))
+        .map(|(e, edge, target)| {
+            let label = edge.label.as_ref().map(|l| local_text(&guide, l));
+            let note = move || {
+                route
+                    .with(|r| match r.edges.get(e) {
+                        Some(Branch::Taken) => Some(FcMsg::ChosenBranch),
+                        Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
+                        _ => None,
+                    })
+                    .map(|m| format!("（{}）", m.text(locale.get())))
+            };
+            let class = move || {
+                route.with(|r| match r.edges.get(e) {
+                    Some(Branch::Taken) => "taken",
+                    Some(Branch::NotTaken) => "not-taken",
+                    _ => "",
+                })
+            };
+            let href = {
+                let id = target.id.clone();
+                move || page_href(Some(&id), list.get())
+            };
+            let target_title = local_text(&guide, &target.title);
+            view! {
+                <li class=class>
+                    {label.map(|l| view! { <strong>{l}</strong> " → " })}
+                    <a href=href>{target_title}</a>
+                    <span class="arm-note">{note}</span>
                 </li>
             }
         })
         .collect_view();
-    view! { <ol class="step-list" data-testid="step-list">{steps}</ol> }
+    view! {
+        <h3>{fc(FcMsg::WaysOn)}</h3>
+        <ul class="fc-ways">{ways}</ul>
+    }
+    .into_any()
 }
 
-/// What to do at one step, why, and the checklist items that belong to it.
+/// The answers on the way to a node: the "why this route" trace.
 #[component]
-fn NodeDetail(guide: Arc<Guide>, node: Node) -> impl IntoView {
-    let items = guide
-        .items_of_node(&node.id)
-        .map(|(_, item)| view! { <li>{local_text(&guide, &item.title)}</li> })
-        .collect_view();
+fn WhyRoute(node: usize) -> impl IntoView {
+    let Some(chart) = use_context::<Chart>() else {
+        return ().into_any();
+    };
+    let guide = chart.guide.clone();
+    let flow = chart.flow.clone();
+    let (progress, list) = (chart.progress, chart.list);
+    let locale = use_locale();
+    let trace = {
+        let (guide, flow) = (guide.clone(), flow.clone());
+        Memo::new(move |_| progress.with(|p| flow.trace(&guide, &p.answers(), node)))
+    };
+    let body = move || {
+        let steps = trace.get();
+        let l = locale.get();
+        if steps.is_empty() {
+            return view! { <p>{FcMsg::NoQuestionsBefore.text(l)}</p> }.into_any();
+        }
+        let lines = steps
+            .into_iter()
+            .filter_map(|step| {
+                let d = guide.nodes.get(step.decision)?;
+                let primary = guide
+                    .languages
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or("zh-Hans");
+                let q = guide.questions.iter().find(|q| q.id == step.question)?;
+                let answer = match &step.answer {
+                    Some(a) => q
+                        .answers
+                        .iter()
+                        .find(|x| &x.id == a)
+                        .map(|x| x.label.get(l.tag(), primary).to_string())
+                        .unwrap_or_default(),
+                    None => FcMsg::NotAnswered.text(l).to_string(),
+                };
+                let because = match step.because {
+                    Because::LeadsHere => FcMsg::LeadsHere,
+                    Because::RulesOut => FcMsg::RulesOut,
+                    Because::Unanswered => FcMsg::Undecided,
+                };
+                let class = match step.because {
+                    Because::LeadsHere => "leads",
+                    Because::RulesOut => "rules-out",
+                    Because::Unanswered => "open",
+                };
+                let href = page_href(Some(&d.id), list.get_untracked());
+                let question = q.text.get(l.tag(), primary).to_string();
+                Some(view! {
+                    <li class=class>
+                        <a href=href>{question}</a>
+                        " "<strong>{answer}</strong>
+                        " — "{because.text(l)}
+                    </li>
+                })
+            })
+            .collect_view();
+        view! { <ol class="fc-trace">{lines}</ol> }.into_any()
+    };
     view! {
-        <article class="node-detail" data-testid="node-detail" aria-labelledby="node-title">
-            {node.illustration.clone().map(|file| view! { <Illustration file/> })}
-            <p class="kind">{tr(kind_msg(node.kind))}</p>
-            <h2 id="node-title">{local_text(&guide, &node.title)}</h2>
-            <ConfidenceBadge confidence=node.confidence/>
-            <h3>{tr(Msg::WhatToDo)}</h3>
-            <p>{local_text(&guide, &node.body)}</p>
-            {node.why.as_ref().map(|why| view! {
-                <h3>{tr(Msg::Why)}</h3>
-                <p>{local_text(&guide, why)}</p>
-            })}
-            <h3>{tr(Msg::ItemsHere)}</h3>
-            <ul>{items}</ul>
-        </article>
+        <section class="fc-why" data-testid="why-route">
+            <h3>{fc(FcMsg::WhyThisRoute)}</h3>
+            {body}
+        </section>
     }
+    .into_any()
 }

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use crate::model::guide::{ParseError, Problem, ProblemKind};
 
 pub mod checklist;
+pub mod flowchart;
 pub mod store;
 
 /// An interface language. Stored as its BCP 47 tag.
