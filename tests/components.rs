@@ -138,3 +138,188 @@ fn storage_round_trip_and_missing_key() {
     storage::remove(key).unwrap();
     assert_eq!(storage::get(key).unwrap(), None);
 }
+
+// ── The checklist, its storage adapter and the share QR code ─────────────────────────────
+
+/// A small guide with one question and a section of three items, one of which applies only
+/// when the enterprise has a canteen. Its id gives it a storage key of its own.
+const CHECKLIST_GUIDE: &str = r#"{
+  "id": "ctest", "version": "1", "date": "2020-02-18", "languages": ["zh-Hans", "en"],
+  "title": {"zh-Hans": "指南", "en": "Guide"},
+  "summary": {"zh-Hans": "摘要", "en": "Summary"},
+  "sources": [{"id": "s", "name": {"zh-Hans": "来源", "en": "Source"}, "date": "2020-02-18", "url": "http://example.invalid/"}],
+  "questions": [{"id": "canteen", "role": "enterprise", "text": {"zh-Hans": "有食堂吗？", "en": "Do you run a canteen?"},
+    "answers": [{"id": "yes", "label": {"zh-Hans": "有", "en": "Yes"}}, {"id": "no", "label": {"zh-Hans": "没有", "en": "No canteen"}}]}],
+  "nodes": [
+    {"id": "a", "kind": "start", "title": {"zh-Hans": "开始", "en": "Begin"}, "body": {"zh-Hans": "开始吧", "en": "Begin here"}, "confidence": "reported", "source": "s"},
+    {"id": "b", "kind": "end", "title": {"zh-Hans": "结束", "en": "Finish"}, "body": {"zh-Hans": "完成", "en": "Done"}, "confidence": "reported", "source": "s"}
+  ],
+  "edges": [{"id": "e", "from": "a", "to": "b"}],
+  "sections": [{"id": "sec", "role": "enterprise", "title": {"zh-Hans": "准备", "en": "Preparation"}, "items": [
+    {"id": "masks", "title": {"zh-Hans": "备口罩", "en": "Stock masks"}, "what": {"zh-Hans": "买", "en": "Buy them"}, "why": {"zh-Hans": "防护", "en": "Protection"}, "required": true, "node": "a", "confidence": "reported", "source": "s"},
+    {"id": "plan", "title": {"zh-Hans": "写计划", "en": "Write a plan"}, "what": {"zh-Hans": "写", "en": "Write it"}, "why": {"zh-Hans": "有序", "en": "Order"}, "required": true, "node": "a", "confidence": "reported", "source": "s"},
+    {"id": "meals", "title": {"zh-Hans": "错峰就餐", "en": "Stagger meals"}, "what": {"zh-Hans": "分批", "en": "In shifts"}, "why": {"zh-Hans": "少聚集", "en": "Fewer crowds"}, "required": true,
+     "applies_when": {"is": {"question": "canteen", "answer": "yes"}}, "node": "b", "confidence": "reported", "source": "s"}
+  ]}]
+}"#;
+
+fn checklist_guide() -> Arc<jimei::model::guide::Guide> {
+    Arc::new(parse(CHECKLIST_GUIDE).expect("checklist fixture parses"))
+}
+
+const CHECKLIST_KEY: &str = "jimei.progress/ctest";
+
+/// The store's effects need the async executor, which mounting anything starts.
+fn start_executor() {
+    leptos::mount::mount_to(container(), || ()).forget();
+}
+
+/// Removes our key and every backup of it.
+fn clear_checklist_storage() {
+    let local = storage::local().unwrap();
+    let mut keys = Vec::new();
+    for i in 0..local.length().unwrap() {
+        if let Some(key) = local.key(i).unwrap() {
+            if key.contains("/ctest") {
+                keys.push(key);
+            }
+        }
+    }
+    for key in keys {
+        storage::remove(&key).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn progress_store_saves_each_change_and_a_new_page_reads_it_back() {
+    use jimei::model::progress::{Action, Mark};
+    use jimei::ui::state::ProgressContext;
+    start_executor();
+    clear_checklist_storage();
+    let owner = Owner::new();
+    let store = owner.with(|| ProgressContext::new(checklist_guide()));
+    settle().await;
+    assert!(store.dispatch(Action::Check { item: "masks".into() }));
+    assert!(store.dispatch(Action::SetNote { item: "plan".into(), note: "周一".into() }));
+    settle().await;
+    let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
+    let saved = jimei::model::saved::decode(&raw, "ctest").expect("our own value decodes");
+    assert_eq!(saved.schema, jimei::model::saved::SCHEMA);
+    assert_eq!(saved.progress.mark("masks"), Some(&Mark::Done));
+
+    // A second store, as after a reload, starts from what was saved.
+    let second = Owner::new();
+    let again = second.with(|| ProgressContext::new(checklist_guide()));
+    assert_eq!(again.progress.get_untracked().mark("masks"), Some(&Mark::Done));
+    assert_eq!(again.progress.get_untracked().note("plan"), "周一");
+    assert!(again.notices.get_untracked().is_empty());
+    clear_checklist_storage();
+}
+
+#[wasm_bindgen_test]
+async fn progress_store_backs_up_an_unreadable_value_and_starts_afresh() {
+    use jimei::ui::state::{Notice, ProgressContext};
+    start_executor();
+    clear_checklist_storage();
+    storage::set(CHECKLIST_KEY, "[1, 2, 3]").unwrap();
+    // The owner must outlive the store, whose signals it holds.
+    let owner = Owner::new();
+    let store = owner.with(|| ProgressContext::new(checklist_guide()));
+    settle().await;
+    let notices = store.notices.get_untracked();
+    let Some(Notice::Unreadable { backup_key, backed_up, .. }) = notices.first().cloned() else {
+        panic!("expected an unreadable notice, got {notices:?}");
+    };
+    assert!(backed_up);
+    assert_eq!(storage::get(&backup_key).unwrap().as_deref(), Some("[1, 2, 3]"));
+    // The key now holds a fresh, readable value.
+    let raw = storage::get(CHECKLIST_KEY).unwrap().expect("rewritten");
+    assert!(jimei::model::saved::decode(&raw, "ctest").is_ok());
+    clear_checklist_storage();
+}
+
+/// Mounts the checklist page over `CHECKLIST_GUIDE` in English.
+fn mount_checklist() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext) {
+    use jimei::ui::state::ProgressContext;
+    let parent = container();
+    let store = StoredValue::new(None::<ProgressContext>);
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        provide_context(LocaleContext(RwSignal::new(Locale::English)));
+        let guide = checklist_guide();
+        let ctx = GuideContext::new(LoadState::Ready(guide.clone()));
+        let progress = ProgressContext::new(guide);
+        ctx.progress.set(Some(progress));
+        store.set_value(Some(progress));
+        provide_context(ctx);
+        view! {
+            <leptos_router::components::Router>
+                <jimei::ui::checklist::ChecklistPage/>
+            </leptos_router::components::Router>
+        }
+    });
+    handle.forget();
+    (parent, store.get_value().unwrap())
+}
+
+fn text_of(parent: &web_sys::HtmlElement, selector: &str) -> String {
+    parent
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn checklist_checkbox_is_labelled_by_the_title_and_updates_state_and_counts() {
+    use jimei::model::progress::Mark;
+    clear_checklist_storage();
+    let (parent, store) = mount_checklist();
+    settle().await;
+    let label = parent.query_selector("label[for=check-masks]").unwrap().expect("a label");
+    assert_eq!(label.text_content().unwrap(), "Stock masks");
+    assert_eq!(text_of(&parent, "#state-masks"), "Not started");
+    assert_eq!(text_of(&parent, "[data-testid=status-panel] [data-testid=count]"), "0 of 3 done");
+
+    let checkbox: web_sys::HtmlInputElement =
+        parent.query_selector("#check-masks").unwrap().unwrap().unchecked_into();
+    checkbox.click();
+    settle().await;
+    assert_eq!(store.progress.get_untracked().mark("masks"), Some(&Mark::Done));
+    assert_eq!(text_of(&parent, "#state-masks"), "Done");
+    assert_eq!(text_of(&parent, "[data-testid=status-panel] [data-testid=count]"), "1 of 3 done");
+    assert!(text_of(&parent, "[data-testid=verdict]").contains("2 required item(s)"));
+    // Saved at once.
+    let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
+    assert!(raw.contains("masks"));
+    clear_checklist_storage();
+}
+
+#[wasm_bindgen_test]
+async fn checklist_answer_rules_an_item_out_with_the_reason_in_words() {
+    clear_checklist_storage();
+    let (parent, _store) = mount_checklist();
+    settle().await;
+    let no: web_sys::HtmlInputElement = parent
+        .query_selector("input[name=q-canteen][value=no]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    no.click();
+    settle().await;
+    assert_eq!(text_of(&parent, "#state-meals"), "Not applicable: Do you run a canteen? — No canteen");
+    let meals: web_sys::HtmlInputElement =
+        parent.query_selector("#check-meals").unwrap().unwrap().unchecked_into();
+    assert!(meals.disabled());
+    assert_eq!(text_of(&parent, "[data-testid=status-panel] [data-testid=count]"), "0 of 2 done");
+    clear_checklist_storage();
+}
+
+#[wasm_bindgen_test]
+fn share_qr_is_a_square_path_with_a_quiet_zone() {
+    let (size, path) = jimei::ui::share::qr_svg_path("http://127.0.0.1/checklist#p1.abc").expect("fits");
+    // Version 2 or 3 for a short link, plus four modules of quiet zone on each side.
+    assert!((25 + 8..=29 + 8).contains(&size), "{size}");
+    assert!(path.starts_with("M4,4h7v1h-7z"), "the finder pattern starts the path: {path}");
+    assert!(jimei::ui::share::qr_svg_path(&"x".repeat(8_000)).is_none());
+}

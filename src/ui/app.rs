@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                     // keeps the chart (its zoom, scroll and focus) instead of drawing it anew.
                     <Route path=path!("/flowchart/:node?") view=FlowchartPage/>
                     <Route path=path!("/checklist") view=ChecklistPage/>
+                    <Route path=path!("/report") view=super::report::ReportPage/>
                     <Route path=path!("/about") view=AboutPage/>
                 </Routes>
             </main>

@@ -142,6 +142,11 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         <MissingList guide=guide.clone() overview/>
         <section class="checklist-tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
+            <p>
+                <a href=format!("/report?role={}", role_param(role)) class="button primary">
+                    {lt(ListMsg::OpenReport)}
+                </a>
+            </p>
             <ShareTools store/>
             <ResetControl store role/>
         </section>

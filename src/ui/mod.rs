@@ -8,4 +8,5 @@ pub mod checklist;
 pub mod common;
 pub mod flowchart;
 pub mod home;
+pub mod report;
 pub mod share;

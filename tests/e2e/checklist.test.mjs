@@ -432,3 +432,40 @@ test('a share link with a QR code carries progress to another device, after aski
   await page.context().close();
   await other.context().close();
 });
+
+test('the print view holds the report with the checked items and notes, and both letters', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await makeProgress(page);
+  await page.getByRole('link', { name: '打印自查报告和承诺书' }).click();
+  await page.getByRole('heading', { level: 1, name: '复工自查报告' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/report');
+  const report = page.getByTestId('report');
+  await report.waitFor();
+  assert.equal(await page.getByTestId('report-enterprise').textContent(), '集美食品');
+  const checked = report.locator(`tr[data-item="${always[0].id}"]`);
+  assert.ok((await checked.textContent()).includes(text(always[0].title)));
+  assert.ok((await checked.textContent()).includes('已完成'));
+  assert.ok((await checked.textContent()).includes('见附件'));
+  assert.ok((await report.locator(`tr[data-item="${always[2].id}"]`).textContent()).includes('不适用：外包'));
+  assert.ok((await report.locator(`tr[data-item="${always[3].id}"]`).textContent()).includes('未开始'));
+  assert.ok((await page.getByTestId('report-missing').textContent()).includes(text(always[3].title)));
+  assert.ok(!(await page.getByTestId('report-missing').textContent()).includes(text(always[0].title)));
+  await report.getByText('安全员（签字）').waitFor();
+  const letter = page.getByTestId('enterprise-letter');
+  await letter.getByText('企业复工防控承诺书').waitFor();
+  assert.ok((await letter.textContent()).includes('本企业（集美食品）郑重承诺'));
+  const employeeLetter = page.getByTestId('employee-letter');
+  assert.ok((await employeeLetter.textContent()).includes('致集美食品'));
+
+  // In print, the buttons and navigation go and the documents stay.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: '打印' }).isVisible(), false);
+  assert.equal(await page.getByRole('navigation', { name: '主导航' }).isVisible(), false);
+  assert.equal(await report.isVisible(), true);
+  assert.equal(await letter.isVisible(), true);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -388,18 +388,25 @@ pub fn enterprise_letter_body(name: &str, locale: Locale) -> String {
     }
 }
 
-/// The opening of the employee's letter, addressed to the enterprise and naming the
-/// employee's personnel class.
-pub fn employee_letter_body(enterprise: &str, class: &str, locale: Locale) -> String {
+/// The salutation of the employee's letter, addressed to the enterprise.
+pub fn employee_letter_to(enterprise: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans | Locale::ZhHant => format!("致{enterprise}："),
+        Locale::English => format!("To {enterprise}:"),
+    }
+}
+
+/// The body of the employee's letter, naming the employee's personnel class.
+pub fn employee_letter_body(class: &str, locale: Locale) -> String {
     match locale {
         Locale::ZhHans => format!(
-            "致{enterprise}：\n本人承诺遵守复工防控指南和企业的防控规定，如实提供本人 14 天内的行程和健康信息。本人情况：{class}。"
+            "本人承诺遵守复工防控指南和企业的防控规定，如实提供本人 14 天内的行程和健康信息。本人情况：{class}。"
         ),
         Locale::ZhHant => format!(
-            "致{enterprise}：\n本人承諾遵守復工防控指南和企業的防控規定，如實提供本人 14 天內的行程和健康資訊。本人情況：{class}。"
+            "本人承諾遵守復工防控指南和企業的防控規定，如實提供本人 14 天內的行程和健康資訊。本人情況：{class}。"
         ),
         Locale::English => format!(
-            "To {enterprise}:\nI commit to follow the resumption guide and the enterprise's prevention rules, and to give true information about where I have been and my health in the last 14 days. My situation: {class}."
+            "I commit to follow the resumption guide and the enterprise's prevention rules, and to give true information about where I have been and my health in the last 14 days. My situation: {class}."
         ),
     }
 }
@@ -424,7 +431,8 @@ mod tests {
         assert_eq!(na_by_hand("closed", Locale::ZhHans), "不适用：closed");
         for locale in Locale::ALL {
             assert!(enterprise_letter_body("集美食品", locale).contains("集美食品"));
-            assert!(employee_letter_body("集美食品", "X", locale).contains("集美食品"));
+            assert!(employee_letter_to("集美食品", locale).contains("集美食品"));
+            assert!(employee_letter_body("X", locale).contains('X'));
             assert!(incoming_summary(2, 1, "", locale).contains('2'));
             assert!(!ListMsg::Ready.text(locale).is_empty());
         }

@@ -1,0 +1,346 @@
+//! The print view: the self-check report of one role (enterprise name, date, every item with
+//! its state and note, what is missing, signature lines) and the two commitment letters,
+//! filled in from the checklist. Laid out as documents on screen; `style/checklist.css` turns
+//! them into A4 pages when printed, one document per page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::guide::{Guide, Role};
+use crate::model::i18n::checklist::{self as words, ListMsg};
+use crate::model::i18n::{Locale, Msg};
+use crate::model::progress::{overview, ItemStatus, Overview, Verdict};
+
+use super::app::{tr, use_locale};
+use super::checklist::{lt, role_param, status_text, text_in, use_role, use_store, RoleSwitch};
+use super::common::GuideGate;
+use super::share::today;
+use super::state::ProgressContext;
+
+/// The role's name in `locale`.
+fn role_name(role: Role, locale: Locale) -> &'static str {
+    match role {
+        Role::Enterprise => Msg::RoleEnterprise.text(locale),
+        Role::Employee => Msg::RoleEmployee.text(locale),
+    }
+}
+
+/// The enterprise name, or a note that it was left blank.
+fn enterprise_name(store: ProgressContext, locale: Locale) -> String {
+    let name = store
+        .progress
+        .with(|p| p.enterprise_name().trim().to_string());
+    if name.is_empty() {
+        ListMsg::Unnamed.text(locale).to_string()
+    } else {
+        name
+    }
+}
+
+/// The report and letters page, with a print button.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    view! {
+        <section class="page report">
+            <h1>{lt(ListMsg::ReportTitle)}</h1>
+            <GuideGate render={move |guide: Arc<Guide>| {
+                let Some(store) = use_store() else {
+                    return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
+                };
+                let role = use_role(store);
+                let print = move |_| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                };
+                view! {
+                    <div class="controls">
+                        <RoleSwitch role path="/report"/>
+                        <button type="button" class="button primary" on:click=print>
+                            {lt(ListMsg::Print)}
+                        </button>
+                        <a class="button" href=move || format!("/checklist?role={}", role_param(role.get()))>
+                            {lt(ListMsg::BackToChecklist)}
+                        </a>
+                        <p class="print-hint">{lt(ListMsg::PrintHint)}</p>
+                    </div>
+                    {
+                        let guide = guide.clone();
+                        move || {
+                            let role = role.get();
+                            view! { <SelfCheckReport guide=guide.clone() store role/> }
+                        }
+                    }
+                    <EnterpriseLetter guide=guide.clone() store/>
+                    <EmployeeLetter guide=guide.clone() store/>
+                }
+                .into_any()
+            }}/>
+        </section>
+    }
+}
+
+/// The self-check report of one role.
+#[component]
+fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoView {
+    let locale = use_locale();
+    let overview = {
+        let guide = guide.clone();
+        Memo::new(move |_| store.progress.with(|p| overview(&guide, p, role)))
+    };
+    let date = today();
+    let table = {
+        let guide = guide.clone();
+        move || {
+            let l = locale.get();
+            let progress = store.progress.get();
+            let answers = progress.answers();
+            let sections = guide.sections_for(role).map(|section| {
+                let summary = overview.with(|o| {
+                    o.sections
+                        .iter()
+                        .find(|s| s.section == section.id)
+                        .map(|s| words::done_of(s.summary.done, s.summary.applicable, l))
+                        .unwrap_or_default()
+                });
+                let rows = section
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let status = crate::model::progress::item_status(item, progress.mark(&item.id), &answers);
+                        let class = match status {
+                            ItemStatus::Done => "state done",
+                            ItemStatus::NotStarted => "state open",
+                            ItemStatus::NotApplicable(_) => "state na",
+                        };
+                        let mark = match status {
+                            ItemStatus::Done => "☑ ",
+                            ItemStatus::NotStarted => "☐ ",
+                            ItemStatus::NotApplicable(_) => "– ",
+                        };
+                        let required = if item.required { Msg::Required.text(l) } else { Msg::Optional.text(l) };
+                        view! {
+                            <tr data-item=item.id.clone()>
+                                <td>{text_in(&guide, &item.title, l)} <small>" (" {required} ")"</small></td>
+                                <td class=class>{mark}{status_text(&guide, &status, l)}</td>
+                                <td class="note-cell">{progress.note(&item.id).to_string()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tbody>
+                        <tr class="section-row">
+                            <th colspan="3" scope="colgroup">{text_in(&guide, &section.title, l)} " · " {summary}</th>
+                        </tr>
+                        {rows}
+                    </tbody>
+                }
+            });
+            view! {
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ListMsg::Item.text(l)}</th>
+                            <th scope="col">{ListMsg::State.text(l)}</th>
+                            <th scope="col">{ListMsg::Note.text(l)}</th>
+                        </tr>
+                    </thead>
+                    {sections.collect_view()}
+                </table>
+            }
+        }
+    };
+    let missing = {
+        let guide = guide.clone();
+        move || {
+            let l = locale.get();
+            overview.with(|o| match &o.verdict {
+                Verdict::Ready => view! { <p>{ListMsg::NothingMissing.text(l)}</p> }.into_any(),
+                Verdict::NotReady { missing } => {
+                    let entries = missing
+                        .iter()
+                        .filter_map(|m| crate::model::progress::find_item(&guide, &m.item))
+                        .map(|(_, item)| view! { <li>{text_in(&guide, &item.title, l)}</li> })
+                        .collect_view();
+                    view! { <ol>{entries}</ol> }.into_any()
+                }
+            })
+        }
+    };
+    let verdict = move || {
+        let l = locale.get();
+        overview.with(|o: &Overview| match &o.verdict {
+            Verdict::Ready => ListMsg::Ready.text(l).to_string(),
+            Verdict::NotReady { missing } => words::not_ready(missing.len(), l),
+        })
+    };
+    let signatures = move || {
+        let l = locale.get();
+        let lines: Vec<&'static str> = match role {
+            Role::Enterprise => vec![
+                ListMsg::SignOfficer.text(l),
+                ListMsg::SignHead.text(l),
+                ListMsg::Date.text(l),
+            ],
+            Role::Employee => vec![ListMsg::SignEmployee.text(l), ListMsg::Date.text(l)],
+        };
+        lines
+            .into_iter()
+            .map(|label| view! { <div class="signature"><span>{label} "："</span></div> })
+            .collect_view()
+    };
+    view! {
+        <article class="doc" data-testid="report" aria-labelledby="report-title">
+            <h2 id="report-title">{lt(ListMsg::ReportTitle)}</h2>
+            <dl class="meta">
+                <dt>{lt(ListMsg::EnterpriseName)}</dt>
+                <dd data-testid="report-enterprise">{move || enterprise_name(store, locale.get())}</dd>
+                <dt>{lt(ListMsg::Role)}</dt>
+                <dd>{move || role_name(role, locale.get())}</dd>
+                <dt>{lt(ListMsg::Date)}</dt>
+                <dd>{date}</dd>
+                <dt>{tr(Msg::AboutVersion)}</dt>
+                <dd>{guide.version.clone()} " (" {guide.date.clone()} ")"</dd>
+                <dt>{lt(ListMsg::OverallProgress)}</dt>
+                <dd>
+                    {move || overview.with(|o| words::done_of(o.overall.done, o.overall.applicable, locale.get()))}
+                    " · "
+                    {verdict}
+                </dd>
+            </dl>
+            {table}
+            <h3>{lt(ListMsg::Missing)}</h3>
+            <div data-testid="report-missing">{missing}</div>
+            <div class="signatures">{signatures}</div>
+        </article>
+    }
+}
+
+/// The enterprise's commitment to the government, with the enterprise's progress on each
+/// section of its checklist.
+#[component]
+fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView {
+    let locale = use_locale();
+    let overview = {
+        let guide = guide.clone();
+        Memo::new(move |_| {
+            store
+                .progress
+                .with(|p| overview(&guide, p, Role::Enterprise))
+        })
+    };
+    let date = today();
+    let lines = move || {
+        let l = locale.get();
+        overview.with(|o| {
+            guide
+                .sections_for(Role::Enterprise)
+                .zip(&o.sections)
+                .map(|(section, line)| {
+                    let mark = if line.summary.is_complete() {
+                        "☑"
+                    } else {
+                        "☐"
+                    };
+                    view! {
+                        <li>
+                            {mark} " " {text_in(&guide, &section.title, l)} "："
+                            {words::done_of(line.summary.done, line.summary.applicable, l)}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let state = move || {
+        let l = locale.get();
+        overview.with(|o| match &o.verdict {
+            Verdict::Ready => ListMsg::Ready.text(l).to_string(),
+            Verdict::NotReady { missing } => words::not_ready(missing.len(), l),
+        })
+    };
+    view! {
+        <article class="doc letter" data-testid="enterprise-letter" aria-labelledby="enterprise-letter-title">
+            <h2 id="enterprise-letter-title">{lt(ListMsg::EnterpriseLetterTitle)}</h2>
+            <p class="salutation">{lt(ListMsg::EnterpriseLetterTo)}</p>
+            <p class="body-text">{move || words::enterprise_letter_body(&enterprise_name(store, locale.get()), locale.get())}</p>
+            <ul class="letter-list">{lines}</ul>
+            <p class="body-text">{state}</p>
+            <p class="body-text">{lt(ListMsg::EnterpriseLetterClose)}</p>
+            <div class="signatures">
+                <div class="signature"><span>{lt(ListMsg::SignHead)} "："</span></div>
+                <div class="signature"><span>{lt(ListMsg::Seal)}</span></div>
+                <div class="signature"><span>{lt(ListMsg::Date)} "：" {date}</span></div>
+            </div>
+            <p class="doc-note">{lt(ListMsg::LetterNote)}</p>
+        </article>
+    }
+}
+
+/// The employee's commitment to the enterprise: the personnel class the employee gave and
+/// what the employee's checklist says applies to them.
+#[component]
+fn EmployeeLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView {
+    let locale = use_locale();
+    let date = today();
+    let class = {
+        let guide = guide.clone();
+        move || {
+            let l = locale.get();
+            store.progress.with(|p| {
+                guide
+                    .questions
+                    .iter()
+                    .filter(|q| q.role == Role::Employee)
+                    .map(|q| {
+                        p.answer(&q.id)
+                            .and_then(|a| q.answers.iter().find(|o| o.id == a))
+                            .map(|o| text_in(&guide, &o.label, l))
+                            .unwrap_or_else(|| ListMsg::NotAnswered.text(l).to_string())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        }
+    };
+    let body = move || words::employee_letter_body(&class(), locale.get());
+    let promises = {
+        let guide = guide.clone();
+        move || {
+            let l = locale.get();
+            let progress = store.progress.get();
+            guide
+                .items_for(Role::Employee)
+                .filter(|item| !matches!(progress.status(item), ItemStatus::NotApplicable(_)))
+                .map(|item| {
+                    let mark = if progress.status(item) == ItemStatus::Done {
+                        "☑"
+                    } else {
+                        "☐"
+                    };
+                    view! { <li>{mark} " " {text_in(&guide, &item.title, l)}</li> }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        <article class="doc letter" data-testid="employee-letter" aria-labelledby="employee-letter-title">
+            <h2 id="employee-letter-title">{lt(ListMsg::EmployeeLetterTitle)}</h2>
+            <p class="salutation">
+                {move || words::employee_letter_to(&enterprise_name(store, locale.get()), locale.get())}
+            </p>
+            <p class="body-text">{body}</p>
+            <p>{lt(ListMsg::EmployeeLetterPromises)}</p>
+            <ul class="letter-list">{promises}</ul>
+            <p class="body-text">{lt(ListMsg::EmployeeLetterClose)}</p>
+            <div class="signatures">
+                <div class="signature"><span>{lt(ListMsg::EmployeeName)} "："</span></div>
+                <div class="signature"><span>{lt(ListMsg::SignEmployee)} "："</span></div>
+                <div class="signature"><span>{lt(ListMsg::Date)} "：" {date}</span></div>
+            </div>
+            <p class="doc-note">{lt(ListMsg::LetterNote)}</p>
+        </article>
+    }
+}
