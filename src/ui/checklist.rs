@@ -503,7 +503,7 @@ fn ItemRow(guide: Arc<Guide>, store: ProgressContext, item: Item) -> impl IntoVi
             <details class="note" open=note_open>
                 <summary>
                     {lt(ListMsg::Note)}
-                    {move || (!note.with(String::is_empty)).then_some(" ✎")}
+                    {move || (!note.with(String::is_empty)).then(|| view! { <span aria-hidden="true">" ✎"</span> })}
                 </summary>
                 <textarea
                     rows="2"

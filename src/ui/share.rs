@@ -162,13 +162,20 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         })
     };
 
+    // Move focus to the question when a file has been read, so keyboard users answer it.
+    let replace_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if let Some(button) = replace_button.get() {
+            let _ = button.focus();
+        }
+    });
     let confirm = move || {
         pending.with(|p| p.as_ref().map(|incoming| incoming_text(incoming, locale.get()))).map(|summary| {
             view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="import-question" aria-describedby="import-summary" data-testid="import-confirm">
                     <p id="import-question"><strong>{lt(ListMsg::ImportAsk)}</strong></p>
                     <p id="import-summary">{summary}</p>
-                    <button type="button" class="button danger" on:click=replace>{lt(ListMsg::Replace)}</button>
+                    <button type="button" class="button danger" node_ref=replace_button on:click=replace>{lt(ListMsg::Replace)}</button>
                     <button type="button" class="button" on:click=move |_| pending.set(None)>{lt(ListMsg::KeepMine)}</button>
                 </div>
             }
