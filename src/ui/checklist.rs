@@ -51,6 +51,7 @@ pub fn role_from_query(value: Option<&str>) -> Option<Role> {
     }
 }
 
+/// The `?role=` value naming a role.
 pub fn role_param(role: Role) -> &'static str {
     match role {
         Role::Enterprise => "enterprise",
@@ -74,6 +75,16 @@ pub fn use_role(store: ProgressContext) -> Memo<Role> {
             .get()
             .unwrap_or_else(|| store.progress.with(|p| p.role()))
     })
+}
+
+/// Keeps the interface language in the saved progress (so an export carries it too). The
+/// language itself is applied and remembered by `browser::lang`; this only records it.
+pub fn record_language(store: ProgressContext) {
+    let locale = use_locale();
+    Effect::new(move || {
+        let tag = locale.get().tag().to_string();
+        store.dispatch(Action::SetLanguage(Some(tag)));
+    });
 }
 
 /// Links to the two roles' versions of `path`; the current one is marked. Plain anchors
@@ -110,6 +121,7 @@ pub fn ChecklistPage() -> impl IntoView {
                     return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
                 };
                 let role = use_role(store);
+                record_language(store);
                 view! {
                     <RoleSwitch role path="/checklist"/>
                     <SharedLinkPrompt store/>

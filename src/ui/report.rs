@@ -13,7 +13,9 @@ use crate::model::i18n::{Locale, Msg};
 use crate::model::progress::{overview, ItemStatus, Overview, Verdict};
 
 use super::app::{tr, use_locale};
-use super::checklist::{lt, role_param, status_text, text_in, use_role, use_store, RoleSwitch};
+use super::checklist::{
+    lt, record_language, role_param, status_text, text_in, use_role, use_store, RoleSwitch,
+};
 use super::common::GuideGate;
 use super::share::today;
 use super::state::ProgressContext;
@@ -49,6 +51,7 @@ pub fn ReportPage() -> impl IntoView {
                     return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
                 };
                 let role = use_role(store);
+                record_language(store);
                 let print = move |_| {
                     if let Some(window) = web_sys::window() {
                         let _ = window.print();

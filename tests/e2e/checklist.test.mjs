@@ -469,3 +469,20 @@ test('the print view holds the report with the checked items and notes, and both
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the checklist speaks the chosen language and the saved progress records it', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByTestId('status-panel').getByText(/^0 of \d+ done$/).waitFor();
+  await box(page, always[0], 'en').check();
+  await row(page, always[0]).getByTestId('item-state').getByText('Done').waitFor();
+  await page.getByRole('button', { name: 'Reset this checklist' }).waitFor();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).progress.language.value === 'en', KEY);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hant');
+  await row(page, always[0]).getByTestId('item-state').getByText('已完成').waitFor();
+  await page.getByRole('button', { name: '重置本清單' }).waitFor();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).progress.language.value === 'zh-Hant', KEY);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
