@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -17,12 +18,14 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::viewport;
 use crate::model::chart::{
-    self, Because, Branch, Drawing, Entry, Flow, Key, Mode, Route, Shape, Tally, ICON, LABEL_FONT,
-    LABEL_LINE,
+    self, tenths, Because, Branch, Drawing, Entry, Flow, Key, Mode, NodeState, Route, Tally,
+    LABEL_FONT,
 };
 use crate::model::guide::{Guide, Item, NodeKind, Role, Text};
-use crate::model::i18n::flowchart::{state_msg, tag_text, tally_text, FcMsg};
-use crate::model::i18n::Msg;
+use crate::model::i18n::flowchart::{
+    aside, not_applicable, state_msg, tag_text, tally_text, FcMsg,
+};
+use crate::model::i18n::{Locale, Msg};
 use crate::model::progress::{item_status, Action, ItemStatus, NaReason, Progress};
 
 use super::app::{tr, use_locale, GuideContext};
@@ -164,7 +167,6 @@ fn Flowchart(guide: Arc<Guide>, selected: Memo<Option<String>>, list: Memo<bool>
             chart.focus.set(node);
         }
     });
-    provide_context(chart.clone());
 
     let navigate = use_navigate();
     let close = {
@@ -199,37 +201,36 @@ fn Flowchart(guide: Arc<Guide>, selected: Memo<Option<String>>, list: Memo<bool>
             chart
                 .selected
                 .get()
-                .map(|node| view! { <NodePanel node close/> })
+                .map(|node| node_panel(&chart, node, close))
         }
     };
     let has_panel = move || selected_index.get().is_some();
+    let switch = view_switch(&chart);
+    let main = move || {
+        if list.get() {
+            Either::Left(step_list(&chart))
+        } else {
+            Either::Right(chart_view(&chart))
+        }
+    };
     view! {
-        <ViewSwitch/>
+        {switch}
         <div class="fc-body" class:has-panel=has_panel class:list=move || list.get() on:keydown=on_keydown>
-            <div class="fc-main">
-                {move || if list.get() { view! { <StepList/> }.into_any() } else { view! { <ChartView/> }.into_any() }}
-            </div>
+            <div class="fc-main">{main}</div>
             {panel}
         </div>
     }
 }
 
 /// The chart / list switch, one click away from either view.
-#[component]
-fn ViewSwitch() -> impl IntoView {
-    let chart = use_context::<Chart>();
-    let (list, selected) = match &chart {
-        Some(c) => (c.list, c.selected),
-        None => return ().into_any(),
-    };
-    let guide = chart.map(|c| c.guide.clone());
+fn view_switch(chart: &Chart) -> impl IntoView {
+    let (list, selected) = (chart.list, chart.selected);
+    let guide = chart.guide.clone();
     let id = move || {
-        selected.get().and_then(|i| {
-            guide
-                .as_ref()
-                .and_then(|g| g.nodes.get(i))
-                .map(|n| n.id.clone())
-        })
+        selected
+            .get()
+            .and_then(|i| guide.nodes.get(i))
+            .map(|n| n.id.clone())
     };
     let id2 = id.clone();
     view! {
@@ -242,7 +243,6 @@ fn ViewSwitch() -> impl IntoView {
             </a>
         </nav>
     }
-    .into_any()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,11 +262,8 @@ struct Gesture {
     pinch: Option<(f64, f64)>,
 }
 
-#[component]
-fn ChartView() -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
+fn chart_view(chart: &Chart) -> impl IntoView {
+    let chart = chart.clone();
     let locale = use_locale();
     let window_width = RwSignal::new(viewport::width());
     let room = RwSignal::new((window_width.get_untracked() - 16.0).max(280.0));
@@ -510,9 +507,120 @@ fn ChartView() -> impl IntoView {
             }
         })
     };
-    let svg = move || {
-        let d = drawing.get();
-        view! { <Svg drawing=d narrow=narrow.get() scale swallow_click/> }
+    // The drawing goes in as markup: one string for dozens of shapes keeps the wasm small.
+    // A second effect then sets the states (classes, tags, tab stop, names) on its elements.
+    let drawn = StoredValue::new(None::<Arc<Drawing>>);
+    let version = RwSignal::new(0u32);
+    {
+        let chart = chart.clone();
+        Effect::new(move |_| {
+            let d = drawing.get();
+            let l = locale.get();
+            let Some(el) = stage.get() else { return };
+            // Keep the keyboard focus on its node across a redraw, such as a new language.
+            let focused = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|doc| doc.active_element())
+                .filter(|active| el.contains(Some(active)))
+                .and_then(|active| active.get_attribute("data-node"))
+                .and_then(|id| chart.flow.find(&id));
+            el.set_inner_html(&chart::svg_markup(
+                &d,
+                &chart.guide,
+                &chart.flow.reading,
+                FcMsg::ChartTitle.text(l),
+                FcMsg::ChartDesc.text(l),
+            ));
+            drawn.set_value(Some(d));
+            version.update(|v| *v += 1);
+            if let Some(node) = focused {
+                chart.focus_node(node);
+            }
+        });
+    }
+    {
+        let chart = chart.clone();
+        Effect::new(move |_| {
+            version.track();
+            let (l, z, narrow) = (locale.get(), scale.get(), narrow.get());
+            if let (Some(el), Some(d)) = (stage.get_untracked(), drawn.get_value()) {
+                paint(&chart, &el, &d, l, if narrow { None } else { Some(z) });
+            }
+        });
+    }
+
+    let navigate = use_navigate();
+    let open = {
+        let chart = chart.clone();
+        move |node: usize| {
+            chart.came_from.set_value(None);
+            chart.focus.set(node);
+            if chart.selected.get_untracked() == Some(node) {
+                // Already open: the panel stays, so move the focus into it now.
+                focus_by_id("node-title");
+                return;
+            }
+            chart.focus_panel.set_value(true);
+            navigate(
+                &page_href(Some(chart.id(node)), chart.list.get_untracked()),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    // Clicks, keys and focus are handled once for the whole drawing, by the node they reach.
+    let node_of = {
+        let flow = chart.flow.clone();
+        move |ev: &web_sys::Event| {
+            let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let link = target.closest("[data-node]").ok()??;
+            flow.find(&link.get_attribute("data-node")?)
+        }
+    };
+    let on_click = {
+        let (open, node_of) = (open.clone(), node_of.clone());
+        move |ev: ev::MouseEvent| {
+            let Some(node) = node_of(&ev) else { return };
+            // Modified clicks open the node's address in a new tab, as links do.
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            if !swallow_click() {
+                open(node);
+            }
+        }
+    };
+    let on_keydown = {
+        let (chart, node_of) = (chart.clone(), node_of.clone());
+        move |ev: ev::KeyboardEvent| {
+            let Some(node) = node_of(&ev) else { return };
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                open(node);
+                return;
+            }
+            let Some(key) = Key::from_name(&ev.key()) else {
+                return;
+            };
+            ev.prevent_default();
+            let came_from = chart.came_from.get_value();
+            let step = chart
+                .route
+                .with_untracked(|r| chart.flow.key_move(r, node, came_from, key));
+            if let Some(step) = step {
+                chart.came_from.set_value(step.came_from);
+                chart.focus_node(step.to);
+            }
+        }
+    };
+    let focus = chart.focus;
+    let on_focusin = move |ev: ev::FocusEvent| {
+        if let Some(node) = node_of(&ev) {
+            focus.set(node);
+        }
     };
     view! {
         <div class="fc-chart" data-testid="flowchart">
@@ -526,386 +634,169 @@ fn ChartView() -> impl IntoView {
                 on:pointerup=on_pointerup
                 on:pointercancel=on_pointerup
                 on:wheel=on_wheel
-            >
-                {svg}
-            </div>
+                on:click=on_click
+                on:keydown=on_keydown
+                on:focusin=on_focusin
+            ></div>
             <p id="fc-help" class="fc-help">{fc(FcMsg::KeyboardHelp)}</p>
-            <Legend/>
+            {legend()}
         </div>
     }
-    .into_any()
+}
+
+/// Sets the progress and route states on the drawn chart: each node's class, status tag,
+/// tab stop and accessible name, and each arrow's and label's class. Sizes the drawing to
+/// `scale`, or leaves it to the page's width when `None` (one column).
+fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: Option<f64>) {
+    let Ok(Some(svg)) = host.query_selector("svg") else {
+        return;
+    };
+    let set = |el: &web_sys::Element, name: &str, value: &str| {
+        let _ = el.set_attribute(name, value);
+    };
+    match scale {
+        Some(z) => {
+            set(&svg, "width", &tenths(d.width * z));
+            set(&svg, "height", &tenths(d.height * z));
+        }
+        None => {
+            let _ = svg.remove_attribute("width");
+            let _ = svg.remove_attribute("height");
+        }
+    }
+    let (selected, focus) = (chart.selected.get(), chart.focus.get());
+    let primary = chart
+        .guide
+        .languages
+        .first()
+        .map(String::as_str)
+        .unwrap_or("zh-Hans");
+    chart.route.with(|route| {
+        chart.tallies.with(|tallies| {
+            for (i, node) in chart.guide.nodes.iter().enumerate() {
+                let Ok(Some(a)) = svg.query_selector(&format!("[data-node=\"{}\"]", node.id))
+                else {
+                    continue;
+                };
+                let tally = tallies.get(i).copied().unwrap_or_default();
+                let on = route.on.get(i).copied().unwrap_or(true);
+                let kind = match node.kind {
+                    NodeKind::Start | NodeKind::End => "pill",
+                    NodeKind::Step => "step",
+                    NodeKind::Decision => "decision",
+                };
+                let state = match tally.state() {
+                    NodeState::NoItems => "",
+                    NodeState::NotStarted => " state-todo",
+                    NodeState::Partial => " state-partial",
+                    NodeState::Done => " state-done",
+                    NodeState::NotApplicable => " state-na",
+                };
+                let off = if on { "" } else { " off" };
+                let current = if selected == Some(i) { " selected" } else { "" };
+                set(&a, "class", &format!("fc-node {kind}{state}{off}{current}"));
+                set(&a, "tabindex", if focus == i { "0" } else { "-1" });
+                if selected == Some(i) {
+                    set(&a, "aria-current", "true");
+                } else {
+                    let _ = a.remove_attribute("aria-current");
+                }
+                let colon = if l == Locale::English { ": " } else { "：" };
+                let mut name = format!(
+                    "{}{colon}{}",
+                    kind_msg(node.kind).text(l),
+                    node.title.get(l.tag(), primary)
+                );
+                for extra in [
+                    tally_text(&tally, l),
+                    if on {
+                        String::new()
+                    } else {
+                        FcMsg::OffRoute.text(l).to_string()
+                    },
+                ] {
+                    if !extra.is_empty() {
+                        name.push_str(". ");
+                        name.push_str(&extra);
+                    }
+                }
+                set(&a, "aria-label", &name);
+                let tag = tag_text(&tally, l);
+                let (Ok(Some(g)), Some(s)) = (a.query_selector(".fc-tag"), d.shapes.get(i)) else {
+                    continue;
+                };
+                if tag.is_empty() {
+                    set(&g, "display", "none");
+                    continue;
+                }
+                let _ = g.remove_attribute("display");
+                let w = chart::text_width(&tag, 12.0) + 14.0;
+                if let Ok(Some(rect)) = g.query_selector("rect") {
+                    set(&rect, "x", &tenths(s.tag_x - w / 2.0));
+                    set(&rect, "width", &tenths(w));
+                }
+                if let Ok(Some(text)) = g.query_selector("text") {
+                    text.set_text_content(Some(&tag));
+                }
+            }
+        });
+        for (e, edge) in chart.guide.edges.iter().enumerate() {
+            let branch = route.edges.get(e).copied().unwrap_or(Branch::Plain);
+            let word = match branch {
+                Branch::Taken => " taken",
+                Branch::NotTaken => " not-taken",
+                Branch::Open => " open",
+                Branch::Plain => "",
+            };
+            if let Ok(Some(path)) = svg.query_selector(&format!("[data-edge=\"{}\"]", edge.id)) {
+                let off = if route.edge_on(&chart.flow, e) {
+                    ""
+                } else {
+                    " off"
+                };
+                let back = if chart.flow.back.get(e).copied().unwrap_or(false) {
+                    " back"
+                } else {
+                    ""
+                };
+                set(&path, "class", &format!("fc-edge{word}{off}{back}"));
+            }
+            let label = d.arrows.get(e).and_then(|a| a.label.as_ref());
+            let Ok(Some(g)) = svg.query_selector(&format!("[data-label=\"{}\"]", edge.id)) else {
+                continue;
+            };
+            set(&g, "class", &format!("fc-label{word}"));
+            // The chosen branch says so with a tick, so its label grows to fit it.
+            if let (Some(label), Ok(Some(rect))) = (label, g.query_selector("rect")) {
+                let extra = if branch == Branch::Taken {
+                    LABEL_FONT
+                } else {
+                    0.0
+                };
+                set(&rect, "x", &tenths(label.x - (label.w + extra) / 2.0));
+                set(&rect, "width", &tenths(label.w + extra));
+            }
+        }
+    });
 }
 
 fn distance(a: (i32, f64, f64), b: (i32, f64, f64)) -> f64 {
     ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt()
 }
 
-/// A number for an SVG attribute, to a tenth of a pixel.
-fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    format!("{r}")
-}
-
-/// The drawing itself: arrows, their labels, then the nodes in reading order.
-#[component]
-fn Svg(
-    drawing: Arc<Drawing>,
-    narrow: bool,
-    scale: Memo<f64>,
-    swallow_click: impl Fn() -> bool + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
-    let (w, h) = (drawing.width, drawing.height);
-    let width = move || (!narrow).then(|| num(w * scale.get()));
-    let height = move || (!narrow).then(|| num(h * scale.get()));
-    let route = chart.route;
-    let arrows = drawing
-        .arrows
-        .iter()
-        .enumerate()
-        .map(|(e, arrow)| {
-            let flow = chart.flow.clone();
-            let is_back = arrow.back;
-            let class = move || {
-                route.with(|r| {
-                    let branch = match r.edges.get(e) {
-                        Some(Branch::Taken) => " taken",
-                        Some(Branch::NotTaken) => " not-taken",
-                        Some(Branch::Open) => " open",
-                        _ => "",
-                    };
-                    let off = if r.edge_on(&flow, e) { "" } else { " off" };
-                    let back = if is_back { " back" } else { "" };
-                    format!("fc-edge{branch}{off}{back}")
-                })
-            };
-            let id = chart
-                .guide
-                .edges
-                .get(e)
-                .map(|x| x.id.clone())
-                .unwrap_or_default();
-            view! { <path class=class d=arrow.path.clone() data-edge=id/> }
-        })
-        .collect_view();
-    let labels = drawing
-        .arrows
-        .iter()
-        .enumerate()
-        .filter_map(|(e, arrow)| arrow.label.clone().map(|l| (e, l)))
-        .map(|(e, label)| {
-            let taken = move || route.with(|r| r.edges.get(e) == Some(&Branch::Taken));
-            let class = move || {
-                route.with(|r| match r.edges.get(e) {
-                    Some(Branch::Taken) => "fc-label taken",
-                    Some(Branch::NotTaken) => "fc-label not-taken",
-                    _ => "fc-label",
-                })
-            };
-            // The chosen branch says so with a tick, not only with colour.
-            let extra = LABEL_FONT;
-            let rect_w = move || num(label.w + if taken() { extra } else { 0.0 });
-            let rect_x = move || num(label.x - label.w / 2.0 - if taken() { extra / 2.0 } else { 0.0 });
-            let first = label.y - (label.lines.len() as f64 - 1.0) * LABEL_LINE / 2.0 + 0.35 * LABEL_FONT;
-            let lines = label.lines.clone();
-            let count = lines.len();
-            let tspans = lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, line)| {
-                    let text = move || {
-                        let tick = if i == 0 && taken() { "✓ " } else { "" };
-                        let space = if i + 1 < count { " " } else { "" };
-                        format!("{tick}{line}{space}")
-                    };
-                    view! { <tspan x=num(label.x) y=num(first + i as f64 * LABEL_LINE)>{text}</tspan> }
-                })
-                .collect_view();
-            view! {
-                <g class=class aria-hidden="true">
-                    <rect x=rect_x y=num(label.y - label.h / 2.0) width=rect_w height=num(label.h) rx="4"/>
-                    <text text-anchor="middle">{tspans}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    let nodes = chart
-        .flow
-        .reading
-        .iter()
-        .filter_map(|&i| drawing.shapes.get(i).map(|s| (i, s.clone())))
-        .map(|(i, shape)| view! { <NodeShape node=i shape swallow_click/> })
-        .collect_view();
-    view! {
-        <svg
-            class="fc-svg"
-            xmlns="http://www.w3.org/2000/svg"
-            viewBox=format!("0 0 {} {}", num(w), num(h))
-            width=width
-            height=height
-            role="group"
-            aria-labelledby="fc-title"
-            aria-describedby="fc-desc fc-help"
-        >
-            <title id="fc-title">{fc(FcMsg::ChartTitle)}</title>
-            <desc id="fc-desc">{fc(FcMsg::ChartDesc)}</desc>
-            <defs>
-                <marker id="fc-arrow" class="fc-marker" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-                    <path d="M0 0L10 5L0 10z"/>
-                </marker>
-                <marker id="fc-arrow-lit" class="fc-marker lit" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
-                    <path d="M0 0L10 5L0 10z"/>
-                </marker>
-                <marker id="fc-arrow-dim" class="fc-marker dim" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-                    <path d="M0 0L10 5L0 10z"/>
-                </marker>
-            </defs>
-            <g class="fc-edges">{arrows}</g>
-            <g class="fc-labels">{labels}</g>
-            <g class="fc-nodes">{nodes}</g>
-        </svg>
-    }
-    .into_any()
-}
-
-/// One node: a focusable link drawn as a pill, box or diamond, with its title, icon and the
-/// state of its checklist items in words.
-#[component]
-fn NodeShape(
-    node: usize,
-    shape: Shape,
-    swallow_click: impl Fn() -> bool + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
-    let Some(data) = chart.guide.nodes.get(node).cloned() else {
-        return ().into_any();
-    };
-    let locale = use_locale();
-    let navigate = use_navigate();
-    let (route, tallies, selected, focus, list) = (
-        chart.route,
-        chart.tallies,
-        chart.selected,
-        chart.focus,
-        chart.list,
-    );
-    let tally = move || tallies.with(|t| t.get(node).copied().unwrap_or_default());
-    let on_route = move || route.with(|r| r.on.get(node).copied().unwrap_or(true));
-    let class = move || {
-        let state = match tally().state() {
-            chart::NodeState::NoItems => "",
-            chart::NodeState::NotStarted => " state-todo",
-            chart::NodeState::Partial => " state-partial",
-            chart::NodeState::Done => " state-done",
-            chart::NodeState::NotApplicable => " state-na",
-        };
-        let kind = match shape.kind {
-            NodeKind::Start | NodeKind::End => "pill",
-            NodeKind::Step => "step",
-            NodeKind::Decision => "decision",
-        };
-        let off = if on_route() { "" } else { " off" };
-        let current = if selected.get() == Some(node) {
-            " selected"
-        } else {
-            ""
-        };
-        format!("fc-node {kind}{state}{off}{current}")
-    };
-    let title = local_text(&chart.guide, &data.title);
-    let label = {
-        move || {
-            let l = locale.get();
-            let mut text = format!("{}：{}", kind_msg(data.kind).text(l), title());
-            if l == crate::model::i18n::Locale::English {
-                text = format!("{}: {}", kind_msg(data.kind).text(l), title());
-            }
-            let state = tally_text(&tally(), l);
-            if !state.is_empty() {
-                text.push_str(". ");
-                text.push_str(&state);
-            }
-            if !on_route() {
-                text.push_str(". ");
-                text.push_str(FcMsg::OffRoute.text(l));
-            }
-            text
-        }
-    };
-    let id = data.id.clone();
-    let open = {
-        let chart = chart.clone();
-        move || {
-            chart.came_from.set_value(None);
-            chart.focus.set(node);
-            chart.focus_panel.set_value(true);
-            navigate(
-                &page_href(Some(chart.id(node)), list.get_untracked()),
-                NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    };
-    let on_click = {
-        let open = open.clone();
-        move |ev: ev::MouseEvent| {
-            // Modified clicks open the node's address in a new tab, as links do.
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                return;
-            }
-            ev.prevent_default();
-            if !swallow_click() {
-                open();
-            }
-        }
-    };
-    let on_keydown = {
-        let chart = chart.clone();
-        move |ev: ev::KeyboardEvent| {
-            if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                open();
-                return;
-            }
-            let Some(key) = Key::from_name(&ev.key()) else {
-                return;
-            };
-            ev.prevent_default();
-            let came_from = chart.came_from.get_value();
-            let step = route.with_untracked(|r| chart.flow.key_move(r, node, came_from, key));
-            if let Some(step) = step {
-                chart.came_from.set_value(step.came_from);
-                chart.focus_node(step.to);
-            }
-        }
-    };
-    let outline = shape_outline(&shape, 0.0);
-    let ring = shape_outline(&shape, 5.0);
-    let icon = (shape.kind == NodeKind::Step)
-        .then_some(data.illustration.clone())
-        .flatten()
-        .map(|file| {
-            view! {
-                <image
-                    class="fc-icon"
-                    href=format!("/img/{file}")
-                    x=num(shape.x + 10.0)
-                    y=num(shape.y + (shape.h - ICON) / 2.0)
-                    width=num(ICON)
-                    height=num(ICON)
-                    aria-hidden="true"
-                />
-            }
-        });
-    let count = shape.lines.len();
-    let lines = shape.lines.clone();
-    let tspans = lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            // A space between lines that broke at a space keeps the words apart for search
-            // and for copying.
-            let next_latin = lines.get(i + 1).and_then(|n| n.chars().next()).is_some_and(|c| c.is_ascii());
-            let space = if i + 1 < count && next_latin && line.chars().last().is_some_and(|c| c.is_ascii()) { " " } else { "" };
-            view! {
-                <tspan x=num(shape.text_x) y=num(shape.text_y + i as f64 * shape.line)>{format!("{line}{space}")}</tspan>
-            }
-        })
-        .collect_view();
-    let tag = move || {
-        let text = tag_text(&tally(), locale.get());
-        (!text.is_empty()).then(|| {
-            let w = chart::text_width(&text, 12.0) + 14.0;
-            view! {
-                <g class="fc-tag" aria-hidden="true">
-                    <rect x=num(shape.tag_x - w / 2.0) y=num(shape.tag_y - 10.0) width=num(w) height="20" rx="10"/>
-                    <text x=num(shape.tag_x) y=num(shape.tag_y + 4.2) text-anchor="middle">{text}</text>
-                </g>
-            }
-        })
-    };
-    // The wrapping group makes the macro build an SVG link rather than an HTML one.
-    view! {
-        <g>
-        <a
-            class=class
-            href=page_href(Some(&id), false)
-            data-node=id.clone()
-            tabindex=move || if focus.get() == node { "0" } else { "-1" }
-            aria-label=label
-            aria-current=move || (selected.get() == Some(node)).then_some("true")
-            on:click=on_click
-            on:keydown=on_keydown
-            on:focus=move |_| focus.set(node)
-        >
-            <path class="fc-ring" d=ring/>
-            <path class="fc-shape" d=outline/>
-            {icon}
-            <text class="fc-title" text-anchor=if shape.centred { "middle" } else { "start" } font-size=num(shape.font) aria-hidden="true">
-                {tspans}
-            </text>
-            {tag}
-        </a>
-        </g>
-    }
-    .into_any()
-}
-
-/// The outline of a node's shape as path data, grown by `grow` on every side.
-fn shape_outline(s: &Shape, grow: f64) -> String {
-    let (x, y, w, h) = (s.x - grow, s.y - grow, s.w + 2.0 * grow, s.h + 2.0 * grow);
-    match s.kind {
-        NodeKind::Decision => {
-            let (cx, cy) = (x + w / 2.0, y + h / 2.0);
-            format!(
-                "M{} {}L{} {}L{} {}L{} {}Z",
-                num(cx),
-                num(y),
-                num(x + w),
-                num(cy),
-                num(cx),
-                num(y + h),
-                num(x),
-                num(cy)
-            )
-        }
-        kind => {
-            let r = if kind == NodeKind::Step {
-                8.0 + grow
-            } else {
-                h / 2.0
-            };
-            let r = r.min(h / 2.0).min(w / 2.0);
-            format!(
-                "M{} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}Z",
-                num(x + r),
-                num(y),
-                num(x + w - r),
-                num(x + w),
-                num(y + r),
-                num(y + h - r),
-                num(x + w - r),
-                num(y + h),
-                num(x + r),
-                num(x),
-                num(y + h - r),
-                num(y + r),
-                num(x + r),
-                num(y),
-            )
-        }
+/// Focuses the element with this id, if there is one.
+fn focus_by_id(id: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
     }
 }
 
 /// What the colours and tags of the chart mean, in words.
-#[component]
-fn Legend() -> impl IntoView {
+fn legend() -> impl IntoView {
     view! {
         <details class="fc-legend">
             <summary>{fc(FcMsg::Legend)}</summary>
@@ -926,21 +817,16 @@ fn Legend() -> impl IntoView {
 
 /// Every step in reading order, each decision's branches nested under it, with the state of
 /// each step's items: the chart for screen readers and for printing.
-#[component]
-fn StepList() -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
+fn step_list(chart: &Chart) -> impl IntoView {
     let outline = chart.flow.outline();
     view! {
         <div class="fc-list">
             <p class="fc-list-tools">
                 <button type="button" class="button small" on:click=move |_| viewport::print()>{fc(FcMsg::Print)}</button>
             </p>
-            <ol class="step-list" data-testid="step-list">{entries(&chart, outline)}</ol>
+            <ol class="step-list" data-testid="step-list">{entries(chart, outline)}</ol>
         </div>
     }
-    .into_any()
 }
 
 fn entries(chart: &Chart, list: Vec<Entry>) -> AnyView {
@@ -988,7 +874,10 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
                             Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
                             _ => None,
                         })
-                        .map(|m| format!("（{}）", m.text(locale.get())))
+                        .map(|m| {
+                            let l = locale.get();
+                            aside(m.text(l), l)
+                        })
                 };
                 let back = chart.flow.back.get(e).copied().unwrap_or(false);
                 let goes_to = arm.goes_to.and_then(|t| chart.guide.nodes.get(t)).map(|t| {
@@ -1046,14 +935,12 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
 
 /// What to do at one node and why, its question or its ways on, why the route comes here,
 /// and its checklist items with live checkboxes.
-#[component]
-fn NodePanel(node: usize, close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
-    let Some(data) = chart.guide.nodes.get(node).cloned() else {
-        return ().into_any();
-    };
+fn node_panel(
+    chart: &Chart,
+    node: usize,
+    close: impl Fn() + Clone + Send + Sync + 'static,
+) -> Option<impl IntoView> {
+    let data = chart.guide.nodes.get(node).cloned()?;
     let guide = chart.guide.clone();
     let locale = use_locale();
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -1100,16 +987,17 @@ fn NodePanel(node: usize, close: impl Fn() + Clone + Send + Sync + 'static) -> i
         .first()
         .is_some_and(|first| roles.iter().any(|r| r != first));
     let item_list = if items.is_empty() {
-        view! { <p>{fc(FcMsg::NoItems)}</p> }.into_any()
+        Either::Left(view! { <p>{fc(FcMsg::NoItems)}</p> })
     } else {
-        items
-            .into_iter()
-            .zip(roles)
-            .map(|(item, role)| view! { <PanelItem item role=mixed.then_some(role)/> })
-            .collect_view()
-            .into_any()
+        Either::Right(
+            items
+                .into_iter()
+                .zip(roles)
+                .map(|(item, role)| panel_item(chart, item, mixed.then_some(role)))
+                .collect_view(),
+        )
     };
-    view! {
+    Some(view! {
         <article class="fc-panel node-detail" data-testid="node-detail" aria-labelledby="node-title">
             <header class="fc-panel-head">
                 <p class="kind">{tr(kind_msg(data.kind))}</p>
@@ -1127,22 +1015,17 @@ fn NodePanel(node: usize, close: impl Fn() + Clone + Send + Sync + 'static) -> i
                 <h3>{tr(Msg::Why)}</h3>
                 <p>{local_text(&guide, why)}</p>
             })}
-            <QuestionBox node/>
-            <WaysOn node/>
-            <WhyRoute node/>
+            {question_box(chart, node)}
+            {ways_on(chart, node)}
+            {why_route(chart, node)}
             <h3>{tr(Msg::ItemsHere)}</h3>
             <ul class="fc-items">{item_list}</ul>
         </article>
-    }
-    .into_any()
+    })
 }
 
 /// One checklist item with a checkbox that checks it in the checklist too.
-#[component]
-fn PanelItem(item: Item, role: Option<Role>) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
+fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
     let guide = chart.guide.clone();
     let locale = use_locale();
     let progress = chart.progress;
@@ -1163,12 +1046,12 @@ fn PanelItem(item: Item, role: Option<Role>) -> impl IntoView {
                             answer_words(&guide, question, answer, l.tag())
                         }
                         NaReason::ByHand(text) if !text.is_empty() => {
-                            format!("{}：{text}", FcMsg::NotApplicableMarked.text(l))
+                            format!("{}{}", FcMsg::NotApplicableMarked.text(l), aside(text, l))
                         }
                         NaReason::ByHand(_) => FcMsg::NotApplicableMarked.text(l).to_string(),
                         NaReason::Never => FcMsg::NotApplicableNever.text(l).to_string(),
                     };
-                    Some(format!("{}（{why}）", FcMsg::StateNotApplicable.text(l)))
+                    Some(not_applicable(&why, l))
                 }
                 _ => None,
             })
@@ -1208,7 +1091,6 @@ fn PanelItem(item: Item, role: Option<Role>) -> impl IntoView {
             <span class="fc-item-reason">{reason}</span>
         </li>
     }
-    .into_any()
 }
 
 /// "Question: answer" in the guide's words, such as "Canteen or collective meals? No".
@@ -1223,24 +1105,18 @@ fn answer_words(guide: &Guide, question: &str, answer: &str, lang: &str) -> Stri
                 .find(|a| a.id == answer)
                 .map(|a| get(&a.label))
                 .unwrap_or_else(|| answer.to_string());
-            format!("{} {label}", get(&q.text))
+            format!("{} — {label}", get(&q.text))
         }
         None => format!("{question}: {answer}"),
     }
 }
 
 /// A decision's question, answered in place; an event decision instead says why it has none.
-#[component]
-fn QuestionBox(node: usize) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
+fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
     let guide = chart.guide.clone();
-    let Some(data) = guide.nodes.get(node).cloned() else {
-        return ().into_any();
-    };
+    let data = guide.nodes.get(node).cloned()?;
     if data.kind != NodeKind::Decision {
-        return ().into_any();
+        return None;
     }
     let Some(question) = data
         .question
@@ -1248,7 +1124,9 @@ fn QuestionBox(node: usize) -> impl IntoView {
         .and_then(|q| guide.questions.iter().find(|x| &x.id == q))
         .cloned()
     else {
-        return view! { <p class="fc-event">{fc(FcMsg::EventNote)}</p> }.into_any();
+        return Some(Either::Left(
+            view! { <p class="fc-event">{fc(FcMsg::EventNote)}</p> },
+        ));
     };
     let progress = chart.progress;
     let qid = question.id.clone();
@@ -1289,7 +1167,7 @@ fn QuestionBox(node: usize) -> impl IntoView {
             })
         }
     };
-    view! {
+    Some(Either::Right(view! {
         <fieldset class="fc-question" data-testid="question">
             <legend>{local_text(&guide, &question.text)}</legend>
             {question.help.as_ref().map(|h| view! { <p class="fc-help">{local_text(&guide, h)}</p> })}
@@ -1301,23 +1179,18 @@ fn QuestionBox(node: usize) -> impl IntoView {
                 })}
             </p>
         </fieldset>
-    }
-    .into_any()
+    }))
 }
 
 /// The arrows out of a node, with their labels, and which one the answers take.
-#[component]
-fn WaysOn(node: usize) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
+fn ways_on(chart: &Chart, node: usize) -> Option<impl IntoView> {
     let guide = chart.guide.clone();
-    let Some(outs) = chart.flow.out.get(node).cloned() else {
-        return ().into_any();
-    };
-    if outs.is_empty() {
-        return ().into_any();
-    }
+    let outs = chart
+        .flow
+        .out
+        .get(node)
+        .cloned()
+        .filter(|o| !o.is_empty())?;
     let (route, list) = (chart.route, chart.list);
     let locale = use_locale();
     let ways = outs
@@ -1332,7 +1205,10 @@ fn WaysOn(node: usize) -> impl IntoView {
                         Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
                         _ => None,
                     })
-                    .map(|m| format!("（{}）", m.text(locale.get())))
+                    .map(|m| {
+                        let l = locale.get();
+                        aside(m.text(l), l)
+                    })
             };
             let class = move || {
                 route.with(|r| match r.edges.get(e) {
@@ -1355,19 +1231,14 @@ fn WaysOn(node: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
+    Some(view! {
         <h3>{fc(FcMsg::WaysOn)}</h3>
         <ul class="fc-ways">{ways}</ul>
-    }
-    .into_any()
+    })
 }
 
 /// The answers on the way to a node: the "why this route" trace.
-#[component]
-fn WhyRoute(node: usize) -> impl IntoView {
-    let Some(chart) = use_context::<Chart>() else {
-        return ().into_any();
-    };
+fn why_route(chart: &Chart, node: usize) -> impl IntoView {
     let guide = chart.guide.clone();
     let flow = chart.flow.clone();
     let (progress, list) = (chart.progress, chart.list);
@@ -1380,7 +1251,7 @@ fn WhyRoute(node: usize) -> impl IntoView {
         let steps = trace.get();
         let l = locale.get();
         if steps.is_empty() {
-            return view! { <p>{FcMsg::NoQuestionsBefore.text(l)}</p> }.into_any();
+            return Either::Left(view! { <p>{FcMsg::NoQuestionsBefore.text(l)}</p> });
         }
         let lines = steps
             .into_iter()
@@ -1422,7 +1293,7 @@ fn WhyRoute(node: usize) -> impl IntoView {
                 })
             })
             .collect_view();
-        view! { <ol class="fc-trace">{lines}</ol> }.into_any()
+        Either::Right(view! { <ol class="fc-trace">{lines}</ol> })
     };
     view! {
         <section class="fc-why" data-testid="why-route">
@@ -1430,5 +1301,4 @@ fn WhyRoute(node: usize) -> impl IntoView {
             {body}
         </section>
     }
-    .into_any()
 }

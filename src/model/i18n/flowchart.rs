@@ -208,6 +208,23 @@ pub fn tally_text(tally: &Tally, locale: Locale) -> String {
     }
 }
 
+/// A side remark after a text: "（…）" in Chinese, " (…)" in English.
+pub fn aside(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::English => format!(" ({text})"),
+        Locale::ZhHans | Locale::ZhHant => format!("（{text}）"),
+    }
+}
+
+/// Why an item does not apply, such as "Not applicable: Canteen? — No".
+pub fn not_applicable(why: &str, locale: Locale) -> String {
+    let word = FcMsg::StateNotApplicable.text(locale);
+    match locale {
+        Locale::English => format!("{word}: {why}"),
+        Locale::ZhHans | Locale::ZhHant => format!("{word}：{why}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +251,12 @@ mod tests {
             "未开始：0/3 项自查项"
         );
         assert_eq!(tally_text(&t(0, 0, 0), Locale::English), "");
+        assert_eq!(aside("Your branch", Locale::English), " (Your branch)");
+        assert_eq!(aside("你选择的分支", Locale::ZhHans), "（你选择的分支）");
+        assert_eq!(
+            not_applicable("Canteen? — No", Locale::English),
+            "Not applicable: Canteen? — No"
+        );
         for locale in Locale::ALL {
             assert!(!tally_text(&t(2, 0, 2), locale).is_empty());
             assert!(!FcMsg::ChartDesc.text(locale).is_empty());
