@@ -323,3 +323,106 @@ fn share_qr_is_a_square_path_with_a_quiet_zone() {
     assert!(path.starts_with("M4,4h7v1h-7z"), "the finder pattern starts the path: {path}");
     assert!(jimei::ui::share::qr_svg_path(&"x".repeat(8_000)).is_none());
 }
+
+// ── The flowchart ────────────────────────────────────────────────────────────────────────
+
+/// A start, a decision on a question, a step on its "yes" branch and an end; the step has an
+/// item that applies only on that branch.
+const FLOW_GUIDE: &str = r#"{
+  "id": "ftest", "version": "1", "date": "2020-02-18", "languages": ["zh-Hans", "en"],
+  "title": {"zh-Hans": "指南", "en": "Guide"},
+  "summary": {"zh-Hans": "摘要", "en": "Summary"},
+  "sources": [{"id": "s", "name": {"zh-Hans": "来源", "en": "Source"}, "date": "2020-02-18", "url": "http://example.invalid/"}],
+  "questions": [{"id": "canteen", "role": "enterprise", "text": {"zh-Hans": "有食堂吗？", "en": "Do you run a canteen?"},
+    "answers": [{"id": "yes", "label": {"zh-Hans": "有", "en": "Yes"}}, {"id": "no", "label": {"zh-Hans": "没有", "en": "No canteen"}}]}],
+  "nodes": [
+    {"id": "a", "kind": "start", "title": {"zh-Hans": "开始", "en": "Begin"}, "body": {"zh-Hans": "开始吧", "en": "Begin here"}, "confidence": "reported", "source": "s"},
+    {"id": "d", "kind": "decision", "question": "canteen", "title": {"zh-Hans": "有食堂？", "en": "Canteen?"}, "body": {"zh-Hans": "看情况", "en": "It depends"}, "confidence": "reported", "source": "s"},
+    {"id": "m", "kind": "step", "title": {"zh-Hans": "错峰就餐", "en": "Stagger meals"}, "body": {"zh-Hans": "分批", "en": "In shifts"}, "confidence": "reported", "source": "s"},
+    {"id": "b", "kind": "end", "title": {"zh-Hans": "结束", "en": "Finish"}, "body": {"zh-Hans": "完成", "en": "Done"}, "confidence": "reported", "source": "s"}
+  ],
+  "edges": [
+    {"id": "e1", "from": "a", "to": "d"},
+    {"id": "e2", "from": "d", "to": "m", "answer": "yes", "label": {"zh-Hans": "有", "en": "Yes"}},
+    {"id": "e3", "from": "d", "to": "b", "answer": "no", "label": {"zh-Hans": "没有", "en": "No"}},
+    {"id": "e4", "from": "m", "to": "b"}
+  ],
+  "sections": [{"id": "sec", "role": "enterprise", "title": {"zh-Hans": "就餐", "en": "Meals"}, "items": [
+    {"id": "shifts", "title": {"zh-Hans": "分批就餐", "en": "Eat in shifts"}, "what": {"zh-Hans": "分批", "en": "In shifts"}, "why": {"zh-Hans": "少聚集", "en": "Fewer crowds"}, "required": true,
+     "applies_when": {"is": {"question": "canteen", "answer": "yes"}}, "node": "m", "confidence": "reported", "source": "s"}
+  ]}]
+}"#;
+
+/// Mounts the flowchart page over `FLOW_GUIDE` in English at `/flowchart`.
+fn mount_flowchart() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext) {
+    use jimei::ui::state::ProgressContext;
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    let local = storage::local().unwrap();
+    let _ = local.remove_item("jimei.progress/ftest");
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/flowchart")).unwrap();
+    let parent = container();
+    let store = StoredValue::new(None::<ProgressContext>);
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        provide_context(LocaleContext(RwSignal::new(Locale::English)));
+        let guide = Arc::new(parse(FLOW_GUIDE).expect("flowchart fixture parses"));
+        let ctx = GuideContext::new(LoadState::Ready(guide.clone()));
+        let progress = ProgressContext::new(guide);
+        ctx.progress.set(Some(progress));
+        store.set_value(Some(progress));
+        provide_context(ctx);
+        view! {
+            <Router>
+                <Routes fallback=|| "none">
+                    <Route path=path!("/flowchart/:node?") view=jimei::ui::flowchart::FlowchartPage/>
+                </Routes>
+            </Router>
+        }
+    });
+    handle.forget();
+    (parent, store.get_value().unwrap())
+}
+
+/// Clicks an element that is not an HTML element (an SVG link), with a click that bubbles,
+/// as the chart listens for clicks once for all its nodes.
+fn click(el: &web_sys::Element) {
+    let event = web_sys::MouseEvent::new("click").unwrap();
+    event.init_event_with_bubbles_and_cancelable("click", true, true);
+    el.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn flowchart_draws_every_node_and_answering_in_the_panel_lights_the_branch() {
+    let (parent, store) = mount_flowchart();
+    settle().await;
+    settle().await;
+    let svg = parent.query_selector("svg.fc-svg").unwrap().expect("the chart");
+    assert_eq!(svg.query_selector(".fc-nodes").unwrap().unwrap().child_element_count(), 4);
+    assert_eq!(text_of(&parent, "svg title"), "Work-resumption flowchart");
+    let step = svg.query_selector("[data-node=m]").unwrap().unwrap();
+    assert_eq!(step.get_attribute("aria-label").as_deref(), Some("Step: Stagger meals. Not started: 0 of 1 checklist items"));
+    assert_eq!(text_of(&parent, "[data-node=m] .fc-tag text"), "0/1");
+
+    // A click opens the decision's panel at its own address.
+    click(&svg.query_selector("[data-node=d]").unwrap().unwrap());
+    settle().await;
+    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/flowchart/d");
+    assert_eq!(text_of(&parent, "[data-testid=node-detail] h2"), "Canteen?");
+
+    // Answering "no" rules the step out; the item follows and the answer is stored.
+    let no: web_sys::HtmlInputElement =
+        parent.query_selector("input[name=fc-q-canteen][value=no]").unwrap().unwrap().unchecked_into();
+    no.click();
+    settle().await;
+    assert_eq!(store.progress.get_untracked().answer("canteen"), Some("no"));
+    let class = |sel: &str| svg.query_selector(sel).unwrap().unwrap().get_attribute("class").unwrap_or_default();
+    assert!(class("[data-node=m]").contains("off"), "{}", class("[data-node=m]"));
+    assert!(class("[data-node=m]").contains("state-na"));
+    assert!(class("[data-edge=e3]").contains("taken") && !class("[data-edge=e3]").contains("not-taken"));
+    assert!(class("[data-edge=e2]").contains("not-taken"));
+    assert!(step.get_attribute("aria-label").unwrap_or_default().ends_with("Not on your route"));
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/")).unwrap();
+    let _ = storage::local().unwrap().remove_item("jimei.progress/ftest");
+}

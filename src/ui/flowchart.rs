@@ -111,16 +111,30 @@ impl Chart {
         self.guide.nodes.get(node).map_or("", |n| n.id.as_str())
     }
 
-    /// Moves the keyboard focus to a node's shape in the drawing.
+    /// Moves the keyboard focus to a node: its shape in the drawing, or in the list view its
+    /// link in the list.
     fn focus_node(&self, node: usize) {
         self.focus.set(node);
         let selector = format!("[data-node=\"{}\"]", self.id(node));
-        let found = self
+        let in_chart = self
             .stage
             .get_untracked()
+            .filter(|stage| stage.is_connected())
             .and_then(|stage| stage.query_selector(&selector).ok().flatten())
             .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
-        if let Some(el) = found {
+        if let Some(el) = in_chart {
+            let _ = el.focus();
+            return;
+        }
+        let in_list = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!(".step-list li{selector} > a"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = in_list {
             let _ = el.focus();
         }
     }

@@ -217,6 +217,10 @@ test('the step list is one click away, with branches nested under their decision
   await list.getByRole('link', { name: text(node('file-town').title), exact: true }).click();
   await page.getByTestId('node-detail').getByRole('heading', { name: text(node('file-town').title) }).waitFor();
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, '/flowchart/file-town?view=list');
+  // Escape closes the panel here too, and the focus goes back to the step's link.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('node-detail').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.node), 'file-town');
   await page.getByRole('link', { name: '流程图', exact: true }).last().click();
   await page.getByTestId('flowchart').waitFor();
   assert.deepEqual(page.errors, []);
