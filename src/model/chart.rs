@@ -1448,8 +1448,8 @@ pub fn svg_markup(
         ));
         tspans(&mut out, &s.lines, s.text_x, s.text_y, s.line, "");
         out.push_str(&format!(
-            "</text><g class=\"fc-tag\" aria-hidden=\"true\" display=\"none\"><rect y=\"{}\" height=\"20\" rx=\"10\"/>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\"></text></g></a>",
+            "</text></a><g class=\"fc-tag\" data-tag=\"{id}\" aria-hidden=\"true\" display=\"none\"><rect y=\"{}\" height=\"20\" rx=\"10\"/>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\"></text></g>",
             t(s.tag_y - 10.0),
             t(s.tag_x),
             t(s.tag_y + 4.2)

@@ -736,9 +736,14 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
                 }
                 set(&a, "aria-label", &name);
                 let tag = tag_text(&tally, l);
-                let (Ok(Some(g)), Some(s)) = (a.query_selector(".fc-tag"), d.shapes.get(i)) else {
+                // The tag sits beside the link, not in it, so the link's visible text is its
+                // title alone and the accessible name (which says the same and more) contains it.
+                let tag_selector = format!("[data-tag=\"{}\"]", node.id);
+                let (Ok(Some(g)), Some(s)) = (svg.query_selector(&tag_selector), d.shapes.get(i))
+                else {
                     continue;
                 };
+                set(&g, "class", &format!("fc-tag{state}"));
                 if tag.is_empty() {
                     set(&g, "display", "none");
                     continue;

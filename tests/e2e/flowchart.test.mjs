@@ -63,7 +63,9 @@ test('a node opens its panel, and a checkbox there checks the item in the checkl
   const id = 'self-check';
   const items = itemsOf(id);
   const shape = page.locator(`[data-node="${id}"]`);
-  assert.equal(await shape.locator('.fc-tag text').textContent(), `0/${items.length}`);
+  // The progress tag is drawn beside the node's link, so the link's text is its title alone.
+  const tag = page.locator(`[data-tag="${id}"] text`);
+  assert.equal(await tag.textContent(), `0/${items.length}`);
   await shape.click();
   const panel = page.getByTestId('node-detail');
   await panel.getByRole('heading', { level: 2, name: text(node(id).title) }).waitFor();
@@ -72,7 +74,7 @@ test('a node opens its panel, and a checkbox there checks the item in the checkl
 
   const box = panel.getByRole('checkbox', { name: text(items[0].title) });
   await box.check();
-  assert.equal(await shape.locator('.fc-tag text').textContent(), `1/${items.length}`);
+  assert.equal(await tag.textContent(), `1/${items.length}`);
   assert.match(await shape.getAttribute('aria-label'), new RegExp(`1/${items.length}`));
   await page.waitForFunction(([key, item]) => {
     const s = JSON.parse(localStorage.getItem(key) ?? 'null');
@@ -90,7 +92,7 @@ test('a node opens its panel, and a checkbox there checks the item in the checkl
   await page.goBack();
   await panel.waitFor();
   await box.uncheck();
-  assert.equal(await shape.locator('.fc-tag text').textContent(), `0/${items.length}`);
+  assert.equal(await tag.textContent(), `0/${items.length}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
