@@ -19,11 +19,22 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn model_names_no_browser_crate() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model"),
+        &mut files,
+    );
     assert!(!files.is_empty());
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
-        for banned in ["leptos", "web_sys", "gloo", "wasm_bindgen", "js_sys", "crate::browser", "crate::ui"] {
+        for banned in [
+            "leptos",
+            "web_sys",
+            "gloo",
+            "wasm_bindgen",
+            "js_sys",
+            "crate::browser",
+            "crate::ui",
+        ] {
             let hit = text.lines().any(|l| {
                 let code = l.split("//").next().unwrap_or("");
                 code.contains(&format!("{banned}::")) || code.contains(&format!("use {banned}"))
@@ -43,8 +54,19 @@ fn browser_layer_has_no_unwrap() {
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        for banned in [".unwrap()", ".expect(", "panic!(", "unreachable!(", "todo!(", "unimplemented!("] {
-            assert!(!code.contains(banned), "{} contains {banned}", file.display());
+        for banned in [
+            ".unwrap()",
+            ".expect(",
+            "panic!(",
+            "unreachable!(",
+            "todo!(",
+            "unimplemented!(",
+        ] {
+            assert!(
+                !code.contains(banned),
+                "{} contains {banned}",
+                file.display()
+            );
         }
     }
 }

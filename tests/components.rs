@@ -70,13 +70,22 @@ fn mount_gate(state: RwSignal<LoadState>, locale: Locale) -> web_sys::HtmlElemen
 async fn guide_gate_shows_loading_then_the_page() {
     let state = RwSignal::new(LoadState::Loading);
     let parent = mount_gate(state, Locale::English);
-    assert!(parent.query_selector("[data-testid=loading]").unwrap().is_some());
+    assert!(parent
+        .query_selector("[data-testid=loading]")
+        .unwrap()
+        .is_some());
 
     let guide = parse(SMALL_GUIDE).expect("fixture parses");
     state.set(LoadState::Ready(Arc::new(guide)));
     settle().await;
-    assert!(parent.query_selector("[data-testid=loading]").unwrap().is_none());
-    let title = parent.query_selector("[data-testid=title]").unwrap().unwrap();
+    assert!(parent
+        .query_selector("[data-testid=loading]")
+        .unwrap()
+        .is_none());
+    let title = parent
+        .query_selector("[data-testid=title]")
+        .unwrap()
+        .unwrap();
     assert_eq!(title.text_content().unwrap(), "Guide");
 }
 
@@ -85,18 +94,33 @@ async fn guide_gate_names_every_problem_in_the_users_language() {
     let problems = vec![
         Problem {
             path: "edges[11]".into(),
-            kind: ProblemKind::EdgeToMissing { edge: "e12".into(), node: "n99".into() },
+            kind: ProblemKind::EdgeToMissing {
+                edge: "e12".into(),
+                node: "n99".into(),
+            },
         },
-        Problem { path: "nodes".into(), kind: ProblemKind::NoStart },
+        Problem {
+            path: "nodes".into(),
+            kind: ProblemKind::NoStart,
+        },
     ];
     let state = RwSignal::new(LoadState::Failed(LoadError::Invalid(problems)));
     let parent = mount_gate(state, Locale::English);
     settle().await;
-    let alert = parent.query_selector("[role=alert]").unwrap().expect("an alert");
+    let alert = parent
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
     let text = alert.text_content().unwrap();
-    assert!(text.contains("edge e12 points to node n99, which does not exist"), "{text}");
+    assert!(
+        text.contains("edge e12 points to node n99, which does not exist"),
+        "{text}"
+    );
     assert!(text.contains("the flowchart has no start node"), "{text}");
-    let button = alert.query_selector("button").unwrap().expect("a retry button");
+    let button = alert
+        .query_selector("button")
+        .unwrap()
+        .expect("a retry button");
     assert_eq!(button.text_content().unwrap(), "Try again");
 }
 
@@ -110,8 +134,11 @@ async fn language_switcher_changes_the_locale_and_html_lang() {
         view! { <LanguageSwitcher/> }
     });
     handle.forget();
-    let select: web_sys::HtmlSelectElement =
-        parent.query_selector("select").unwrap().unwrap().unchecked_into();
+    let select: web_sys::HtmlSelectElement = parent
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(select.options().length(), 3);
 
     select.set_value("en");
@@ -120,10 +147,17 @@ async fn language_switcher_changes_the_locale_and_html_lang() {
         .unwrap();
     settle().await;
     assert_eq!(locale.get_untracked(), Locale::English);
-    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(
-        storage::get(jimei::browser::lang::LANGUAGE_KEY).unwrap().as_deref(),
+        storage::get(jimei::browser::lang::LANGUAGE_KEY)
+            .unwrap()
+            .as_deref(),
         Some("en")
     );
 }
@@ -199,8 +233,13 @@ async fn progress_store_saves_each_change_and_a_new_page_reads_it_back() {
     let owner = Owner::new();
     let store = owner.with(|| ProgressContext::new(checklist_guide()));
     settle().await;
-    assert!(store.dispatch(Action::Check { item: "masks".into() }));
-    assert!(store.dispatch(Action::SetNote { item: "plan".into(), note: "周一".into() }));
+    assert!(store.dispatch(Action::Check {
+        item: "masks".into()
+    }));
+    assert!(store.dispatch(Action::SetNote {
+        item: "plan".into(),
+        note: "周一".into()
+    }));
     settle().await;
     let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
     let saved = jimei::model::saved::decode(&raw, "ctest").expect("our own value decodes");
@@ -210,7 +249,10 @@ async fn progress_store_saves_each_change_and_a_new_page_reads_it_back() {
     // A second store, as after a reload, starts from what was saved.
     let second = Owner::new();
     let again = second.with(|| ProgressContext::new(checklist_guide()));
-    assert_eq!(again.progress.get_untracked().mark("masks"), Some(&Mark::Done));
+    assert_eq!(
+        again.progress.get_untracked().mark("masks"),
+        Some(&Mark::Done)
+    );
     assert_eq!(again.progress.get_untracked().note("plan"), "周一");
     assert!(again.notices.get_untracked().is_empty());
     clear_checklist_storage();
@@ -227,11 +269,19 @@ async fn progress_store_backs_up_an_unreadable_value_and_starts_afresh() {
     let store = owner.with(|| ProgressContext::new(checklist_guide()));
     settle().await;
     let notices = store.notices.get_untracked();
-    let Some(Notice::Unreadable { backup_key, backed_up, .. }) = notices.first().cloned() else {
+    let Some(Notice::Unreadable {
+        backup_key,
+        backed_up,
+        ..
+    }) = notices.first().cloned()
+    else {
         panic!("expected an unreadable notice, got {notices:?}");
     };
     assert!(backed_up);
-    assert_eq!(storage::get(&backup_key).unwrap().as_deref(), Some("[1, 2, 3]"));
+    assert_eq!(
+        storage::get(&backup_key).unwrap().as_deref(),
+        Some("[1, 2, 3]")
+    );
     // The key now holds a fresh, readable value.
     let raw = storage::get(CHECKLIST_KEY).unwrap().expect("rewritten");
     assert!(jimei::model::saved::decode(&raw, "ctest").is_ok());
@@ -276,18 +326,33 @@ async fn checklist_checkbox_is_labelled_by_the_title_and_updates_state_and_count
     clear_checklist_storage();
     let (parent, store) = mount_checklist();
     settle().await;
-    let label = parent.query_selector("label[for=check-masks]").unwrap().expect("a label");
+    let label = parent
+        .query_selector("label[for=check-masks]")
+        .unwrap()
+        .expect("a label");
     assert_eq!(label.text_content().unwrap(), "Stock masks");
     assert_eq!(text_of(&parent, "#state-masks"), "Not started");
-    assert_eq!(text_of(&parent, "[data-testid=status-panel] [data-testid=count]"), "0 of 3 done");
+    assert_eq!(
+        text_of(&parent, "[data-testid=status-panel] [data-testid=count]"),
+        "0 of 3 done"
+    );
 
-    let checkbox: web_sys::HtmlInputElement =
-        parent.query_selector("#check-masks").unwrap().unwrap().unchecked_into();
+    let checkbox: web_sys::HtmlInputElement = parent
+        .query_selector("#check-masks")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     checkbox.click();
     settle().await;
-    assert_eq!(store.progress.get_untracked().mark("masks"), Some(&Mark::Done));
+    assert_eq!(
+        store.progress.get_untracked().mark("masks"),
+        Some(&Mark::Done)
+    );
     assert_eq!(text_of(&parent, "#state-masks"), "Done");
-    assert_eq!(text_of(&parent, "[data-testid=status-panel] [data-testid=count]"), "1 of 3 done");
+    assert_eq!(
+        text_of(&parent, "[data-testid=status-panel] [data-testid=count]"),
+        "1 of 3 done"
+    );
     assert!(text_of(&parent, "[data-testid=verdict]").contains("2 required item(s)"));
     // Saved at once.
     let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
@@ -307,20 +372,33 @@ async fn checklist_answer_rules_an_item_out_with_the_reason_in_words() {
         .unchecked_into();
     no.click();
     settle().await;
-    assert_eq!(text_of(&parent, "#state-meals"), "Not applicable: Do you run a canteen? — No canteen");
-    let meals: web_sys::HtmlInputElement =
-        parent.query_selector("#check-meals").unwrap().unwrap().unchecked_into();
+    assert_eq!(
+        text_of(&parent, "#state-meals"),
+        "Not applicable: Do you run a canteen? — No canteen"
+    );
+    let meals: web_sys::HtmlInputElement = parent
+        .query_selector("#check-meals")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert!(meals.disabled());
-    assert_eq!(text_of(&parent, "[data-testid=status-panel] [data-testid=count]"), "0 of 2 done");
+    assert_eq!(
+        text_of(&parent, "[data-testid=status-panel] [data-testid=count]"),
+        "0 of 2 done"
+    );
     clear_checklist_storage();
 }
 
 #[wasm_bindgen_test]
 fn share_qr_is_a_square_path_with_a_quiet_zone() {
-    let (size, path) = jimei::ui::share::qr_svg_path("http://127.0.0.1/checklist#p1.abc").expect("fits");
+    let (size, path) =
+        jimei::ui::share::qr_svg_path("http://127.0.0.1/checklist#p1.abc").expect("fits");
     // Version 2 or 3 for a short link, plus four modules of quiet zone on each side.
     assert!((25 + 8..=29 + 8).contains(&size), "{size}");
-    assert!(path.starts_with("M4,4h7v1h-7z"), "the finder pattern starts the path: {path}");
+    assert!(
+        path.starts_with("M4,4h7v1h-7z"),
+        "the finder pattern starts the path: {path}"
+    );
     assert!(jimei::ui::share::qr_svg_path(&"x".repeat(8_000)).is_none());
 }
 
@@ -361,7 +439,9 @@ fn mount_flowchart() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext
     let local = storage::local().unwrap();
     let _ = local.remove_item("jimei.progress/ftest");
     let history = web_sys::window().unwrap().history().unwrap();
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/flowchart")).unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/flowchart"))
+        .unwrap();
     let parent = container();
     let store = StoredValue::new(None::<ProgressContext>);
     let handle = leptos::mount::mount_to(parent.clone(), move || {
@@ -397,32 +477,69 @@ async fn flowchart_draws_every_node_and_answering_in_the_panel_lights_the_branch
     let (parent, store) = mount_flowchart();
     settle().await;
     settle().await;
-    let svg = parent.query_selector("svg.fc-svg").unwrap().expect("the chart");
-    assert_eq!(svg.query_selector(".fc-nodes").unwrap().unwrap().child_element_count(), 4);
+    let svg = parent
+        .query_selector("svg.fc-svg")
+        .unwrap()
+        .expect("the chart");
+    assert_eq!(
+        svg.query_selector(".fc-nodes")
+            .unwrap()
+            .unwrap()
+            .child_element_count(),
+        4
+    );
     assert_eq!(text_of(&parent, "svg title"), "Work-resumption flowchart");
     let step = svg.query_selector("[data-node=m]").unwrap().unwrap();
-    assert_eq!(step.get_attribute("aria-label").as_deref(), Some("Step: Stagger meals. Not started: 0 of 1 checklist items"));
+    assert_eq!(
+        step.get_attribute("aria-label").as_deref(),
+        Some("Step: Stagger meals. Not started: 0 of 1 checklist items")
+    );
     assert_eq!(text_of(&parent, "[data-node=m] .fc-tag text"), "0/1");
 
     // A click opens the decision's panel at its own address.
     click(&svg.query_selector("[data-node=d]").unwrap().unwrap());
     settle().await;
-    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/flowchart/d");
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/flowchart/d"
+    );
     assert_eq!(text_of(&parent, "[data-testid=node-detail] h2"), "Canteen?");
 
     // Answering "no" rules the step out; the item follows and the answer is stored.
-    let no: web_sys::HtmlInputElement =
-        parent.query_selector("input[name=fc-q-canteen][value=no]").unwrap().unwrap().unchecked_into();
+    let no: web_sys::HtmlInputElement = parent
+        .query_selector("input[name=fc-q-canteen][value=no]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     no.click();
     settle().await;
     assert_eq!(store.progress.get_untracked().answer("canteen"), Some("no"));
-    let class = |sel: &str| svg.query_selector(sel).unwrap().unwrap().get_attribute("class").unwrap_or_default();
-    assert!(class("[data-node=m]").contains("off"), "{}", class("[data-node=m]"));
+    let class = |sel: &str| {
+        svg.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .get_attribute("class")
+            .unwrap_or_default()
+    };
+    assert!(
+        class("[data-node=m]").contains("off"),
+        "{}",
+        class("[data-node=m]")
+    );
     assert!(class("[data-node=m]").contains("state-na"));
-    assert!(class("[data-edge=e3]").contains("taken") && !class("[data-edge=e3]").contains("not-taken"));
+    assert!(
+        class("[data-edge=e3]").contains("taken") && !class("[data-edge=e3]").contains("not-taken")
+    );
     assert!(class("[data-edge=e2]").contains("not-taken"));
-    assert!(step.get_attribute("aria-label").unwrap_or_default().ends_with("Not on your route"));
+    assert!(step
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .ends_with("Not on your route"));
     let history = web_sys::window().unwrap().history().unwrap();
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/")).unwrap();
-    let _ = storage::local().unwrap().remove_item("jimei.progress/ftest");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let _ = storage::local()
+        .unwrap()
+        .remove_item("jimei.progress/ftest");
 }

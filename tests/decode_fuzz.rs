@@ -30,7 +30,10 @@ fn random_bytes_are_refused_without_panic() {
         let len = rng.below(300);
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         let text = String::from_utf8_lossy(&bytes);
-        assert!(load_guide(&text).is_err(), "random input accepted: {text:?}");
+        assert!(
+            load_guide(&text).is_err(),
+            "random input accepted: {text:?}"
+        );
     }
 }
 
@@ -73,8 +76,12 @@ fn wrong_values_are_named() {
     // An edge to a node that does not exist.
     let mut v = shipped();
     v["edges"][0]["to"] = json!("n99");
-    let Err(LoadError::Invalid(problems)) = load_value(&v) else { panic!("accepted") };
-    assert!(problems.iter().any(|p| matches!(&p.kind, ProblemKind::EdgeToMissing { node, .. } if node == "n99")));
+    let Err(LoadError::Invalid(problems)) = load_value(&v) else {
+        panic!("accepted")
+    };
+    assert!(problems
+        .iter()
+        .any(|p| matches!(&p.kind, ProblemKind::EdgeToMissing { node, .. } if node == "n99")));
 
     // A number where text belongs, and an unknown node kind.
     let mut v = shipped();
@@ -103,7 +110,9 @@ fn huge_deep_and_duplicated_input_is_refused() {
 
     // A key given twice is refused rather than silently taking one of them.
     let duplicated = SHIPPED.replacen("\"version\":", "\"version\": \"0\", \"version\":", 1);
-    assert!(matches!(load_guide(&duplicated), Err(LoadError::Json(e)) if e.message.contains("duplicate")));
+    assert!(
+        matches!(load_guide(&duplicated), Err(LoadError::Json(e)) if e.message.contains("duplicate"))
+    );
 }
 
 /// The shipped guide with one item's condition nested `depth` levels deep in `not`.
@@ -114,7 +123,11 @@ fn shipped_with_condition_depth(depth: usize) -> String {
         "{\"not\": ".repeat(depth),
         "}".repeat(depth)
     );
-    text.replacen("\"required\":", &format!("\"applies_when\": {nested}, \"required\":"), 1)
+    text.replacen(
+        "\"required\":",
+        &format!("\"applies_when\": {nested}, \"required\":"),
+        1,
+    )
 }
 
 /// A generated guide with `n` items spread over a chain of steps.

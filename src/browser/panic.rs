@@ -42,7 +42,10 @@ fn texts(locale: Locale) -> [&'static str; 4] {
 
 /// Replaces the page with the recovery screen.
 pub fn show_recovery_screen(storage_key: &str) {
-    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
         return;
     };
     body.set_inner_html("");
@@ -52,7 +55,9 @@ pub fn show_recovery_screen(storage_key: &str) {
 /// Draws the recovery screen into `parent`. Every step tolerates failure: this runs when
 /// something has already gone wrong.
 pub fn render_recovery_screen(parent: &web_sys::Element, storage_key: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let locale = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
@@ -61,7 +66,9 @@ pub fn render_recovery_screen(parent: &web_sys::Element, storage_key: &str) {
     let [title, explain, download, reload] = texts(locale);
     let saved = super::storage::get(storage_key).ok().flatten();
 
-    let Ok(main) = document.create_element("main") else { return };
+    let Ok(main) = document.create_element("main") else {
+        return;
+    };
     main.set_class_name("page recovery");
     let _ = main.set_attribute("role", "alert");
     let _ = main.set_attribute("data-testid", "recovery");

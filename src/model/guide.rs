@@ -98,7 +98,9 @@ pub enum Confidence {
 }
 
 /// Whose checklist a section belongs to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The enterprise, as worked through by its safety officer.
@@ -364,7 +366,10 @@ impl<'a> Validator<'a> {
         let path = path.into();
         for lang in &self.guide.languages {
             if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
-                self.push(path.clone(), ProblemKind::MissingText { lang: lang.clone() });
+                self.push(
+                    path.clone(),
+                    ProblemKind::MissingText { lang: lang.clone() },
+                );
             }
         }
     }
@@ -401,8 +406,18 @@ impl<'a> Validator<'a> {
     fn check_ids(&mut self) {
         let g = self.guide;
         let mut shared: Vec<(String, &str)> = Vec::new();
-        shared.extend(g.nodes.iter().enumerate().map(|(i, n)| (format!("nodes[{i}]"), n.id.as_str())));
-        shared.extend(g.edges.iter().enumerate().map(|(i, e)| (format!("edges[{i}]"), e.id.as_str())));
+        shared.extend(
+            g.nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (format!("nodes[{i}]"), n.id.as_str())),
+        );
+        shared.extend(
+            g.edges
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (format!("edges[{i}]"), e.id.as_str())),
+        );
         for (si, s) in g.sections.iter().enumerate() {
             shared.push((format!("sections[{si}]"), s.id.as_str()));
             shared.extend(
@@ -412,8 +427,16 @@ impl<'a> Validator<'a> {
                     .map(|(ii, it)| (format!("sections[{si}].items[{ii}]"), it.id.as_str())),
             );
         }
-        let questions = g.questions.iter().enumerate().map(|(i, q)| (format!("questions[{i}]"), q.id.as_str()));
-        let sources = g.sources.iter().enumerate().map(|(i, s)| (format!("sources[{i}]"), s.id.as_str()));
+        let questions = g
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (format!("questions[{i}]"), q.id.as_str()));
+        let sources = g
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("sources[{i}]"), s.id.as_str()));
         for group in [shared, questions.collect(), sources.collect()] {
             let mut seen = HashSet::new();
             for (path, id) in group {
@@ -480,7 +503,12 @@ impl<'a> Validator<'a> {
 
     fn check_graph(&mut self) {
         let g = self.guide;
-        let index: HashMap<&str, usize> = g.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = g
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
 
         for (i, n) in g.nodes.iter().enumerate() {
             self.text(format!("nodes[{i}].title"), &n.title);
@@ -494,7 +522,9 @@ impl<'a> Validator<'a> {
             }
         }
 
-        let starts: Vec<usize> = (0..g.nodes.len()).filter(|&i| g.nodes[i].kind == NodeKind::Start).collect();
+        let starts: Vec<usize> = (0..g.nodes.len())
+            .filter(|&i| g.nodes[i].kind == NodeKind::Start)
+            .collect();
         match starts.len() {
             0 => self.push("nodes", ProblemKind::NoStart),
             1 => {}
@@ -515,10 +545,22 @@ impl<'a> Validator<'a> {
             let from = index.get(e.from.as_str()).copied();
             let to = index.get(e.to.as_str()).copied();
             if from.is_none() {
-                self.push(path.clone(), ProblemKind::EdgeFromMissing { edge: e.id.clone(), node: e.from.clone() });
+                self.push(
+                    path.clone(),
+                    ProblemKind::EdgeFromMissing {
+                        edge: e.id.clone(),
+                        node: e.from.clone(),
+                    },
+                );
             }
             if to.is_none() {
-                self.push(path.clone(), ProblemKind::EdgeToMissing { edge: e.id.clone(), node: e.to.clone() });
+                self.push(
+                    path.clone(),
+                    ProblemKind::EdgeToMissing {
+                        edge: e.id.clone(),
+                        node: e.to.clone(),
+                    },
+                );
             }
             if let (Some(f), Some(t)) = (from, to) {
                 out[f].push(t);
@@ -527,32 +569,49 @@ impl<'a> Validator<'a> {
         }
 
         for (i, n) in g.nodes.iter().enumerate() {
-            let exits: Vec<(usize, &Edge)> = g.edges.iter().enumerate().filter(|(_, e)| e.from == n.id).collect();
+            let exits: Vec<(usize, &Edge)> = g
+                .edges
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.from == n.id)
+                .collect();
             match n.kind {
-                NodeKind::End if !exits.is_empty() => {
-                    self.push(format!("nodes[{i}]"), ProblemKind::EndHasExit { node: n.id.clone() })
-                }
+                NodeKind::End if !exits.is_empty() => self.push(
+                    format!("nodes[{i}]"),
+                    ProblemKind::EndHasExit { node: n.id.clone() },
+                ),
                 NodeKind::Decision => {
                     if exits.len() < 2 {
                         self.push(
                             format!("nodes[{i}]"),
-                            ProblemKind::DecisionFewBranches { node: n.id.clone(), count: exits.len() },
+                            ProblemKind::DecisionFewBranches {
+                                node: n.id.clone(),
+                                count: exits.len(),
+                            },
                         );
                     }
                     for (ei, e) in exits {
                         if e.label.is_none() {
                             self.push(
                                 format!("edges[{ei}].label"),
-                                ProblemKind::BranchWithoutLabel { edge: e.id.clone(), node: n.id.clone() },
+                                ProblemKind::BranchWithoutLabel {
+                                    edge: e.id.clone(),
+                                    node: n.id.clone(),
+                                },
                             );
                         }
                         if let Some(q) = &n.question {
                             match &e.answer {
                                 None => self.push(
                                     format!("edges[{ei}].answer"),
-                                    ProblemKind::BranchWithoutAnswer { edge: e.id.clone(), node: n.id.clone() },
+                                    ProblemKind::BranchWithoutAnswer {
+                                        edge: e.id.clone(),
+                                        node: n.id.clone(),
+                                    },
                                 ),
-                                Some(a) => self.question_answer(format!("edges[{ei}].answer"), q, Some(a)),
+                                Some(a) => {
+                                    self.question_answer(format!("edges[{ei}].answer"), q, Some(a))
+                                }
                             }
                         }
                     }
@@ -566,7 +625,10 @@ impl<'a> Validator<'a> {
             let seen = reach(&out, [start]);
             for (i, n) in g.nodes.iter().enumerate() {
                 if !seen[i] {
-                    self.push(format!("nodes[{i}]"), ProblemKind::Unreachable { node: n.id.clone() });
+                    self.push(
+                        format!("nodes[{i}]"),
+                        ProblemKind::Unreachable { node: n.id.clone() },
+                    );
                 }
             }
         }
@@ -574,7 +636,10 @@ impl<'a> Validator<'a> {
         let reaches_end = reach(&back, ends);
         for (i, n) in g.nodes.iter().enumerate() {
             if !reaches_end[i] {
-                self.push(format!("nodes[{i}]"), ProblemKind::NoWayToEnd { node: n.id.clone() });
+                self.push(
+                    format!("nodes[{i}]"),
+                    ProblemKind::NoWayToEnd { node: n.id.clone() },
+                );
             }
         }
     }
@@ -595,7 +660,10 @@ impl<'a> Validator<'a> {
                 if !g.nodes.iter().any(|n| n.id == item.node) {
                     self.push(
                         format!("{path}.node"),
-                        ProblemKind::ItemNodeMissing { item: item.id.clone(), node: item.node.clone() },
+                        ProblemKind::ItemNodeMissing {
+                            item: item.id.clone(),
+                            node: item.node.clone(),
+                        },
                     );
                 }
                 if let Some(cond) = &item.applies_when {
@@ -646,7 +714,10 @@ impl Guide {
     }
 
     /// The items that belong to a flowchart node, for either role.
-    pub fn items_of_node<'a>(&'a self, node: &'a str) -> impl Iterator<Item = (&'a Section, &'a Item)> {
+    pub fn items_of_node<'a>(
+        &'a self,
+        node: &'a str,
+    ) -> impl Iterator<Item = (&'a Section, &'a Item)> {
         self.sections
             .iter()
             .flat_map(|s| s.items.iter().map(move |i| (s, i)))
@@ -657,8 +728,12 @@ impl Guide {
     /// order, so a decision's branches come right after it. Nodes the start cannot reach come
     /// last, in file order, so nothing is ever left out.
     pub fn reading_order(&self) -> Vec<usize> {
-        let index: HashMap<&str, usize> =
-            self.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
         let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
         for e in &self.edges {
             if let (Some(&f), Some(&t)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {

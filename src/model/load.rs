@@ -56,7 +56,10 @@ impl LoadError {
                 status,
                 status_text,
             } => (
-                format!("{} (HTTP {status} {status_text})", Msg::ErrorHttp.text(locale)),
+                format!(
+                    "{} (HTTP {status} {status_text})",
+                    Msg::ErrorHttp.text(locale)
+                ),
                 Vec::new(),
             ),
             LoadError::TooLarge { bytes } => (
@@ -69,7 +72,10 @@ impl LoadError {
             LoadError::Json(error) => (parse_error_message(error, locale), Vec::new()),
             LoadError::Invalid(problems) => (
                 Msg::ErrorInvalid.text(locale).to_string(),
-                problems.iter().map(|p| problem_message(p, locale)).collect(),
+                problems
+                    .iter()
+                    .map(|p| problem_message(p, locale))
+                    .collect(),
             ),
         }
     }

@@ -2,7 +2,6 @@
 //! contexts of `app`, and anything worth testing on its own lives in `crate::model`.
 
 pub mod about;
-pub mod state;
 pub mod app;
 pub mod checklist;
 pub mod common;
@@ -10,3 +9,4 @@ pub mod flowchart;
 pub mod home;
 pub mod report;
 pub mod share;
+pub mod state;

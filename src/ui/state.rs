@@ -27,7 +27,11 @@ pub enum Notice {
     /// A save failed (quota); the page still holds everything.
     WriteFailed,
     /// The stored value was unreadable and was copied to a backup key.
-    Unreadable { error: CodecError, backup_key: String, backed_up: bool },
+    Unreadable {
+        error: CodecError,
+        backup_key: String,
+        backed_up: bool,
+    },
     /// A new guide version added or removed items.
     GuideUpdated(GuideChange),
 }
@@ -38,7 +42,11 @@ impl Notice {
         match self {
             Notice::StorageUnavailable => Msg::StorageUnavailable.text(locale).to_string(),
             Notice::WriteFailed => Msg::StorageWriteFailed.text(locale).to_string(),
-            Notice::Unreadable { error, backup_key, backed_up } => {
+            Notice::Unreadable {
+                error,
+                backup_key,
+                backed_up,
+            } => {
                 let reason = codec_error_message(error, locale);
                 let mut text = format!("{} {reason}", Msg::StoredValueUnreadable.text(locale));
                 if *backed_up {
@@ -46,7 +54,9 @@ impl Notice {
                 }
                 text
             }
-            Notice::GuideUpdated(change) => guide_change_message(change, locale).unwrap_or_default(),
+            Notice::GuideUpdated(change) => {
+                guide_change_message(change, locale).unwrap_or_default()
+            }
         }
     }
 }
@@ -123,7 +133,8 @@ impl ProgressContext {
     pub fn dispatch(&self, action: Action) -> bool {
         let guide = self.guide();
         let mut changed = false;
-        self.progress.update(|p| changed = p.apply(&guide, action, now()));
+        self.progress
+            .update(|p| changed = p.apply(&guide, action, now()));
         changed
     }
 
@@ -158,7 +169,10 @@ impl ProgressContext {
     fn save_on_change(self) {
         Effect::new(move || {
             let progress = self.progress.get();
-            if self.last_saved.with_value(|last| last.as_ref() == Some(&progress)) {
+            if self
+                .last_saved
+                .with_value(|last| last.as_ref() == Some(&progress))
+            {
                 return;
             }
             let guide = self.guide();
@@ -175,14 +189,19 @@ impl ProgressContext {
                 .and_then(|text| saved::decode(text, &guide.id).ok())
                 .map(|saved| saved.into_progress(&guide).0);
             let merged = match (&stored, &stored_progress) {
-                (Some(text), Some(_)) => saved::merge_stored(&progress, text, &guide).unwrap_or_else(|_| progress.clone()),
+                (Some(text), Some(_)) => saved::merge_stored(&progress, text, &guide)
+                    .unwrap_or_else(|_| progress.clone()),
                 _ => progress.clone(),
             };
             if stored_progress.as_ref() != Some(&merged) {
                 let text = saved::encode(&Saved::new(&guide, merged.clone(), now()));
                 match storage::set(&key, &text) {
-                    Ok(()) => self.notices.update(|l| l.retain(|n| *n != Notice::WriteFailed)),
-                    Err(StorageError::Unavailable) => return self.add_notice(Notice::StorageUnavailable),
+                    Ok(()) => self
+                        .notices
+                        .update(|l| l.retain(|n| *n != Notice::WriteFailed)),
+                    Err(StorageError::Unavailable) => {
+                        return self.add_notice(Notice::StorageUnavailable)
+                    }
                     Err(_) => return self.add_notice(Notice::WriteFailed),
                 }
             }
@@ -195,24 +214,30 @@ impl ProgressContext {
 
     /// Merges what other tabs write under our key, within moments of their change.
     fn listen_to_other_tabs(self) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let key = saved::storage_key(&self.guide().id);
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() != Some(key.as_str()) {
-                return;
-            }
-            let Some(incoming) = event.new_value() else { return };
-            let guide = self.guide();
-            let local = self.progress.get_untracked();
-            // The save effect then finds storage already holds the result and writes nothing,
-            // unless this tab has something newer to add.
-            if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
-                if merged != local {
-                    self.progress.set(merged);
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if event.key().as_deref() != Some(key.as_str()) {
+                    return;
                 }
-            }
-        });
-        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+                let Some(incoming) = event.new_value() else {
+                    return;
+                };
+                let guide = self.guide();
+                let local = self.progress.get_untracked();
+                // The save effect then finds storage already holds the result and writes nothing,
+                // unless this tab has something newer to add.
+                if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
+                    if merged != local {
+                        self.progress.set(merged);
+                    }
+                }
+            });
+        let _ =
+            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         // The listener lives as long as the page.
         on_storage.forget();
     }

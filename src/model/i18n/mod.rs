@@ -71,7 +71,9 @@ impl FromStr for Locale {
     fn from_str(s: &str) -> Result<Locale, ()> {
         let lower = s.trim().to_ascii_lowercase().replace('_', "-");
         if lower.starts_with("zh") {
-            let traditional = ["hant", "-tw", "-hk", "-mo"].iter().any(|m| lower.contains(m));
+            let traditional = ["hant", "-tw", "-hk", "-mo"]
+                .iter()
+                .any(|m| lower.contains(m));
             Ok(if traditional {
                 Locale::ZhHant
             } else {
@@ -348,28 +350,52 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
         (EmptyId, English) => "an id is empty".to_string(),
         (EdgeFromMissing { edge, node }, ZhHans) => format!("连线 {edge} 的起点 {node} 不存在"),
         (EdgeFromMissing { edge, node }, ZhHant) => format!("連線 {edge} 的起點 {node} 不存在"),
-        (EdgeFromMissing { edge, node }, English) => format!("edge {edge} starts at node {node}, which does not exist"),
+        (EdgeFromMissing { edge, node }, English) => {
+            format!("edge {edge} starts at node {node}, which does not exist")
+        }
         (EdgeToMissing { edge, node }, ZhHans) => format!("连线 {edge} 指向的节点 {node} 不存在"),
         (EdgeToMissing { edge, node }, ZhHant) => format!("連線 {edge} 指向的節點 {node} 不存在"),
-        (EdgeToMissing { edge, node }, English) => format!("edge {edge} points to node {node}, which does not exist"),
+        (EdgeToMissing { edge, node }, English) => {
+            format!("edge {edge} points to node {node}, which does not exist")
+        }
         (NoStart, ZhHans) => "流程图没有开始节点".to_string(),
         (NoStart, ZhHant) => "流程圖沒有開始節點".to_string(),
         (NoStart, English) => "the flowchart has no start node".to_string(),
         (ManyStarts { count }, ZhHans) => format!("流程图有 {count} 个开始节点，只能有一个"),
         (ManyStarts { count }, ZhHant) => format!("流程圖有 {count} 個開始節點，只能有一個"),
-        (ManyStarts { count }, English) => format!("the flowchart has {count} start nodes; it must have exactly one"),
+        (ManyStarts { count }, English) => {
+            format!("the flowchart has {count} start nodes; it must have exactly one")
+        }
         (NoEnd, ZhHans) => "流程图没有结束节点".to_string(),
         (NoEnd, ZhHant) => "流程圖沒有結束節點".to_string(),
         (NoEnd, English) => "the flowchart has no end node".to_string(),
-        (DecisionFewBranches { node, count }, ZhHans) => format!("判断节点 {node} 只有 {count} 个分支，至少需要两个"),
-        (DecisionFewBranches { node, count }, ZhHant) => format!("判斷節點 {node} 只有 {count} 個分支，至少需要兩個"),
-        (DecisionFewBranches { node, count }, English) => format!("decision {node} has {count} branch(es); it needs at least two"),
-        (BranchWithoutLabel { edge, node }, ZhHans) => format!("判断节点 {node} 的分支 {edge} 没有标签"),
-        (BranchWithoutLabel { edge, node }, ZhHant) => format!("判斷節點 {node} 的分支 {edge} 沒有標籤"),
-        (BranchWithoutLabel { edge, node }, English) => format!("branch {edge} of decision {node} has no label"),
-        (BranchWithoutAnswer { edge, node }, ZhHans) => format!("判断节点 {node} 的分支 {edge} 没有对应的答案"),
-        (BranchWithoutAnswer { edge, node }, ZhHant) => format!("判斷節點 {node} 的分支 {edge} 沒有對應的答案"),
-        (BranchWithoutAnswer { edge, node }, English) => format!("branch {edge} of decision {node} names no answer"),
+        (DecisionFewBranches { node, count }, ZhHans) => {
+            format!("判断节点 {node} 只有 {count} 个分支，至少需要两个")
+        }
+        (DecisionFewBranches { node, count }, ZhHant) => {
+            format!("判斷節點 {node} 只有 {count} 個分支，至少需要兩個")
+        }
+        (DecisionFewBranches { node, count }, English) => {
+            format!("decision {node} has {count} branch(es); it needs at least two")
+        }
+        (BranchWithoutLabel { edge, node }, ZhHans) => {
+            format!("判断节点 {node} 的分支 {edge} 没有标签")
+        }
+        (BranchWithoutLabel { edge, node }, ZhHant) => {
+            format!("判斷節點 {node} 的分支 {edge} 沒有標籤")
+        }
+        (BranchWithoutLabel { edge, node }, English) => {
+            format!("branch {edge} of decision {node} has no label")
+        }
+        (BranchWithoutAnswer { edge, node }, ZhHans) => {
+            format!("判断节点 {node} 的分支 {edge} 没有对应的答案")
+        }
+        (BranchWithoutAnswer { edge, node }, ZhHant) => {
+            format!("判斷節點 {node} 的分支 {edge} 沒有對應的答案")
+        }
+        (BranchWithoutAnswer { edge, node }, English) => {
+            format!("branch {edge} of decision {node} names no answer")
+        }
         (Unreachable { node }, ZhHans) => format!("从开始节点走不到节点 {node}"),
         (Unreachable { node }, ZhHant) => format!("從開始節點走不到節點 {node}"),
         (Unreachable { node }, English) => format!("node {node} cannot be reached from the start"),
@@ -379,24 +405,42 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
         (EndHasExit { node }, ZhHans) => format!("结束节点 {node} 不应有出去的连线"),
         (EndHasExit { node }, ZhHant) => format!("結束節點 {node} 不應有出去的連線"),
         (EndHasExit { node }, English) => format!("end node {node} has an edge leading out of it"),
-        (ItemNodeMissing { item, node }, ZhHans) => format!("自查项 {item} 所属的节点 {node} 不存在"),
-        (ItemNodeMissing { item, node }, ZhHant) => format!("自查項 {item} 所屬的節點 {node} 不存在"),
-        (ItemNodeMissing { item, node }, English) => format!("item {item} belongs to node {node}, which does not exist"),
+        (ItemNodeMissing { item, node }, ZhHans) => {
+            format!("自查项 {item} 所属的节点 {node} 不存在")
+        }
+        (ItemNodeMissing { item, node }, ZhHant) => {
+            format!("自查項 {item} 所屬的節點 {node} 不存在")
+        }
+        (ItemNodeMissing { item, node }, English) => {
+            format!("item {item} belongs to node {node}, which does not exist")
+        }
         (MissingText { lang }, ZhHans) => format!("缺少 {lang} 文本"),
         (MissingText { lang }, ZhHant) => format!("缺少 {lang} 文本"),
         (MissingText { lang }, English) => format!("the {lang} text is missing"),
         (UnknownQuestion { question }, ZhHans) => format!("问题 {question} 未定义"),
         (UnknownQuestion { question }, ZhHant) => format!("問題 {question} 未定義"),
         (UnknownQuestion { question }, English) => format!("question {question} is not declared"),
-        (UnknownAnswer { question, answer }, ZhHans) => format!("问题 {question} 没有答案 {answer}"),
-        (UnknownAnswer { question, answer }, ZhHant) => format!("問題 {question} 沒有答案 {answer}"),
-        (UnknownAnswer { question, answer }, English) => format!("question {question} has no answer {answer}"),
+        (UnknownAnswer { question, answer }, ZhHans) => {
+            format!("问题 {question} 没有答案 {answer}")
+        }
+        (UnknownAnswer { question, answer }, ZhHant) => {
+            format!("問題 {question} 沒有答案 {answer}")
+        }
+        (UnknownAnswer { question, answer }, English) => {
+            format!("question {question} has no answer {answer}")
+        }
         (UnknownSource { source }, ZhHans) => format!("来源 {source} 未定义"),
         (UnknownSource { source }, ZhHant) => format!("來源 {source} 未定義"),
         (UnknownSource { source }, English) => format!("source {source} is not declared"),
-        (QuestionWithoutAnswers { question }, ZhHans) => format!("问题 {question} 至少需要两个答案"),
-        (QuestionWithoutAnswers { question }, ZhHant) => format!("問題 {question} 至少需要兩個答案"),
-        (QuestionWithoutAnswers { question }, English) => format!("question {question} needs at least two answers"),
+        (QuestionWithoutAnswers { question }, ZhHans) => {
+            format!("问题 {question} 至少需要两个答案")
+        }
+        (QuestionWithoutAnswers { question }, ZhHant) => {
+            format!("問題 {question} 至少需要兩個答案")
+        }
+        (QuestionWithoutAnswers { question }, English) => {
+            format!("question {question} needs at least two answers")
+        }
     };
     let at = match locale {
         ZhHans | ZhHant => "位置",
@@ -410,7 +454,10 @@ pub fn parse_error_message(error: &ParseError, locale: Locale) -> String {
     let head = Msg::ErrorJson.text(locale);
     match locale {
         Locale::ZhHans | Locale::ZhHant => {
-            format!("{head}：第 {} 行第 {} 列（{}）", error.line, error.column, error.message)
+            format!(
+                "{head}：第 {} 行第 {} 列（{}）",
+                error.line, error.column, error.message
+            )
         }
         Locale::English => format!(
             "{head}: line {}, column {} ({})",
@@ -424,7 +471,11 @@ mod tests {
     use super::*;
 
     fn check_negotiate(prefs: &[&str], expect: Locale) {
-        assert_eq!(Locale::negotiate(prefs.iter().copied()), expect, "{prefs:?}");
+        assert_eq!(
+            Locale::negotiate(prefs.iter().copied()),
+            expect,
+            "{prefs:?}"
+        );
     }
 
     #[test]

@@ -17,14 +17,24 @@ fn pick(locale: Locale, hans: String, hant: String, en: String) -> String {
 pub fn codec_error_message(error: &CodecError, locale: Locale) -> String {
     use CodecError::*;
     match error {
-        Empty => pick(locale, "内容为空。".into(), "內容為空。".into(), "It is empty.".into()),
+        Empty => pick(
+            locale,
+            "内容为空。".into(),
+            "內容為空。".into(),
+            "It is empty.".into(),
+        ),
         TooLarge { bytes, limit } => pick(
             locale,
             format!("文件太大（{bytes} 字节，上限 {limit} 字节）。"),
             format!("文件太大（{bytes} 位元組，上限 {limit} 位元組）。"),
             format!("It is too large ({bytes} bytes; the limit is {limit})."),
         ),
-        NotText => pick(locale, "不是文本文件。".into(), "不是文字檔案。".into(), "It is not a text file.".into()),
+        NotText => pick(
+            locale,
+            "不是文本文件。".into(),
+            "不是文字檔案。".into(),
+            "It is not a text file.".into(),
+        ),
         Malformed { line, column, .. } => pick(
             locale,
             format!("不是有效的 JSON（第 {line} 行第 {column} 列）。"),
@@ -68,7 +78,12 @@ pub fn codec_error_message(error: &CodecError, locale: Locale) -> String {
 pub fn fragment_error_message(error: &FragmentError, locale: Locale) -> String {
     use FragmentError::*;
     match error {
-        TooLarge { .. } => pick(locale, "分享链接太长。".into(), "分享連結太長。".into(), "The share link is too long.".into()),
+        TooLarge { .. } => pick(
+            locale,
+            "分享链接太长。".into(),
+            "分享連結太長。".into(),
+            "The share link is too long.".into(),
+        ),
         UnknownFormat | Corrupt(_) => pick(
             locale,
             "分享链接已损坏或不完整。".into(),
@@ -85,20 +100,31 @@ pub fn fragment_error_message(error: &FragmentError, locale: Locale) -> String {
             locale,
             format!("分享链接来自指南 {found} 版，当前是 {expected} 版。"),
             format!("分享連結來自指南 {found} 版，目前是 {expected} 版。"),
-            format!("The share link was made with guide version {found}; this is version {expected}."),
+            format!(
+                "The share link was made with guide version {found}; this is version {expected}."
+            ),
         ),
     }
 }
 
 /// "Guide updated: 3 new items…", or `None` when nothing changed.
 pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<String> {
-    let (added, removed, restored) = (change.added.len(), change.removed.len(), change.restored.len());
+    let (added, removed, restored) = (
+        change.added.len(),
+        change.removed.len(),
+        change.restored.len(),
+    );
     if added + removed + restored == 0 {
         return None;
     }
     let mut parts = Vec::new();
     if added > 0 {
-        parts.push(pick(locale, format!("新增 {added} 项"), format!("新增 {added} 項"), format!("{added} new item(s)")));
+        parts.push(pick(
+            locale,
+            format!("新增 {added} 项"),
+            format!("新增 {added} 項"),
+            format!("{added} new item(s)"),
+        ));
     }
     if removed > 0 {
         parts.push(pick(
@@ -109,10 +135,24 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
         ));
     }
     if restored > 0 {
-        parts.push(pick(locale, format!("{restored} 项恢复"), format!("{restored} 項恢復"), format!("{restored} item(s) back")));
+        parts.push(pick(
+            locale,
+            format!("{restored} 项恢复"),
+            format!("{restored} 項恢復"),
+            format!("{restored} item(s) back"),
+        ));
     }
-    let head = pick(locale, "指南已更新：".into(), "指南已更新：".into(), "Guide updated: ".into());
-    let sep = if locale == Locale::English { ", " } else { "，" };
+    let head = pick(
+        locale,
+        "指南已更新：".into(),
+        "指南已更新：".into(),
+        "Guide updated: ".into(),
+    );
+    let sep = if locale == Locale::English {
+        ", "
+    } else {
+        "，"
+    };
     Some(format!("{head}{}", parts.join(sep)))
 }
 
@@ -131,7 +171,10 @@ mod tests {
             guide_change_message(&change, Locale::English).as_deref(),
             Some("Guide updated: 3 new item(s), 1 item(s) removed (their progress is kept)")
         );
-        assert_eq!(guide_change_message(&GuideChange::default(), Locale::ZhHans), None);
+        assert_eq!(
+            guide_change_message(&GuideChange::default(), Locale::ZhHans),
+            None
+        );
     }
 
     #[test]
@@ -139,7 +182,10 @@ mod tests {
         let errors = [
             CodecError::Empty,
             CodecError::TooLarge { bytes: 2, limit: 1 },
-            CodecError::WrongGuide { found: "x".into(), expected: "y".into() },
+            CodecError::WrongGuide {
+                found: "x".into(),
+                expected: "y".into(),
+            },
         ];
         for locale in Locale::ALL {
             for error in &errors {
