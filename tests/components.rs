@@ -481,20 +481,20 @@ async fn flowchart_draws_every_node_and_answering_in_the_panel_lights_the_branch
         .query_selector("svg.fc-svg")
         .unwrap()
         .expect("the chart");
-    assert_eq!(
-        svg.query_selector(".fc-nodes")
-            .unwrap()
-            .unwrap()
-            .child_element_count(),
-        4
-    );
+    // One link per node; each node's progress tag is drawn beside its link.
+    let nodes = svg
+        .query_selector(".fc-nodes")
+        .unwrap()
+        .unwrap()
+        .inner_html();
+    assert_eq!(nodes.matches("<a ").count(), 4, "{nodes}");
     assert_eq!(text_of(&parent, "svg title"), "Work-resumption flowchart");
     let step = svg.query_selector("[data-node=m]").unwrap().unwrap();
     assert_eq!(
         step.get_attribute("aria-label").as_deref(),
         Some("Step: Stagger meals. Not started: 0 of 1 checklist items")
     );
-    assert_eq!(text_of(&parent, "[data-node=m] .fc-tag text"), "0/1");
+    assert_eq!(text_of(&parent, "[data-tag=m] text"), "0/1");
 
     // A click opens the decision's panel at its own address.
     click(&svg.query_selector("[data-node=d]").unwrap().unwrap());
