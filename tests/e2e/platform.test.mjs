@@ -134,3 +134,28 @@ test('a guide that never arrives times out with a clear message, and retry recov
   await page.getByTestId('guide-version').waitFor();
   await page.context().close();
 });
+
+test('no network and no cache: a clear message, a retry, and saved progress untouched', async () => {
+  const page = await openPage(env);
+  // Keep the service worker out, so this is a first visit's view of a dead network.
+  await page.context().route('**/sw.js', (route) => route.abort());
+  await page.goto(env.base + '/checklist?role=enterprise');
+  await appReady(page);
+  await page.getByLabel('企业名称').fill('离线测试');
+  const key = `jimei.progress/${GUIDE.id}`;
+  await page.waitForFunction((k) => localStorage.getItem(k)?.includes('离线测试'), key);
+  const before = await page.evaluate((k) => localStorage.getItem(k), key);
+
+  let dead = true;
+  await page.route('**/guide/jimei.json', (route) => (dead ? route.abort('internetdisconnected') : route.continue()));
+  await page.reload();
+  const alert = page.getByTestId('load-error');
+  await alert.waitFor();
+  await alert.getByText('无法连接网络').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), before);
+  dead = false;
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.getByLabel('企业名称').waitFor();
+  assert.equal(await page.getByLabel('企业名称').inputValue(), '离线测试');
+  await page.context().close();
+});
