@@ -886,18 +886,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
                         _ => "arm",
                     })
                 };
-                let note = move || {
-                    route
-                        .with(|r| match r.edges.get(e) {
-                            Some(Branch::Taken) => Some(FcMsg::ChosenBranch),
-                            Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
-                            _ => None,
-                        })
-                        .map(|m| {
-                            let l = locale.get();
-                            aside(m.text(l), l)
-                        })
-                };
+                let note = branch_note(route, e, locale);
                 let back = chart.flow.back.get(e).copied().unwrap_or(false);
                 let goes_to = arm.goes_to.and_then(|t| chart.guide.nodes.get(t)).map(|t| {
                     let word = fc(if back {
@@ -1201,6 +1190,26 @@ fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
     }))
 }
 
+/// Words saying whether the answers take branch `edge`, shared by the panel and the list.
+fn branch_note(
+    route: Memo<Route>,
+    edge: usize,
+    locale: RwSignal<Locale>,
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    move || {
+        route
+            .with(|r| match r.edges.get(edge) {
+                Some(Branch::Taken) => Some(FcMsg::ChosenBranch),
+                Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
+                _ => None,
+            })
+            .map(|m| {
+                let l = locale.get();
+                aside(m.text(l), l)
+            })
+    }
+}
+
 /// The arrows out of a node, with their labels, and which one the answers take.
 fn ways_on(chart: &Chart, node: usize) -> Option<impl IntoView> {
     let guide = chart.guide.clone();
@@ -1217,18 +1226,7 @@ fn ways_on(chart: &Chart, node: usize) -> Option<impl IntoView> {
         .filter_map(|(e, to)| Some((e, guide.edges.get(e)?.clone(), guide.nodes.get(to)?.clone())))
         .map(|(e, edge, target)| {
             let label = edge.label.as_ref().map(|l| local_text(&guide, l));
-            let note = move || {
-                route
-                    .with(|r| match r.edges.get(e) {
-                        Some(Branch::Taken) => Some(FcMsg::ChosenBranch),
-                        Some(Branch::NotTaken) => Some(FcMsg::OffRoute),
-                        _ => None,
-                    })
-                    .map(|m| {
-                        let l = locale.get();
-                        aside(m.text(l), l)
-                    })
-            };
+            let note = branch_note(route, e, locale);
             let class = move || {
                 route.with(|r| match r.edges.get(e) {
                     Some(Branch::Taken) => "taken",
