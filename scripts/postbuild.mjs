@@ -1,4 +1,7 @@
 // Trunk post-build hook (see Trunk.toml). For release builds it:
+//  0. joins the stylesheets into one file, so the first screen waits for one request, not
+//     three, and makes Trunk's loader start the app once the first screen has loaded (see
+//     ARCHITECTURE.md, "First screen");
 //  1. adds a Content-Security-Policy meta tag whose script-src allows Trunk's inline loader
 //     by its sha256 hash and nothing else inline;
 //  2. writes sw.js, the service worker, with the list of every built file and a cache name
@@ -7,7 +10,7 @@
 // Development builds (trunk serve) are left alone: Trunk injects its live-reload script at
 // serve time, which a strict policy would block.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -16,6 +19,45 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// One stylesheet, named by its contents like Trunk's own files.
+const sheets = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"[^>]*>\n?\s*/g)];
+if (sheets.length === 0) throw new Error('postbuild: no stylesheet links found in index.html');
+const css = sheets.map((m) => readFileSync(join(staging, m[1]), 'utf8')).join('\n');
+const cssName = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+writeFileSync(join(staging, cssName), css);
+for (const m of sheets) rmSync(join(staging, m[1]));
+html = html.replace(sheets[0][0], `<link rel="stylesheet" href="/${cssName}">\n  `);
+for (const m of sheets.slice(1)) html = html.replace(m[0], '');
+
+// Trunk's loader imports the app at once, which makes the wasm compete with the first
+// screen's own few kilobytes on a slow link. Ours starts it when the page has loaded (the
+// shell is then on screen) and fetches the JS, the wasm and the guide in parallel.
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/);
+if (!loader) throw new Error("postbuild: Trunk's loader script has an unexpected shape");
+const [, jsUrl, wasmUrl, rest] = loader;
+// Trunk also preloads both from <head>, which would start them before the first screen.
+for (const url of [jsUrl, wasmUrl]) {
+  const link = new RegExp(`<link rel="(?:modulepreload|preload)" href="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
+  if (!link.test(html)) throw new Error(`postbuild: Trunk's preload of ${url} not found`);
+  html = html.replace(link, '');
+}
+const preload = (href, as, type) =>
+  `l = document.createElement('link'); l.rel = '${as === 'script' ? 'modulepreload' : 'preload'}'; l.href = '${href}';` +
+  (as === 'script' ? '' : ` l.as = 'fetch'; l.type = '${type}'; l.crossOrigin = 'anonymous';`) +
+  ' document.head.append(l);';
+html = html.replace(loader[0], `<script type="module">
+const start = async () => {
+  let l;
+  ${preload(wasmUrl, 'fetch', 'application/wasm')}
+  ${preload('/guide/jimei.json', 'fetch', 'application/json')}
+  const bindings = await import('${jsUrl}');
+  const wasm = await bindings.default({ module_or_path: '${wasmUrl}' });
+${rest.trim()}
+};
+if (document.readyState === 'complete') start();
+else addEventListener('load', () => requestAnimationFrame(() => setTimeout(start)), { once: true });
+</script>`);
 
 // The policy. Keep it in step with README.md, "Hosting", which gives the same as a header.
 const inlineHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

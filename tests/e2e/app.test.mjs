@@ -60,6 +60,59 @@ test('the static shell shows before the app and is replaced by it', async () => 
   await page.context().close();
 });
 
+test('the shell speaks the language the app will start in, and keeps its place when the app takes over', async () => {
+  for (const [locale, saved, lang, heading] of [
+    ['en-US', null, 'en', 'A-Ji & Xiao-Mei · Back-to-Work Guide'],
+    ['zh-TW', null, 'zh-Hant', '阿集小美 · 復工防控指南'],
+    ['en-US', 'zh-Hans', 'zh-Hans', '阿集小美 · 复工防控指南'],
+  ]) {
+    const page = await openPage(env, { locale });
+    if (saved) await page.addInitScript((tag) => localStorage.setItem('jimei.language', tag), saved);
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.base + '/');
+    const shellHeading = page.locator('#shell').getByRole('heading', { level: 1 });
+    assert.equal(await shellHeading.textContent(), heading);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    // Its ways in are plain links, usable before the app starts.
+    const wayIn = page.locator('#shell .ways-in a').first();
+    assert.equal(await wayIn.getAttribute('href'), '/checklist?role=enterprise');
+    const before = await shellHeading.boundingBox();
+    release();
+    await appReady(page);
+    const appHeading = page.getByRole('heading', { level: 1 });
+    assert.equal(await appHeading.textContent(), heading);
+    const after = await appHeading.boundingBox();
+    assert.ok(Math.abs(after.y - before.y) < 1 && Math.abs(after.x - before.x) < 1, `heading moved from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test('the language can be switched in the shell, and the app starts in that choice', async () => {
+  const page = await openPage(env);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.base + '/');
+  await page.locator('#shell').getByLabel('语言').selectOption('en');
+  assert.equal(await page.locator('#shell').getByRole('heading', { level: 1 }).textContent(), 'A-Ji & Xiao-Mei · Back-to-Work Guide');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  release();
+  await appReady(page);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'A-Ji & Xiao-Mei · Back-to-Work Guide');
+  assert.equal(await page.getByTestId('language').inputValue(), 'en');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('navigation links move between the pages', async () => {
   const page = await openPage(env);
   await page.goto(env.base + '/');
