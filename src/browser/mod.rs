@@ -4,5 +4,6 @@
 pub mod fetch;
 pub mod lang;
 pub mod panic;
+pub mod probe;
 pub mod storage;
 pub mod viewport;

@@ -16,8 +16,8 @@ use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::progress::{
-    find_item, overview, Action, ItemStatus, NaReason, Overview, ResetUndo, Summary, Verdict,
-    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
+    find_item, item_status, overview, Action, ItemStatus, NaReason, Overview, ResetUndo, Summary,
+    Verdict, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
 };
 
 use super::app::{tr, use_locale, GuideContext};
@@ -143,9 +143,10 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         let guide = guide.clone();
         Memo::new(move |_| store.progress.with(|p| overview(&guide, p, role)))
     };
+    let states = ItemStates::new(&guide, store, role);
     let sections = guide
         .sections_for(role)
-        .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() overview/> })
+        .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() overview states/> })
         .collect_view();
     view! {
         <StatusPanel guide=guide.clone() store role overview/>
@@ -184,28 +185,28 @@ fn StatusPanel(
                 .count()
         })
     });
-    let missing = Memo::new(move |_| match overview.with(|o| o.verdict.clone()) {
-        Verdict::Ready => 0,
-        Verdict::NotReady { missing } => missing.len(),
+    let missing = Memo::new(move |_| {
+        overview.with(|o| match &o.verdict {
+            Verdict::Ready => 0,
+            Verdict::NotReady { missing } => missing.len(),
+        })
     });
+    let ready = Memo::new(move |_| missing.get() == 0);
     view! {
         <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
             <h2 id="overall-heading">{lt(ListMsg::OverallProgress)}</h2>
             <ProgressBar summary=overall label="overall-heading"/>
-            {move || match missing.get() {
-                0 => view! {
-                    <p class="verdict ready" data-testid="verdict">{lt(ListMsg::Ready)}</p>
-                }
-                .into_any(),
-                count => view! {
-                    <p class="verdict not-ready" data-testid="verdict">
-                        {move || words::not_ready(count, locale.get())}
-                        " "
-                        <a href="#missing">{lt(ListMsg::Missing)}</a>
-                    </p>
-                }
-                .into_any(),
-            }}
+            // One paragraph whose class and text change, so a toggle touches only those.
+            <p
+                class=move || if ready.get() { "verdict ready" } else { "verdict not-ready" }
+                data-testid="verdict"
+            >
+                {move || match missing.get() {
+                    0 => ListMsg::Ready.text(locale.get()).to_string(),
+                    count => words::not_ready(count, locale.get()),
+                }}
+                {move || (!ready.get()).then(|| view! { " " <a href="#missing">{lt(ListMsg::Missing)}</a> })}
+            </p>
             {move || {
                 let count = unanswered.get();
                 (count > 0).then(|| view! {
@@ -219,33 +220,34 @@ fn StatusPanel(
 }
 
 /// Everything still missing, in one place, as the district's "tell everything at once"
-/// practice asks; each entry links to its item.
+/// practice asks; each entry links to its item. Entries are keyed by item, so a toggle adds or
+/// removes one entry instead of redrawing the list.
 #[component]
 fn MissingList(guide: Arc<Guide>, overview: Memo<Overview>) -> impl IntoView {
-    let list = move || {
+    let missing = Memo::new(move |_| {
         overview.with(|o| match &o.verdict {
-            Verdict::Ready => view! { <p>{lt(ListMsg::NothingMissing)}</p> }.into_any(),
-            Verdict::NotReady { missing } => {
-                let entries = missing
-                    .iter()
-                    .filter_map(|m| find_item(&guide, &m.item))
-                    .map(|(section, item)| {
-                        view! {
-                            <li>
-                                <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
-                                <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! { <ol>{entries}</ol> }.into_any()
+            Verdict::Ready => Vec::new(),
+            Verdict::NotReady { missing } => missing.iter().map(|m| m.item.clone()).collect(),
+        })
+    });
+    let ready = move || missing.with(Vec::is_empty);
+    let entry = move |id: String| {
+        find_item(&guide, &id).map(|(section, item)| {
+            view! {
+                <li>
+                    <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
+                    <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
+                </li>
             }
         })
     };
     view! {
         <section class="missing-panel" id="missing" aria-labelledby="missing-heading" data-testid="missing">
             <h2 id="missing-heading">{lt(ListMsg::Missing)}</h2>
-            {list}
+            {move || ready().then(|| view! { <p>{lt(ListMsg::NothingMissing)}</p> })}
+            <ol hidden=ready>
+                <For each=move || missing.get() key=String::clone children=entry/>
+            </ol>
         </section>
     }
 }
@@ -369,6 +371,7 @@ fn SectionView(
     store: ProgressContext,
     section: Section,
     overview: Memo<Overview>,
+    states: ItemStates,
 ) -> impl IntoView {
     let id = section.id.clone();
     let summary = Memo::new(move |_| {
@@ -385,7 +388,10 @@ fn SectionView(
     let items = section
         .items
         .iter()
-        .map(|item| view! { <ItemRow guide=guide.clone() store item=item.clone()/> })
+        .filter_map(|item| {
+            let state = states.get(&item.id)?;
+            Some(view! { <ItemRow guide=guide.clone() store item=item.clone() state/> })
+        })
         .collect_view();
     view! {
         <section class="section" data-section=section.id.clone() aria-labelledby=heading.clone()>
@@ -426,20 +432,76 @@ pub fn status_text(guide: &Guide, status: &ItemStatus, locale: Locale) -> String
     }
 }
 
+/// One item's status and note, as signals of their own.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemState {
+    status: RwSignal<ItemStatus>,
+    note: RwSignal<String>,
+}
+
+/// The state of every item of a role's checklist. One effect follows the whole progress and
+/// sets only the items that changed, so each item row depends on its own signals alone: with
+/// hundreds of rows each subscribed to the progress, every change would wake all of them
+/// (and unsubscribing costs each of them time in proportion to the number of rows).
+#[derive(Debug, Clone, Copy)]
+pub struct ItemStates(StoredValue<Vec<(String, ItemState)>>);
+
+impl ItemStates {
+    fn new(guide: &Arc<Guide>, store: ProgressContext, role: Role) -> ItemStates {
+        let items: Vec<Item> = guide.items_for(role).cloned().collect();
+        let states = store.progress.with_untracked(|p| {
+            let answers = p.answers();
+            items
+                .iter()
+                .map(|item| {
+                    let state = ItemState {
+                        status: RwSignal::new(item_status(item, p.mark(&item.id), &answers)),
+                        note: RwSignal::new(p.note(&item.id).to_string()),
+                    };
+                    (item.id.clone(), state)
+                })
+                .collect::<Vec<_>>()
+        });
+        let table = StoredValue::new(states);
+        Effect::new(move || {
+            store.progress.with(|p| {
+                let answers = p.answers();
+                table.with_value(|states| {
+                    for (item, (_, state)) in items.iter().zip(states) {
+                        let status = item_status(item, p.mark(&item.id), &answers);
+                        if state.status.with_untracked(|old| *old != status) {
+                            state.status.set(status);
+                        }
+                        let note = p.note(&item.id);
+                        if state.note.with_untracked(|old| old != note) {
+                            state.note.set(note.to_string());
+                        }
+                    }
+                });
+            });
+        });
+        ItemStates(table)
+    }
+
+    fn get(&self, id: &str) -> Option<ItemState> {
+        self.0
+            .with_value(|states| states.iter().find(|(item, _)| item == id).map(|(_, s)| *s))
+    }
+}
+
 /// One item: a checkbox labelled with its title, what to do, its state in words, a way to
 /// mark it not applicable, a note, and why, how and where from on demand.
 #[component]
-fn ItemRow(guide: Arc<Guide>, store: ProgressContext, item: Item) -> impl IntoView {
+fn ItemRow(
+    guide: Arc<Guide>,
+    store: ProgressContext,
+    item: Item,
+    state: ItemState,
+) -> impl IntoView {
     let locale = use_locale();
     let id = item.id.clone();
-    let status = {
-        let item = item.clone();
-        Memo::new(move |_| store.progress.with(|p| p.status(&item)))
-    };
-    let note = {
-        let id = id.clone();
-        Memo::new(move |_| store.progress.with(|p| p.note(&id).to_string()))
-    };
+    let status = state.status.read_only();
+    let note = state.note.read_only();
     let by_answers = move || {
         status.with(|s| {
             matches!(
@@ -545,7 +607,7 @@ fn ItemRow(guide: Arc<Guide>, store: ProgressContext, item: Item) -> impl IntoVi
 fn NotApplicableControl(
     store: ProgressContext,
     item: String,
-    status: Memo<ItemStatus>,
+    status: ReadSignal<ItemStatus>,
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
     let reason = RwSignal::new(String::new());

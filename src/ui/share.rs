@@ -204,18 +204,29 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
+    // The link and its QR code follow every change, so they are made only while the user
+    // looks at them: a closed panel costs a toggle nothing. `None` while closed; inside,
+    // `None` when the progress is too long for a link.
+    let open = RwSignal::new(false);
     let link = Memo::new(move |_| {
-        store
-            .progress
-            .with(|p| saved::to_fragment(p, &guide))
-            .map(|fragment| format!("{origin}/checklist#{fragment}"))
+        open.get().then(|| {
+            store
+                .progress
+                .with(|p| saved::to_fragment(p, &guide))
+                .map(|fragment| format!("{origin}/checklist#{fragment}"))
+        })
     });
-    let qr = Memo::new(move |_| link.with(|l| l.as_deref().map(qr_svg_path)));
+    let qr = Memo::new(move |_| {
+        link.with(|l| match l {
+            Some(Some(url)) => Some(qr_svg_path(url)),
+            _ => None,
+        })
+    });
     let copied = RwSignal::new(None::<ListMsg>);
     let input = NodeRef::<leptos::html::Input>::new();
 
     let copy = move |_| {
-        let Some(url) = link.get_untracked() else {
+        let Some(Some(url)) = link.get_untracked() else {
             return;
         };
         copied.set(None);
@@ -242,10 +253,10 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
     };
 
     view! {
-        <details class="share">
+        <details class="share" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary class="button">{lt(ListMsg::ShareLink)}</summary>
             <p>{lt(ListMsg::ShareIntro)}</p>
-            {move || match link.get() {
+            {move || link.get().map(|link| match link {
                 None => view! { <p class="tool-message error">{lt(ListMsg::ShareTooLong)}</p> }.into_any(),
                 Some(url) => view! {
                     <label class="field share-link">
@@ -258,7 +269,7 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
                     </p>
                 }
                 .into_any(),
-            }}
+            })}
             {move || qr.get().map(|drawn| match drawn {
                 Some((size, path)) => view! {
                     <svg

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::browser::probe;
 use crate::browser::storage::{self, StorageError};
 use crate::model::guide::Guide;
 use crate::model::i18n::store::{codec_error_message, guide_change_message};
@@ -71,6 +72,9 @@ pub struct ProgressContext {
     guide: StoredValue<Arc<Guide>>,
     /// What this page last wrote or read, so an unchanged state is never written again.
     last_saved: StoredValue<Option<Progress>>,
+    /// The stored text `last_saved` came from. While storage still holds it, no other tab has
+    /// written, and a save can skip decoding and merging what is stored.
+    last_text: StoredValue<Option<String>>,
 }
 
 /// Milliseconds since the epoch, the stamp of every change.
@@ -108,16 +112,17 @@ impl ProgressContext {
         }
         // A clean load counts as saved; a fresh start after a problem is written at once so
         // the next load is clean (the old value is in the backup key).
-        let last_saved = if loaded.problem.is_none() && stored.is_some() {
-            Some(loaded.progress.clone())
+        let (last_saved, last_text) = if loaded.problem.is_none() && stored.is_some() {
+            (Some(loaded.progress.clone()), stored)
         } else {
-            None
+            (None, None)
         };
         let ctx = ProgressContext {
             progress: RwSignal::new(loaded.progress),
             notices: RwSignal::new(notices),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
+            last_text: StoredValue::new(last_text),
         };
         ctx.save_on_change();
         ctx.listen_to_other_tabs();
@@ -168,13 +173,15 @@ impl ProgressContext {
     /// tab may have written since) and write the result, unless storage already holds it.
     fn save_on_change(self) {
         Effect::new(move || {
-            let progress = self.progress.get();
-            if self
-                .last_saved
-                .with_value(|last| last.as_ref() == Some(&progress))
-            {
+            let unchanged = self.progress.with(|progress| {
+                self.last_saved
+                    .with_value(|last| last.as_ref() == Some(progress))
+            });
+            if unchanged {
                 return;
             }
+            let started = probe::now();
+            let progress = self.progress.get_untracked();
             let guide = self.guide();
             let key = saved::storage_key(&guide.id);
             let stored = match storage::get(&key) {
@@ -184,18 +191,29 @@ impl ProgressContext {
                     return;
                 }
             };
-            let stored_progress = stored
-                .as_deref()
-                .and_then(|text| saved::decode(text, &guide.id).ok())
-                .map(|saved| saved.into_progress(&guide).0);
-            let merged = match (&stored, &stored_progress) {
-                (Some(text), Some(_)) => saved::merge_stored(&progress, text, &guide)
-                    .unwrap_or_else(|_| progress.clone()),
-                _ => progress.clone(),
+            // Storage still holds our last write: it equals `last_saved`, which differs from
+            // the state, so write without decoding it.
+            let ours = stored.is_some() && self.last_text.with_value(|last| *last == stored);
+            let (merged, write) = match stored.as_deref() {
+                Some(_) if ours => (progress.clone(), true),
+                Some(text) => {
+                    let stored_progress = saved::decode(text, &guide.id)
+                        .ok()
+                        .map(|saved| saved.into_progress(&guide).0);
+                    let merged = match stored_progress {
+                        Some(_) => saved::merge_stored(&progress, text, &guide)
+                            .unwrap_or_else(|_| progress.clone()),
+                        None => progress.clone(),
+                    };
+                    let write = stored_progress.as_ref() != Some(&merged);
+                    (merged, write)
+                }
+                None => (progress.clone(), true),
             };
-            if stored_progress.as_ref() != Some(&merged) {
-                let text = saved::encode(&Saved::new(&guide, merged.clone(), now()));
-                match storage::set(&key, &text) {
+            let mut text = stored;
+            if write {
+                let encoded = saved::encode(&Saved::new(&guide, merged.clone(), now()));
+                match storage::set(&key, &encoded) {
                     Ok(()) => self
                         .notices
                         .update(|l| l.retain(|n| *n != Notice::WriteFailed)),
@@ -204,8 +222,11 @@ impl ProgressContext {
                     }
                     Err(_) => return self.add_notice(Notice::WriteFailed),
                 }
+                text = Some(encoded);
             }
+            self.last_text.set_value(text);
             self.last_saved.set_value(Some(merged.clone()));
+            probe::record("save", started);
             if merged != progress {
                 self.progress.set(merged);
             }
