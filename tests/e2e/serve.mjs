@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,11 +23,17 @@ export const DIST = process.env.JIMEI_DIST
   ? resolve(process.env.JIMEI_DIST)
   : resolve(fileURLToPath(import.meta.url), '../../../dist');
 
+// Types a real host would compress. Images are already small and load lazily.
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.webmanifest']);
+
 /**
  * Starts serving `root` on 127.0.0.1 at `port` (0 picks a free one); resolves to the server.
  * Setting `server.root` later serves another build at the same origin, as a new deploy would.
+ * With `compress`, text and wasm go out brotli-encoded as on a production host, so paint
+ * figures measure the bytes a phone would really download.
  */
-export function serve(root = DIST, port = 0) {
+export function serve(root = DIST, port = 0, { compress = false } = {}) {
+  const cache = new Map();
   const server = createServer(async (req, res) => {
     const root = server.root;
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -42,11 +49,21 @@ export function serve(root = DIST, port = 0) {
       if (extname(path) === '') file = join(root, 'index.html');
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      if (compress && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${body.length}`;
+        if (!cache.has(key)) {
+          cache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        }
+        body = cache.get(key);
+        headers['content-encoding'] = 'br';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -58,6 +75,6 @@ export function serve(root = DIST, port = 0) {
 
 // Run directly to preview the release build: node tests/e2e/serve.mjs [port]
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const server = await serve(DIST, Number(process.argv[2] ?? 8081));
+  const server = await serve(DIST, Number(process.argv[2] ?? 8081), { compress: true });
   console.log(`serving ${DIST} at http://127.0.0.1:${server.address().port}/`);
 }
