@@ -29,8 +29,27 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
             seconds: (TIMEOUT_MS / 1000) as u32,
         }),
         Err(error) => Err(error),
-        Ok(text) => load_guide(&text),
+        Ok(text) => {
+            // Parsing is the longest piece of work at start-up; in a task of its own it does
+            // not add to the one that mounts the app, and the page can answer input between.
+            next_task().await;
+            load_guide(&text)
+        }
     }
+}
+
+/// Resolves in a later task (a zero-delay timer), letting the browser paint and handle input
+/// before the work that follows.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Aborts the request when the time is up; returns the timer's handle.

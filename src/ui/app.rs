@@ -56,6 +56,8 @@ impl GuideContext {
                 Err(error) => LoadState::Failed(error),
             };
             if let LoadState::Ready(guide) = &next {
+                // Reading saved progress and drawing the page come in the next task.
+                fetch::next_task().await;
                 if self.progress.get_untracked().is_none() {
                     let create = || ProgressContext::new(guide.clone());
                     let store = match self.owner.get_value() {
