@@ -30,7 +30,7 @@ let total = 0;
 for (const file of initial) {
   const size = br(readFileSync(file));
   total += size;
-  const name = file.slice(DIST.length + 1).replace(/-[0-9a-f]{16}/, '');
+  const name = file.slice(DIST.length + 1).replace(/-[0-9a-f]{8,16}(?=[._])/, '');
   row(`  ${name} (brotli)`, kb(size), 'KB', '', null);
 }
 row('initial load, brotli, in all', kb(total), 'KB', '≤ 100 KB', total <= 100 * 1024);
