@@ -3,7 +3,7 @@
 // error appears anywhere.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, appReady, GUIDE, text } from './helpers.mjs';
+import { start, openPage, appReady, holdWasm, GUIDE, text } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -44,13 +44,7 @@ for (const route of ROUTES) {
 
 test('the static shell shows before the app and is replaced by it', async () => {
   const page = await openPage(env);
-  // Hold the wasm back so the shell is observable.
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(env.base + '/');
   await page.locator('#shell').getByRole('heading', { level: 1 }).waitFor();
   release();
@@ -68,12 +62,7 @@ test('the shell speaks the language the app will start in, and keeps its place w
   ]) {
     const page = await openPage(env, { locale });
     if (saved) await page.addInitScript((tag) => localStorage.setItem('jimei.language', tag), saved);
-    let release;
-    const held = new Promise((ok) => (release = ok));
-    await page.route(/\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(env.base + '/');
     const shellHeading = page.locator('#shell').getByRole('heading', { level: 1 });
     assert.equal(await shellHeading.textContent(), heading);
@@ -95,12 +84,7 @@ test('the shell speaks the language the app will start in, and keeps its place w
 
 test('the language can be switched in the shell, and the app starts in that choice', async () => {
   const page = await openPage(env);
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(env.base + '/');
   await page.locator('#shell').getByLabel('语言').selectOption('en');
   assert.equal(await page.locator('#shell').getByRole('heading', { level: 1 }).textContent(), 'A-Ji & Xiao-Mei · Back-to-Work Guide');

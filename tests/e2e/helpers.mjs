@@ -53,6 +53,20 @@ export async function openPage(env, { viewport = { width: 390, height: 844 }, lo
   return page;
 }
 
+/**
+ * Holds the wasm back so the static shell can be looked at; resolves to a function that lets
+ * it through.
+ */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Waits until the app has replaced the static shell and the guide has loaded. */
 export async function appReady(page) {
   await page.waitForSelector('#shell', { state: 'detached' });
