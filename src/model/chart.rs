@@ -6,7 +6,7 @@
 //! Everything is computed from the guide and the progress values, so the UI only draws.
 
 use super::guide::{Answers, Guide, NodeKind, Text};
-use super::layout::{guide_graph, layout, Options, Point, Size};
+use super::layout::{back_edges, guide_graph, layout, Options, Point, Size};
 use super::progress::{item_status, ItemStatus, Progress};
 
 // ---------------------------------------------------------------------------------------------
@@ -54,7 +54,8 @@ impl Flow {
         }
         let start = guide.nodes.iter().position(|n| n.kind == NodeKind::Start);
         let end = guide.nodes.iter().position(|n| n.kind == NodeKind::End);
-        let back = back_edges(&out, start, ends.len());
+        // From the start, then from any node not reached, following edges in file order.
+        let back = back_edges(&out, start.into_iter().chain(0..out.len()), ends.len());
         let topo = topological(&out, &back);
         Flow {
             out,
@@ -101,40 +102,6 @@ impl Flow {
         }
         seen
     }
-}
-
-/// Marks the edges that lead back to a node on the current depth-first path from the start
-/// (then from any node not reached), following edges in file order.
-fn back_edges(out: &[Vec<(usize, usize)>], start: Option<usize>, edges: usize) -> Vec<bool> {
-    let n = out.len();
-    let mut back = vec![false; edges];
-    // 0 = unseen, 1 = on the path, 2 = done.
-    let mut state = vec![0u8; n];
-    for root in start.into_iter().chain(0..n) {
-        if state[root] != 0 {
-            continue;
-        }
-        state[root] = 1;
-        let mut stack = vec![(root, 0usize)];
-        while let Some(top) = stack.last_mut() {
-            let (v, i) = *top;
-            if let Some(&(e, w)) = out[v].get(i) {
-                top.1 += 1;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => back[e] = true,
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-    back
 }
 
 /// Each node's place in Kahn's order of the graph without back edges, ties by index.

@@ -273,39 +273,16 @@ impl Input {
 
     /// Marks the edges that lead back to a node on the current search path (self loops too).
     fn back_edges(&self) -> Vec<bool> {
-        let n = self.n();
-        let mut back = vec![false; self.edges.len()];
-        // 0 = unseen, 1 = on the path, 2 = done.
-        let mut state = vec![0u8; n];
-        let mut stack: Vec<(usize, usize)> = Vec::new();
-        for root in self.roots() {
-            if state[root] != 0 {
-                continue;
-            }
-            state[root] = 1;
-            stack.push((root, 0));
-            while let Some(top) = stack.last_mut() {
-                let (v, i) = *top;
-                if let Some(&e) = self.out[v].get(i) {
-                    top.1 += 1;
-                    let Some((_, w)) = self.edges[e] else {
-                        continue;
-                    };
-                    match state[w] {
-                        0 => {
-                            state[w] = 1;
-                            stack.push((w, 0));
-                        }
-                        1 => back[e] = true,
-                        _ => {}
-                    }
-                } else {
-                    state[v] = 2;
-                    stack.pop();
-                }
-            }
-        }
-        back
+        let out: Vec<Vec<(usize, usize)>> = self
+            .out
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|&e| self.edges[e].map(|(_, w)| (e, w)))
+                    .collect()
+            })
+            .collect();
+        back_edges(&out, self.roots(), self.edges.len())
     }
 
     /// The edges of the acyclic version, back edges reversed and self loops left out.
@@ -1205,6 +1182,46 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
     }
     rows.detours(&detours, &extent, &opt, &mut routes);
     finish(rows.placed(&vec![0; n]), routes, 0, opt.margin)
+}
+
+/// Marks the edges (of `edges` in all) that lead back to a node on the current depth-first
+/// path, searching from each of `roots` in turn; `out[v]` lists `(edge, target)` in the order
+/// to follow. Shared by the layout and the flowchart's route logic, so both see one set of
+/// back edges.
+pub(crate) fn back_edges(
+    out: &[Vec<(usize, usize)>],
+    roots: impl IntoIterator<Item = usize>,
+    edges: usize,
+) -> Vec<bool> {
+    let mut back = vec![false; edges];
+    // 0 = unseen, 1 = on the path, 2 = done.
+    let mut state = vec![0u8; out.len()];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for root in roots {
+        if state[root] != 0 {
+            continue;
+        }
+        state[root] = 1;
+        stack.push((root, 0));
+        while let Some(top) = stack.last_mut() {
+            let (v, i) = *top;
+            if let Some(&(e, w)) = out[v].get(i) {
+                top.1 += 1;
+                match state[w] {
+                    0 => {
+                        state[w] = 1;
+                        stack.push((w, 0));
+                    }
+                    1 => back[e] = true,
+                    _ => {}
+                }
+            } else {
+                state[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    back
 }
 
 #[cfg(test)]
