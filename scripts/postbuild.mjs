@@ -1,4 +1,6 @@
-// Trunk post-build hook (see Trunk.toml). For release builds it:
+// Trunk post-build hook (see Trunk.toml). For every build it splits the guide into one file
+// per language, so a visitor downloads and parses only the language they read. For release
+// builds it also:
 //  0. joins the stylesheets into one file, so the first screen waits for one request, not
 //     three, and makes Trunk's loader start the app once the first screen has loaded (see
 //     ARCHITECTURE.md, "First screen");
@@ -15,6 +17,27 @@ import { join, relative } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
+
+// The guide per language: public/guide/jimei.json holds every language and stays the one
+// source; guide/jimei.<tag>.json keeps, of each text, only the text in <tag>. A text is an
+// object whose keys are all language tags of the guide and whose values are all strings.
+const guidePath = join(staging, 'guide', 'jimei.json');
+const guide = JSON.parse(readFileSync(guidePath, 'utf8'));
+const isText = (value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 &&
+  Object.entries(value).every(([k, v]) => guide.languages.includes(k) && typeof v === 'string');
+const only = (value, tag) => {
+  if (isText(value)) return tag in value ? { [tag]: value[tag] } : value;
+  if (Array.isArray(value)) return value.map((v) => only(v, tag));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, only(v, tag)]));
+  }
+  return value;
+};
+for (const tag of guide.languages) {
+  writeFileSync(join(staging, 'guide', `jimei.${tag}.json`), JSON.stringify({ ...only(guide, tag), languages: [tag] }));
+}
+rmSync(guidePath);
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const indexPath = join(staging, 'index.html');
@@ -42,15 +65,16 @@ for (const url of [jsUrl, wasmUrl]) {
   if (!link.test(html)) throw new Error(`postbuild: Trunk's preload of ${url} not found`);
   html = html.replace(link, '');
 }
+// `href` is a JavaScript expression, so the guide's can name the language the page shows.
 const preload = (href, as, type) =>
-  `l = document.createElement('link'); l.rel = '${as === 'script' ? 'modulepreload' : 'preload'}'; l.href = '${href}';` +
+  `l = document.createElement('link'); l.rel = '${as === 'script' ? 'modulepreload' : 'preload'}'; l.href = ${href};` +
   (as === 'script' ? '' : ` l.as = 'fetch'; l.type = '${type}'; l.crossOrigin = 'anonymous';`) +
   ' document.head.append(l);';
 html = html.replace(loader[0], `<script type="module">
 const start = async () => {
   let l;
-  ${preload(wasmUrl, 'fetch', 'application/wasm')}
-  ${preload('/guide/jimei.json', 'fetch', 'application/json')}
+  ${preload(`'${wasmUrl}'`, 'fetch', 'application/wasm')}
+  ${preload("'/guide/jimei.' + document.documentElement.lang + '.json'", 'fetch', 'application/json')}
   const bindings = await import('${jsUrl}');
   const wasm = await bindings.default({ module_or_path: '${wasmUrl}' });
 ${rest.trim()}

@@ -5,11 +5,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::model::guide::Guide;
+use crate::model::i18n::Locale;
 use crate::model::load::{load_guide, LoadError};
 
-/// Where the guide lives, relative to the site root. index.html preloads the same URL. A
-/// path, not a full URL: the guide is only ever loaded from our own origin.
-pub const GUIDE_URL: &str = "/guide/jimei.json";
+/// Where the guide lives in `locale`, relative to the site root: one file per language, split
+/// from public/guide/jimei.json at build time. index.html preloads the same URL. A path, not
+/// a full URL: the guide is only ever loaded from our own origin.
+pub fn guide_url(locale: Locale) -> String {
+    format!("/guide/jimei.{}.json", locale.tag())
+}
 
 /// How long to wait for the guide before giving up and offering a retry. Generous, because a
 /// slow 4G link at a factory gate is exactly where this app is used.

@@ -8,7 +8,17 @@ use super::storage;
 pub const LANGUAGE_KEY: &str = "jimei.language";
 
 /// The language to start in: a saved choice wins, then the browser's preference list.
+/// index.html's first script has already applied this rule to `<html lang>`, so that answer
+/// is taken when it is there, which spares start-up a storage read.
 pub fn initial_locale() -> Locale {
+    let picked = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|tag| tag.parse().ok());
+    if let Some(locale) = picked {
+        return locale;
+    }
     if let Ok(Some(saved)) = storage::get(LANGUAGE_KEY) {
         if let Ok(locale) = saved.parse() {
             return locale;

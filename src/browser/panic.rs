@@ -49,6 +49,8 @@ pub fn show_recovery_screen(storage_key: &str) {
         return;
     };
     body.set_inner_html("");
+    // A panic during start-up leaves the mark that hides everything but the shell.
+    let _ = body.class_list().remove_1("booting");
     render_recovery_screen(&body, storage_key);
 }
 

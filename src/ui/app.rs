@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
@@ -12,7 +13,7 @@ use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Msg};
 use crate::model::load::LoadError;
 
-use super::state::ProgressContext;
+use super::state::{Notice, ProgressContext};
 use super::{about::AboutPage, checklist::ChecklistPage, flowchart::FlowchartPage, home::HomePage};
 
 /// Where the guide stands: still coming, ready, or failed with a reason.
@@ -35,6 +36,10 @@ pub struct GuideContext {
     pub progress: RwSignal<Option<ProgressContext>>,
     /// The app's owner, so the progress store's effects live as long as the app.
     owner: StoredValue<Option<Owner>>,
+    /// The interface language: the guide is fetched in it.
+    locale: RwSignal<Locale>,
+    /// Numbers the requests, so an answer that a later request overtook is dropped.
+    request: StoredValue<u32>,
 }
 
 impl GuideContext {
@@ -44,30 +49,80 @@ impl GuideContext {
             state: RwSignal::new(state),
             progress: RwSignal::new(None),
             owner: StoredValue::new(Owner::current()),
+            locale: use_locale(),
+            request: StoredValue::new(0),
         }
     }
 
-    /// Starts (or restarts) fetching the guide.
+    /// Starts (or restarts) fetching the guide in the interface language.
     pub fn load(self) {
         self.state.set(LoadState::Loading);
+        self.fetch();
+    }
+
+    /// Fetches the guide in the interface language if the one shown is in another. The shown
+    /// one stays until the new one is there, and if that fails a banner says so.
+    pub fn follow_locale(self) {
+        let wanted = self.locale.get_untracked();
+        let shown = self.state.with_untracked(|state| match state {
+            LoadState::Ready(guide) => Some(guide.languages.iter().any(|l| l == wanted.tag())),
+            _ => None,
+        });
+        if shown == Some(false) {
+            self.fetch();
+        }
+    }
+
+    fn fetch(self) {
+        let locale = self.locale.get_untracked();
+        let request = self.request.get_value().wrapping_add(1);
+        self.request.set_value(request);
+        let current = move || self.request.get_value() == request;
         spawn_local(async move {
-            let next = match fetch::fetch_guide(fetch::GUIDE_URL).await {
-                Ok(guide) => LoadState::Ready(Arc::new(guide)),
-                Err(error) => LoadState::Failed(error),
+            // The request starts in a task of its own, not in the one that draws the app. The
+            // download itself began earlier, from index.html's preload.
+            fetch::next_task().await;
+            let result = fetch::fetch_guide(&fetch::guide_url(locale)).await;
+            if !current() {
+                return;
+            }
+            let guide = match result {
+                Ok(guide) => Arc::new(guide),
+                Err(error) => {
+                    match self.progress.get_untracked() {
+                        // A guide is on screen: keep it and say why it did not change.
+                        Some(store) if matches!(self.state.get_untracked(), LoadState::Ready(_)) => {
+                            store.add_notice(Notice::GuideLanguage(error))
+                        }
+                        _ => self.state.set(LoadState::Failed(error)),
+                    }
+                    return;
+                }
             };
-            if let LoadState::Ready(guide) = &next {
-                // Reading saved progress and drawing the page come in the next task.
-                fetch::next_task().await;
-                if self.progress.get_untracked().is_none() {
+            // Reading saved progress and drawing the page come in tasks of their own.
+            fetch::next_task().await;
+            match self.progress.get_untracked() {
+                Some(store) => {
+                    store.set_guide(guide.clone());
+                    store
+                        .notices
+                        .update(|list| list.retain(|n| !matches!(n, Notice::GuideLanguage(_))));
+                }
+                None => {
                     let create = || ProgressContext::new(guide.clone());
                     let store = match self.owner.get_value() {
                         Some(owner) => owner.with(create),
                         None => create(),
                     };
                     self.progress.set(Some(store));
+                    fetch::next_task().await;
                 }
             }
-            self.state.set(next);
+            if current() {
+                self.state.set(LoadState::Ready(guide));
+                // The language may have changed while this one loaded.
+                self.follow_locale();
+            }
         });
     }
 }
@@ -89,16 +144,55 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 /// Equal to `saved::storage_key` of the guide's id (checked by a component test).
 pub const PROGRESS_KEY: &str = "jimei.progress/jimei-resumption";
 
-/// Removes the static app shell of index.html and mounts the app in its place.
+/// Starts the app in short tasks, so no single task blocks input for long on a slow phone
+/// (Lighthouse counts any task over 50 ms on its 4x slowed CPU against time to interactive).
+/// The app draws hidden behind the static shell of index.html, a part per task, and only
+/// then replaces the shell, so the screen never shows a half-drawn app.
 pub fn mount() {
     crate::browser::panic::install(PROGRESS_KEY);
-    if let Some(shell) = web_sys::window()
+    set_booting(true);
+    // The wasm's instantiation is a task of its own; the first drawing waits for the next one.
+    wasm_bindgen_futures::spawn_local(async {
+        fetch::next_task().await;
+        leptos::mount::mount_to_body(App);
+    });
+}
+
+/// Marks `<body>` while the app draws behind the shell; the stylesheet hides the app's
+/// elements while the mark is there.
+fn set_booting(on: bool) {
+    if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("shell"))
+        .and_then(|d| d.body())
     {
+        let classes = body.class_list();
+        let _ = if on {
+            classes.add_1("booting")
+        } else {
+            classes.remove_1("booting")
+        };
+    }
+}
+
+/// The last start-up step: removes the shell and shows the app in its place. A language
+/// picked in the shell's own switch while the app was drawing wins.
+fn take_over(locale: RwSignal<Locale>) {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
+        let chosen = shell
+            .query_selector("select")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse::<Locale>().ok());
+        if let Some(chosen) = chosen {
+            if chosen != locale.get_untracked() {
+                locale.set(chosen);
+            }
+        }
         shell.remove();
     }
-    leptos::mount::mount_to_body(App);
+    set_booting(false);
 }
 
 /// The whole app: provides the language and the guide, then routes.
@@ -111,24 +205,48 @@ pub fn App() -> impl IntoView {
     let guide = GuideContext::new(LoadState::Loading);
     provide_context(guide);
     guide.load();
+    // The guide follows the interface language.
+    Effect::new(move |_| {
+        locale.track();
+        guide.follow_locale();
+    });
+
+    // Each part is drawn in a task of its own: the router, then the header, then the page,
+    // then the app takes over from the shell.
+    let stage = RwSignal::new(0u8);
+    spawn_local(async move {
+        for next in 1..=3 {
+            fetch::next_task().await;
+            stage.set(next);
+        }
+        fetch::next_task().await;
+        take_over(locale);
+    });
 
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <Header/>
-            <Notices/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    // One route with an optional node, so opening and closing a node's panel
-                    // keeps the chart (its zoom, scroll and focus) instead of drawing it anew.
-                    <Route path=path!("/flowchart/:node?") view=FlowchartPage/>
-                    <Route path=path!("/checklist") view=ChecklistPage/>
-                    <Route path=path!("/report") view=super::report::ReportPage/>
-                    <Route path=path!("/about") view=AboutPage/>
-                </Routes>
-            </main>
-        </Router>
+        <Show when=move || { stage.get() >= 1 }>
+            <Router>
+                <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+                <Show when=move || { stage.get() >= 2 }>
+                    <Header/>
+                    <Notices/>
+                </Show>
+                <main id="main" tabindex="-1">
+                    <Show when=move || { stage.get() >= 3 }>
+                        <Routes fallback=NotFound>
+                            <Route path=path!("/") view=HomePage/>
+                            // One route with an optional node, so opening and closing a node's
+                            // panel keeps the chart (its zoom, scroll and focus) instead of drawing
+                            // it anew.
+                            <Route path=path!("/flowchart/:node?") view=FlowchartPage/>
+                            <Route path=path!("/checklist") view=ChecklistPage/>
+                            <Route path=path!("/report") view=super::report::ReportPage/>
+                            <Route path=path!("/about") view=AboutPage/>
+                        </Routes>
+                    </Show>
+                </main>
+            </Router>
+        </Show>
     }
 }
 
@@ -182,7 +300,8 @@ pub fn LanguageSwitcher() -> impl IntoView {
 }
 
 /// Banners about saved progress (storage blocked, a failed save, an unreadable value, a
-/// guide update), each with a dismiss button.
+/// guide update) and about a guide language that could not be fetched, each with a dismiss
+/// button.
 #[component]
 fn Notices() -> impl IntoView {
     let locale = use_locale();

@@ -17,6 +17,7 @@ use crate::browser::storage::{self, StorageError};
 use crate::model::guide::Guide;
 use crate::model::i18n::store::{codec_error_message, guide_change_message};
 use crate::model::i18n::{Locale, Msg};
+use crate::model::load::LoadError;
 use crate::model::progress::{Action, Progress};
 use crate::model::saved::{self, CodecError, GuideChange, Saved};
 
@@ -35,6 +36,8 @@ pub enum Notice {
     },
     /// A new guide version added or removed items.
     GuideUpdated(GuideChange),
+    /// The guide could not be fetched in the interface language; it stays in the one shown.
+    GuideLanguage(LoadError),
 }
 
 impl Notice {
@@ -58,6 +61,11 @@ impl Notice {
             Notice::GuideUpdated(change) => {
                 guide_change_message(change, locale).unwrap_or_default()
             }
+            Notice::GuideLanguage(error) => format!(
+                "{} {}",
+                Msg::GuideLanguageFailed.text(locale),
+                error.describe(locale).0
+            ),
         }
     }
 }
@@ -110,9 +118,10 @@ impl ProgressContext {
         if guide_change_message(&loaded.change, Locale::default()).is_some() {
             notices.push(Notice::GuideUpdated(loaded.change.clone()));
         }
-        // A clean load counts as saved; a fresh start after a problem is written at once so
-        // the next load is clean (the old value is in the backup key).
-        let (last_saved, last_text) = if loaded.problem.is_none() && stored.is_some() {
+        // A clean load counts as saved, and so does a first visit: there is nothing to write
+        // until the user changes something. A fresh start after a problem is written at once
+        // so the next load is clean (the old value is in the backup key).
+        let (last_saved, last_text) = if loaded.problem.is_none() {
             (Some(loaded.progress.clone()), stored)
         } else {
             (None, None)
@@ -132,6 +141,12 @@ impl ProgressContext {
     /// The guide this progress belongs to.
     pub fn guide(&self) -> Arc<Guide> {
         self.guide.get_value()
+    }
+
+    /// Swaps in the same guide in another language. Progress is keyed by ids, which every
+    /// language's file shares, so it stays as it is.
+    pub fn set_guide(&self, guide: Arc<Guide>) {
+        self.guide.set_value(guide);
     }
 
     /// Applies a user action; returns whether anything changed.
@@ -161,7 +176,8 @@ impl ProgressContext {
         self.notices.update(|list| list.retain(|n| n != notice));
     }
 
-    fn add_notice(&self, notice: Notice) {
+    /// Adds a banner unless the same one is showing.
+    pub fn add_notice(&self, notice: Notice) {
         self.notices.update(|list| {
             if !list.contains(&notice) {
                 list.push(notice);

@@ -3,7 +3,7 @@
 // error appears anywhere.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, appReady, holdWasm, GUIDE, text } from './helpers.mjs';
+import { start, openPage, appReady, holdWasm, GUIDE, builtGuide, text } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -147,6 +147,76 @@ test('the language switch changes the interface and the guide, and is remembered
   await page.context().close();
 });
 
+test('the build ships the guide once per language, each with only its own texts', async () => {
+  const tags = GUIDE.languages;
+  const isText = (v) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+    && Object.keys(v).every((k) => tags.includes(k));
+  // Walks the source and the built file together: texts keep their own language only, and
+  // everything else (ids, structure, conditions) is the same.
+  const check = (source, built, tag, path) => {
+    if (isText(source)) {
+      assert.deepEqual(built, { [tag]: source[tag] }, path);
+    } else if (Array.isArray(source)) {
+      assert.equal(built.length, source.length, path);
+      source.forEach((v, i) => check(v, built[i], tag, `${path}[${i}]`));
+    } else if (source && typeof source === 'object') {
+      assert.deepEqual(Object.keys(built).sort(), Object.keys(source).sort(), path);
+      for (const key of Object.keys(source)) if (key !== 'languages') check(source[key], built[key], tag, `${path}.${key}`);
+    } else {
+      assert.equal(built, source, path);
+    }
+  };
+  for (const tag of tags) {
+    const built = builtGuide(tag);
+    assert.deepEqual(built.languages, [tag]);
+    check(GUIDE, built, tag, tag);
+  }
+});
+
+test('a visitor downloads the guide in their language only, and a switch fetches the next', async () => {
+  const page = await openPage(env, { locale: 'en-US' });
+  const fetched = [];
+  page.on('request', (r) => {
+    const m = r.url().match(/\/guide\/jimei\.([^/]+)\.json$/);
+    if (m) fetched.push(m[1]);
+  });
+  await page.goto(env.base + '/checklist');
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'en') }).waitFor();
+  assert.deepEqual([...new Set(fetched)], ['en']);
+  // Progress made in one language stays through the switch.
+  await page.getByLabel(/Enterprise name/).fill('Lights On Ltd');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hant');
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hant') }).waitFor();
+  assert.deepEqual([...new Set(fetched)], ['en', 'zh-Hant']);
+  assert.equal(await page.getByLabel(/企業名稱/).inputValue(), 'Lights On Ltd');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a guide language that cannot be fetched keeps the guide shown and says why', async () => {
+  const page = await openPage(env);
+  // Keep the service worker out: its cache would answer for the network.
+  await page.context().route('**/sw.js', (route) => route.abort());
+  await page.route('**/guide/jimei.en.json', (route) => route.abort('internetdisconnected'));
+  await page.goto(env.base + '/checklist');
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') }).waitFor();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  const notice = page.getByTestId('notice').filter({ hasText: 'could not be loaded in this language' });
+  await notice.waitFor();
+  // The interface is in English; the guide stays in Chinese rather than disappearing.
+  await page.getByRole('heading', { level: 1, name: 'Self-check checklist' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') }).waitFor();
+  // Once the file can be had, the next switch brings it and the banner goes.
+  await page.unroute('**/guide/jimei.en.json');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hant');
+  await page.getByRole('combobox', { name: '語言' }).selectOption('en');
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'en') }).waitFor();
+  assert.equal(await notice.count(), 0);
+  await page.context().close();
+});
+
 test('the first visit follows the browser language', async () => {
   const page = await openPage(env, { locale: 'en-US' });
   await page.goto(env.base + '/about');
@@ -182,7 +252,7 @@ for (const broken of BROKEN) {
   test(`a guide with ${broken.name} shows a clear error and retry recovers`, async () => {
     const page = await openPage(env);
     let failing = true;
-    await page.route('**/guide/jimei.json', (route) => {
+    await page.route('**/guide/jimei.*.json', (route) => {
       if (!failing) return route.continue();
       const reply = typeof broken.fulfil === 'function' ? broken.fulfil() : broken.fulfil;
       return route.fulfill(reply);

@@ -16,8 +16,14 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** The guide shipped in the build, so tests follow the content instead of hard-coding it. */
-export const GUIDE = JSON.parse(readFileSync(join(DIST, 'guide', 'jimei.json'), 'utf8'));
+/**
+ * The guide in every language, as written in public/, so tests follow the content instead of
+ * hard-coding it. The build ships it split into one file per language.
+ */
+export const GUIDE = JSON.parse(readFileSync(new URL('../../public/guide/jimei.json', import.meta.url), 'utf8'));
+
+/** The guide file the build ships for language `tag`. */
+export const builtGuide = (tag) => JSON.parse(readFileSync(join(DIST, 'guide', `jimei.${tag}.json`), 'utf8'));
 
 /** Starts the server and the browser; returns handles and a `close` for the `after` hook. */
 export async function start() {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, openPage, appReady, GUIDE, text } from './helpers.mjs';
+import { start, openPage, appReady, GUIDE, builtGuide, text } from './helpers.mjs';
 import { DIST } from './serve.mjs';
 
 let env;
@@ -66,6 +66,12 @@ test('after one visit every route works with the network off, deep links include
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   }
   await page.getByTestId('guide-version').waitFor();
+  // Every language's guide file is cached, so the language switch works offline too.
+  const section = GUIDE.sections.find((s) => s.role === 'enterprise');
+  await page.goto(env.base + '/checklist');
+  await appReady(page);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('heading', { level: 2, name: text(section.title, 'en') }).waitFor();
   await page.context().close();
 });
 
@@ -73,9 +79,11 @@ test('a new deploy shows a notice, and reloading takes the new version whole', a
   // The "new build": the same files with another guide version and another worker version.
   const next = mkdtempSync(join(tmpdir(), 'jimei-next-'));
   cpSync(DIST, next, { recursive: true });
-  const guide = structuredClone(GUIDE);
-  guide.version = '9.9.9';
-  writeFileSync(join(next, 'guide', 'jimei.json'), JSON.stringify(guide));
+  for (const tag of GUIDE.languages) {
+    const guide = builtGuide(tag);
+    guide.version = '9.9.9';
+    writeFileSync(join(next, 'guide', `jimei.${tag}.json`), JSON.stringify(guide));
+  }
   const worker = readFileSync(join(next, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+'/, "const VERSION = 'next-build'");
   writeFileSync(join(next, 'sw.js'), worker);
 
@@ -120,7 +128,7 @@ test('the manifest makes the app installable', async () => {
 test('a guide that never arrives times out with a clear message, and retry recovers', async () => {
   const page = await openPage(env);
   let hold = true;
-  await page.route('**/guide/jimei.json', async (route) => {
+  await page.route('**/guide/jimei.*.json', async (route) => {
     if (!hold) return route.continue();
     // Never answer: the app must give up on its own.
     await new Promise(() => {});
@@ -147,7 +155,7 @@ test('no network and no cache: a clear message, a retry, and saved progress unto
   const before = await page.evaluate((k) => localStorage.getItem(k), key);
 
   let dead = true;
-  await page.route('**/guide/jimei.json', (route) => (dead ? route.abort('internetdisconnected') : route.continue()));
+  await page.route('**/guide/jimei.*.json', (route) => (dead ? route.abort('internetdisconnected') : route.continue()));
   await page.reload();
   const alert = page.getByTestId('load-error');
   await alert.waitFor();
