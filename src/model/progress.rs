@@ -624,6 +624,48 @@ impl Summary {
     }
 }
 
+/// The figures a checklist page shows for a section or a whole role: `Summary`'s counts
+/// without its ids, so the page can count again after every toggle without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Items that apply.
+    pub applicable: usize,
+    /// Applicable items done.
+    pub done: usize,
+    /// Required, applicable items not done: what stands between the role and "ready".
+    pub missing_required: usize,
+}
+
+impl Tally {
+    /// Counts one item in its status.
+    pub fn count(&mut self, item: &Item, status: &ItemStatus) {
+        match status {
+            ItemStatus::NotApplicable(_) => {}
+            ItemStatus::Done => {
+                self.applicable += 1;
+                self.done += 1;
+            }
+            ItemStatus::NotStarted => {
+                self.applicable += 1;
+                self.missing_required += usize::from(item.required);
+            }
+        }
+    }
+
+    /// Adds another tally's counts, as the overall figure adds up the sections'.
+    pub fn add(&mut self, other: &Tally) {
+        self.applicable += other.applicable;
+        self.done += other.done;
+        self.missing_required += other.missing_required;
+    }
+}
+
+/// Whether an item, required or not, in `status` belongs in the list of what is missing (see
+/// `Verdict`).
+pub fn is_missing(required: bool, status: &ItemStatus) -> bool {
+    required && *status == ItemStatus::NotStarted
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionSummary {
     pub section: String,
@@ -1690,5 +1732,44 @@ mod tests {
         .unwrap();
         assert_eq!(p.mark("e1"), Some(&Mark::Done));
         assert_eq!(p.note("e1"), "");
+    }
+
+    #[test]
+    fn tallies_agree_with_the_overview() {
+        let g = sample();
+        let mut rng = Rng(7);
+        for _ in 0..300 {
+            let p = random_progress(&mut rng);
+            for role in [Role::Enterprise, Role::Employee] {
+                let o = overview(&g, &p, role);
+                let answers = p.answers();
+                let mut overall = Tally::default();
+                let mut missing = Vec::new();
+                for (section, summary) in g.sections_for(role).zip(&o.sections) {
+                    let mut tally = Tally::default();
+                    for item in &section.items {
+                        let status = item_status(item, p.mark(&item.id), &answers);
+                        tally.count(item, &status);
+                        if is_missing(item.required, &status) {
+                            missing.push(item.id.clone());
+                        }
+                    }
+                    let s = &summary.summary;
+                    assert_eq!(
+                        (tally.applicable, tally.done, tally.missing_required),
+                        (s.applicable, s.done, s.missing_required.len())
+                    );
+                    overall.add(&tally);
+                }
+                assert_eq!(overall.applicable, o.overall.applicable);
+                assert_eq!(overall.done, o.overall.done);
+                let expected: Vec<String> = match &o.verdict {
+                    Verdict::Ready => Vec::new(),
+                    Verdict::NotReady { missing } => missing.iter().map(|m| m.item.clone()).collect(),
+                };
+                assert_eq!(missing, expected);
+                assert_eq!(overall.missing_required, expected.len());
+            }
+        }
     }
 }

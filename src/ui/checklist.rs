@@ -2,8 +2,9 @@
 //! and the readiness verdict, and reset with undo.
 //!
 //! Every change goes through `ProgressContext::dispatch` or `change`, which save it at once.
-//! Each item reads its own status through a memo, so checking one item re-renders only that
-//! item and the counters, and focus and typing in notes are never disturbed.
+//! Each item reads its own status signal (see `ItemStates`), so checking one item re-renders
+//! only that item, its missing-list entry and the counters, and focus and typing in notes are
+//! never disturbed.
 
 use std::sync::Arc;
 
@@ -16,8 +17,8 @@ use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::progress::{
-    find_item, item_status, overview, Action, ItemStatus, NaReason, Overview, ResetUndo, Summary,
-    Verdict, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
+    is_missing, item_status, Action, ItemStatus, NaReason, ResetUndo, Tally, MAX_NAME_CHARS,
+    MAX_NOTE_CHARS, MAX_REASON_CHARS,
 };
 
 use super::app::{tr, use_locale, GuideContext};
@@ -139,20 +140,16 @@ pub fn ChecklistPage() -> impl IntoView {
 /// One role's whole checklist.
 #[component]
 fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoView {
-    let overview = {
-        let guide = guide.clone();
-        Memo::new(move |_| store.progress.with(|p| overview(&guide, p, role)))
-    };
     let states = ItemStates::new(&guide, store, role);
     let sections = guide
         .sections_for(role)
-        .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() overview states/> })
+        .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() states/> })
         .collect_view();
     view! {
-        <StatusPanel guide=guide.clone() store role overview/>
+        <StatusPanel guide=guide.clone() store role overall=states.overall/>
         <AboutYou guide=guide.clone() store role/>
         {sections}
-        <MissingList guide=guide.clone() overview/>
+        <MissingList guide=guide.clone() role states/>
         <section class="checklist-tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
             <p>
@@ -172,10 +169,9 @@ fn StatusPanel(
     guide: Arc<Guide>,
     store: ProgressContext,
     role: Role,
-    overview: Memo<Overview>,
+    overall: RwSignal<Tally>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let overall = Memo::new(move |_| overview.with(|o| o.overall.clone()));
     let unanswered = Memo::new(move |_| {
         store.progress.with(|p| {
             guide
@@ -185,17 +181,12 @@ fn StatusPanel(
                 .count()
         })
     });
-    let missing = Memo::new(move |_| {
-        overview.with(|o| match &o.verdict {
-            Verdict::Ready => 0,
-            Verdict::NotReady { missing } => missing.len(),
-        })
-    });
+    let missing = Memo::new(move |_| overall.with(|t| t.missing_required));
     let ready = Memo::new(move |_| missing.get() == 0);
     view! {
         <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
             <h2 id="overall-heading">{lt(ListMsg::OverallProgress)}</h2>
-            <ProgressBar summary=overall label="overall-heading"/>
+            <ProgressBar tally=overall.read_only() label="overall-heading"/>
             // One paragraph whose class and text change, so a toggle touches only those.
             <p
                 class=move || if ready.get() { "verdict ready" } else { "verdict not-ready" }
@@ -220,51 +211,49 @@ fn StatusPanel(
 }
 
 /// Everything still missing, in one place, as the district's "tell everything at once"
-/// practice asks; each entry links to its item. Entries are keyed by item, so a toggle adds or
-/// removes one entry instead of redrawing the list.
+/// practice asks; each entry links to its item. Every required item has an entry, in guide
+/// order, shown while the item is missing: a toggle shows or hides one entry and the rest of
+/// the list is not touched.
 #[component]
-fn MissingList(guide: Arc<Guide>, overview: Memo<Overview>) -> impl IntoView {
-    let missing = Memo::new(move |_| {
-        overview.with(|o| match &o.verdict {
-            Verdict::Ready => Vec::new(),
-            Verdict::NotReady { missing } => missing.iter().map(|m| m.item.clone()).collect(),
-        })
-    });
-    let ready = move || missing.with(Vec::is_empty);
-    let entry = move |id: String| {
-        find_item(&guide, &id).map(|(section, item)| {
-            view! {
-                <li>
+fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoView {
+    let ready = Memo::new(move |_| states.overall.with(|t| t.missing_required == 0));
+    let entries = guide
+        .sections_for(role)
+        .flat_map(|section| section.items.iter().map(move |item| (section, item)))
+        .filter(|(_, item)| item.required)
+        .filter_map(|(section, item)| {
+            let status = states.get(&item.id)?.status;
+            let required = item.required;
+            Some(view! {
+                <li hidden=move || !status.with(|s| is_missing(required, s))>
                     <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
                     <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
                 </li>
-            }
+            })
         })
-    };
+        .collect_view();
     view! {
         <section class="missing-panel" id="missing" aria-labelledby="missing-heading" data-testid="missing">
             <h2 id="missing-heading">{lt(ListMsg::Missing)}</h2>
-            {move || ready().then(|| view! { <p>{lt(ListMsg::NothingMissing)}</p> })}
-            <ol hidden=ready>
-                <For each=move || missing.get() key=String::clone children=entry/>
-            </ol>
+            {move || ready.get().then(|| view! { <p>{lt(ListMsg::NothingMissing)}</p> })}
+            <ol hidden=move || ready.get()>{entries}</ol>
         </section>
     }
 }
 
 /// A progress bar with "7 of 12 done" beside it, announced politely when it changes.
 #[component]
-fn ProgressBar(summary: Memo<Summary>, #[prop(into)] label: String) -> impl IntoView {
+fn ProgressBar(tally: ReadSignal<Tally>, #[prop(into)] label: String) -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="progress-line">
             <progress
-                max=move || summary.with(|s| s.applicable.max(1))
-                value=move || summary.with(|s| s.done)
+                max=move || tally.with(|t| t.applicable.max(1))
+                value=move || tally.with(|t| t.done)
                 aria-labelledby=label
             ></progress>
             <span class="count" aria-live="polite" data-testid="count">
-                {move || summary.with(|s| words::done_of(s.done, s.applicable, locale.get()))}
+                {move || tally.with(|t| words::done_of(t.done, t.applicable, locale.get()))}
             </span>
         </div>
     }
@@ -370,19 +359,9 @@ fn SectionView(
     guide: Arc<Guide>,
     store: ProgressContext,
     section: Section,
-    overview: Memo<Overview>,
     states: ItemStates,
 ) -> impl IntoView {
-    let id = section.id.clone();
-    let summary = Memo::new(move |_| {
-        overview.with(|o| {
-            o.sections
-                .iter()
-                .find(|s| s.section == id)
-                .map(|s| s.summary.clone())
-                .unwrap_or_default()
-        })
-    });
+    let tally = states.section(&section.id);
     let heading = format!("section-{}", section.id);
     let bar_label = heading.clone();
     let items = section
@@ -398,7 +377,7 @@ fn SectionView(
             {section.illustration.clone().map(|file| view! { <Illustration file size=96/> })}
             <h2 id=heading.clone()>{local_text(&guide, &section.title)}</h2>
             {section.intro.as_ref().map(|intro| view! { <p>{local_text(&guide, intro)}</p> })}
-            <ProgressBar summary label=bar_label/>
+            {tally.map(|tally| view! { <ProgressBar tally label=bar_label/> })}
             <ul class="items">{items}</ul>
         </section>
     }
@@ -439,53 +418,98 @@ pub struct ItemState {
     note: RwSignal<String>,
 }
 
-/// The state of every item of a role's checklist. One effect follows the whole progress and
-/// sets only the items that changed, so each item row depends on its own signals alone: with
-/// hundreds of rows each subscribed to the progress, every change would wake all of them
-/// (and unsubscribing costs each of them time in proportion to the number of rows).
+/// The state of every item of a role's checklist, and the figures counted from it. One effect
+/// follows the whole progress and, in one pass, sets only the items and figures that
+/// changed, so each row, bar and missing entry depends on its own signal alone: with hundreds
+/// of rows each subscribed to the progress, every change would wake all of them (and
+/// unsubscribing costs each of them time in proportion to the number of rows).
 #[derive(Debug, Clone, Copy)]
-pub struct ItemStates(StoredValue<Vec<(String, ItemState)>>);
+pub struct ItemStates {
+    items: StoredValue<Vec<(String, ItemState)>>,
+    /// Each section's figures, in guide order.
+    sections: StoredValue<Vec<(String, RwSignal<Tally>)>>,
+    /// The whole role's figures.
+    overall: RwSignal<Tally>,
+}
 
 impl ItemStates {
     fn new(guide: &Arc<Guide>, store: ProgressContext, role: Role) -> ItemStates {
-        let items: Vec<Item> = guide.items_for(role).cloned().collect();
-        let states = store.progress.with_untracked(|p| {
+        let guide = guide.clone();
+        let mut items = Vec::new();
+        let mut sections = Vec::new();
+        let mut overall = Tally::default();
+        store.progress.with_untracked(|p| {
             let answers = p.answers();
-            items
-                .iter()
-                .map(|item| {
+            for section in guide.sections_for(role) {
+                let mut tally = Tally::default();
+                for item in &section.items {
+                    let status = item_status(item, p.mark(&item.id), &answers);
+                    tally.count(item, &status);
                     let state = ItemState {
-                        status: RwSignal::new(item_status(item, p.mark(&item.id), &answers)),
+                        status: RwSignal::new(status),
                         note: RwSignal::new(p.note(&item.id).to_string()),
                     };
-                    (item.id.clone(), state)
-                })
-                .collect::<Vec<_>>()
+                    items.push((item.id.clone(), state));
+                }
+                overall.add(&tally);
+                sections.push((section.id.clone(), RwSignal::new(tally)));
+            }
         });
-        let table = StoredValue::new(states);
+        let states = ItemStates {
+            items: StoredValue::new(items),
+            sections: StoredValue::new(sections),
+            overall: RwSignal::new(overall),
+        };
         Effect::new(move || {
             store.progress.with(|p| {
                 let answers = p.answers();
-                table.with_value(|states| {
-                    for (item, (_, state)) in items.iter().zip(states) {
-                        let status = item_status(item, p.mark(&item.id), &answers);
-                        if state.status.with_untracked(|old| *old != status) {
-                            state.status.set(status);
+                let mut overall = Tally::default();
+                states.items.with_value(|items| {
+                    states.sections.with_value(|sections| {
+                        let mut rows = items.iter();
+                        for (section, (_, tally_signal)) in guide.sections_for(role).zip(sections) {
+                            let mut tally = Tally::default();
+                            for (item, (_, state)) in section.items.iter().zip(rows.by_ref()) {
+                                let status = item_status(item, p.mark(&item.id), &answers);
+                                tally.count(item, &status);
+                                if state.status.with_untracked(|old| *old != status) {
+                                    state.status.set(status);
+                                }
+                                let note = p.note(&item.id);
+                                if state.note.with_untracked(|old| old != note) {
+                                    state.note.set(note.to_string());
+                                }
+                            }
+                            overall.add(&tally);
+                            set_if_changed(*tally_signal, tally);
                         }
-                        let note = p.note(&item.id);
-                        if state.note.with_untracked(|old| old != note) {
-                            state.note.set(note.to_string());
-                        }
-                    }
+                    });
                 });
+                set_if_changed(states.overall, overall);
             });
         });
-        ItemStates(table)
+        states
     }
 
     fn get(&self, id: &str) -> Option<ItemState> {
-        self.0
+        self.items
             .with_value(|states| states.iter().find(|(item, _)| item == id).map(|(_, s)| *s))
+    }
+
+    fn section(&self, id: &str) -> Option<ReadSignal<Tally>> {
+        self.sections.with_value(|sections| {
+            sections
+                .iter()
+                .find(|(section, _)| section == id)
+                .map(|(_, tally)| tally.read_only())
+        })
+    }
+}
+
+/// Sets a signal only when the value differs, so nothing that reads it wakes for nothing.
+fn set_if_changed(signal: RwSignal<Tally>, value: Tally) {
+    if signal.get_untracked() != value {
+        signal.set(value);
     }
 }
 
@@ -602,6 +626,19 @@ fn ItemRow(
     }
 }
 
+/// What the not-applicable control shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NaMode {
+    /// Marked by hand: a button to take the mark back.
+    TakeBack,
+    /// Not applicable by the answers: nothing to do here.
+    Automatic,
+    /// The reason form is open.
+    Editing,
+    /// A button that opens the reason form.
+    Offer,
+}
+
 /// Marking an item not applicable by hand, with a short reason, and taking it back.
 #[component]
 fn NotApplicableControl(
@@ -618,10 +655,20 @@ fn NotApplicableControl(
             let _ = field.focus();
         }
     });
+    // What the control offers, as a memo: checking or unchecking the item leaves it the same,
+    // so a toggle does not rebuild the button.
+    let mode = Memo::new(move |_| {
+        status.with(|s| match s {
+            ItemStatus::NotApplicable(NaReason::ByHand(_)) => NaMode::TakeBack,
+            ItemStatus::NotApplicable(_) => NaMode::Automatic,
+            _ if editing.get() => NaMode::Editing,
+            _ => NaMode::Offer,
+        })
+    });
     move || {
         let item = item.clone();
-        match status.get() {
-            ItemStatus::NotApplicable(NaReason::ByHand(_)) => view! {
+        match mode.get() {
+            NaMode::TakeBack => view! {
                 <button
                     type="button"
                     class="button small"
@@ -633,8 +680,8 @@ fn NotApplicableControl(
                 </button>
             }
             .into_any(),
-            ItemStatus::NotApplicable(_) => ().into_any(),
-            _ if editing.get() => view! {
+            NaMode::Automatic => ().into_any(),
+            NaMode::Editing => view! {
                 <form
                     class="na-form"
                     on:submit=move |ev| {
@@ -669,7 +716,7 @@ fn NotApplicableControl(
                 </form>
             }
             .into_any(),
-            _ => view! {
+            NaMode::Offer => view! {
                 <button type="button" class="button small subtle" on:click=move |_| editing.set(true)>
                     {lt(ListMsg::MarkNa)}
                 </button>

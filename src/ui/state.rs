@@ -197,7 +197,8 @@ impl ProgressContext {
                 return;
             }
             let started = probe::now();
-            let progress = self.progress.get_untracked();
+            // The one copy of the state this save makes; the common case moves it through.
+            let current = self.progress.get_untracked();
             let guide = self.guide();
             let key = saved::storage_key(&guide.id);
             let stored = match storage::get(&key) {
@@ -210,29 +211,41 @@ impl ProgressContext {
             // Storage still holds our last write: it equals `last_saved`, which differs from
             // the state, so write without decoding it.
             let ours = stored.is_some() && self.last_text.with_value(|last| *last == stored);
-            let (merged, write) = match stored.as_deref() {
-                Some(_) if ours => (progress.clone(), true),
+            // What to keep, whether to write it, and whether it differs from the state
+            // (another tab's changes merged in).
+            let (mut merged, write, changed) = match stored.as_deref() {
+                Some(_) if ours => (current, true, false),
                 Some(text) => {
                     let stored_progress = saved::decode(text, &guide.id)
                         .ok()
                         .map(|saved| saved.into_progress(&guide).0);
                     let merged = match stored_progress {
-                        Some(_) => saved::merge_stored(&progress, text, &guide)
-                            .unwrap_or_else(|_| progress.clone()),
-                        None => progress.clone(),
+                        Some(_) => saved::merge_stored(&current, text, &guide)
+                            .unwrap_or_else(|_| current.clone()),
+                        None => current.clone(),
                     };
                     let write = stored_progress.as_ref() != Some(&merged);
-                    (merged, write)
+                    let changed = merged != current;
+                    (merged, write, changed)
                 }
-                None => (progress.clone(), true),
+                None => (current, true, false),
             };
             let mut text = stored;
             if write {
-                let encoded = saved::encode(&Saved::new(&guide, merged.clone(), now()));
+                let saved = Saved::new(&guide, merged, now());
+                let encoded = saved::encode(&saved);
+                merged = saved.progress;
                 match storage::set(&key, &encoded) {
-                    Ok(()) => self
-                        .notices
-                        .update(|l| l.retain(|n| *n != Notice::WriteFailed)),
+                    // Only touch the banners when one goes, so a save wakes nothing else.
+                    Ok(()) => {
+                        if self
+                            .notices
+                            .with_untracked(|l| l.contains(&Notice::WriteFailed))
+                        {
+                            self.notices
+                                .update(|l| l.retain(|n| *n != Notice::WriteFailed));
+                        }
+                    }
                     Err(StorageError::Unavailable) => {
                         return self.add_notice(Notice::StorageUnavailable)
                     }
@@ -241,11 +254,13 @@ impl ProgressContext {
                 text = Some(encoded);
             }
             self.last_text.set_value(text);
-            self.last_saved.set_value(Some(merged.clone()));
-            probe::record("save", started);
-            if merged != progress {
+            if changed {
+                self.last_saved.set_value(Some(merged.clone()));
                 self.progress.set(merged);
+            } else {
+                self.last_saved.set_value(Some(merged));
             }
+            probe::record("save", started);
         });
     }
 
