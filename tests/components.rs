@@ -24,12 +24,13 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-/// Lets Leptos run its pending effects and re-render.
+/// Lets Leptos run its pending effects and re-render, and a scheduled save run (after the
+/// next frame, or at the latest on its fallback timer).
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 150)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();

@@ -1,6 +1,7 @@
 //! Local storage behind typed errors. Private browsing, disabled storage and a full quota all
 //! come back as `StorageError` values instead of exceptions or panics.
 
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 /// Why storage could not be used.
@@ -52,5 +53,33 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local()?
         .remove_item(key)
+        .map_err(|e| StorageError::Write(js_message(e)))
+}
+
+/// Reads a key as the browser's own string (or null), without copying it into wasm memory:
+/// comparing it with a string this page wrote then costs the browser a string comparison.
+pub fn get_js(key: &str) -> Result<wasm_bindgen::JsValue, StorageError> {
+    let storage = local()?;
+    let get_item = js_sys::Reflect::get(&storage, &"getItem".into())
+        .map_err(|e| StorageError::Read(js_message(e)))?;
+    let get_item: js_sys::Function = get_item
+        .dyn_into()
+        .map_err(|_| StorageError::Read("getItem is not a function".into()))?;
+    get_item
+        .call1(&storage, &key.into())
+        .map_err(|e| StorageError::Read(js_message(e)))
+}
+
+/// Writes a key from a browser string, so the page can keep that same string to compare.
+pub fn set_js(key: &str, value: &wasm_bindgen::JsValue) -> Result<(), StorageError> {
+    let storage = local()?;
+    let set_item = js_sys::Reflect::get(&storage, &"setItem".into())
+        .map_err(|e| StorageError::Write(js_message(e)))?;
+    let set_item: js_sys::Function = set_item
+        .dyn_into()
+        .map_err(|_| StorageError::Write("setItem is not a function".into()))?;
+    set_item
+        .call2(&storage, &key.into(), value)
+        .map(|_| ())
         .map_err(|e| StorageError::Write(js_message(e)))
 }

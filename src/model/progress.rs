@@ -1765,7 +1765,9 @@ mod tests {
                 assert_eq!(overall.done, o.overall.done);
                 let expected: Vec<String> = match &o.verdict {
                     Verdict::Ready => Vec::new(),
-                    Verdict::NotReady { missing } => missing.iter().map(|m| m.item.clone()).collect(),
+                    Verdict::NotReady { missing } => {
+                        missing.iter().map(|m| m.item.clone()).collect()
+                    }
                 };
                 assert_eq!(missing, expected);
                 assert_eq!(overall.missing_required, expected.len());

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::browser::{fetch, lang};
 use crate::model::guide::Guide;
@@ -91,7 +91,9 @@ impl GuideContext {
                 Err(error) => {
                     match self.progress.get_untracked() {
                         // A guide is on screen: keep it and say why it did not change.
-                        Some(store) if matches!(self.state.get_untracked(), LoadState::Ready(_)) => {
+                        Some(store)
+                            if matches!(self.state.get_untracked(), LoadState::Ready(_)) =>
+                        {
                             store.add_notice(Notice::GuideLanguage(error))
                         }
                         _ => self.state.set(LoadState::Failed(error)),

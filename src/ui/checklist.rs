@@ -1,7 +1,8 @@
 //! The self-check checklist: one role's questions, sections and items, the overall progress
 //! and the readiness verdict, and reset with undo.
 //!
-//! Every change goes through `ProgressContext::dispatch` or `change`, which save it at once.
+//! Every change goes through `ProgressContext::dispatch` or `change`, which save it just
+//! after the next frame.
 //! Each item reads its own status signal (see `ItemStates`), so checking one item re-renders
 //! only that item, its missing-list entry and the counters, and focus and typing in notes are
 //! never disturbed.
@@ -539,9 +540,13 @@ fn ItemRow(
         ItemStatus::Done => "item done",
         ItemStatus::NotApplicable(_) => "item not-applicable",
     };
+    // The state in words is redrawn on every toggle of this item, and each redraw leaves and
+    // rejoins the subscribers of what it reads. The language has thousands of subscribers on
+    // a long list, so the row reads it through a memo of its own, which has one.
+    let row_locale = Memo::new(move |_| locale.get());
     let describe = {
         let guide = guide.clone();
-        move || status.with(|s| status_text(&guide, s, locale.get()))
+        move || status.with(|s| status_text(&guide, s, row_locale.get()))
     };
     let check_id = format!("check-{id}");
     let state_id = format!("state-{id}");

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::probe;
 use crate::browser::storage::{self, StorageError};
@@ -80,10 +80,16 @@ pub struct ProgressContext {
     guide: StoredValue<Arc<Guide>>,
     /// What this page last wrote or read, so an unchanged state is never written again.
     last_saved: StoredValue<Option<Progress>>,
-    /// The stored text `last_saved` came from. While storage still holds it, no other tab has
-    /// written, and a save can skip decoding and merging what is stored.
-    last_text: StoredValue<Option<String>>,
+    /// The stored text `last_saved` came from, as the browser's string. While storage still
+    /// holds it, no other tab has written, and a save can skip copying, decoding and merging
+    /// what is stored.
+    last_text: StoredValue<Option<JsValue>, LocalStorage>,
+    /// A save is scheduled and has not run yet.
+    pending: StoredValue<bool>,
 }
+
+/// How long a scheduled save waits at most for a frame; background tabs draw none.
+const SAVE_FALLBACK_MS: i32 = 100;
 
 /// Milliseconds since the epoch, the stamp of every change.
 pub fn now() -> u64 {
@@ -131,7 +137,8 @@ impl ProgressContext {
             notices: RwSignal::new(notices),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
-            last_text: StoredValue::new(last_text),
+            last_text: StoredValue::new_local(last_text.as_deref().map(JsValue::from_str)),
+            pending: StoredValue::new(false),
         };
         ctx.save_on_change();
         ctx.listen_to_other_tabs();
@@ -185,14 +192,89 @@ impl ProgressContext {
         });
     }
 
-    /// The one effect that writes: after each change, merge with whatever is stored (another
-    /// tab may have written since) and write the result, unless storage already holds it.
+    /// The one effect that writes: after each change, a save is scheduled for just after the
+    /// next frame, so the page shows the change first and changes within one frame (typing in
+    /// a note) make one write. A page being hidden or left saves at once.
     fn save_on_change(self) {
         Effect::new(move || {
             let unchanged = self.progress.with(|progress| {
                 self.last_saved
                     .with_value(|last| last.as_ref() == Some(progress))
             });
+            if !unchanged {
+                self.schedule_save();
+            }
+        });
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let flush = Closure::<dyn Fn()>::new(move || self.save_now());
+        let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+        if let Some(document) = window.document() {
+            let on_hide = Closure::<dyn Fn()>::new(move || {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.hidden());
+                if hidden {
+                    self.save_now();
+                }
+            });
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                on_hide.as_ref().unchecked_ref(),
+            );
+            on_hide.forget();
+        }
+        // The listeners live as long as the page.
+        flush.forget();
+    }
+
+    /// Schedules a save after the next frame (a task after the frame's callbacks), unless one
+    /// is waiting. A page that draws no frames, such as one in a background tab, saves on a
+    /// timer instead.
+    fn schedule_save(self) {
+        if self.pending.try_get_value() != Some(false) {
+            return;
+        }
+        self.pending.set_value(true);
+        let Some(window) = web_sys::window() else {
+            return self.save_now();
+        };
+        let after_frame = Closure::once_into_js(move || {
+            let save = Closure::once_into_js(move || self.save_now());
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(save.unchecked_ref());
+            }
+        });
+        let fallback = Closure::once_into_js(move || self.save_now());
+        let framed = window
+            .request_animation_frame(after_frame.unchecked_ref())
+            .is_ok();
+        let timed = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                fallback.unchecked_ref(),
+                SAVE_FALLBACK_MS,
+            )
+            .is_ok();
+        if !framed && !timed {
+            self.save_now();
+        }
+    }
+
+    /// Saves now if a save is waiting: merges with whatever is stored (another tab may have
+    /// written since) and writes the result, unless storage already holds it.
+    pub fn save_now(self) {
+        if self.pending.try_get_value() != Some(true) {
+            return;
+        }
+        self.pending.set_value(false);
+        {
+            let Some(unchanged) = self.progress.try_with_untracked(|progress| {
+                self.last_saved
+                    .with_value(|last| last.as_ref() == Some(progress))
+            }) else {
+                return;
+            };
             if unchanged {
                 return;
             }
@@ -201,7 +283,7 @@ impl ProgressContext {
             let current = self.progress.get_untracked();
             let guide = self.guide();
             let key = saved::storage_key(&guide.id);
-            let stored = match storage::get(&key) {
+            let stored_js = match storage::get_js(&key) {
                 Ok(stored) => stored,
                 Err(_) => {
                     self.add_notice(Notice::StorageUnavailable);
@@ -209,12 +291,16 @@ impl ProgressContext {
                 }
             };
             // Storage still holds our last write: it equals `last_saved`, which differs from
-            // the state, so write without decoding it.
-            let ours = stored.is_some() && self.last_text.with_value(|last| *last == stored);
+            // the state, so write without copying or decoding it.
+            let ours = stored_js.is_string()
+                && self
+                    .last_text
+                    .with_value(|last| last.as_ref() == Some(&stored_js));
+            let stored = if ours { None } else { stored_js.as_string() };
             // What to keep, whether to write it, and whether it differs from the state
             // (another tab's changes merged in).
             let (mut merged, write, changed) = match stored.as_deref() {
-                Some(_) if ours => (current, true, false),
+                _ if ours => (current, true, false),
                 Some(text) => {
                     let stored_progress = saved::decode(text, &guide.id)
                         .ok()
@@ -230,12 +316,12 @@ impl ProgressContext {
                 }
                 None => (current, true, false),
             };
-            let mut text = stored;
+            let mut text = (!stored_js.is_null() && !stored_js.is_undefined()).then_some(stored_js);
             if write {
                 let saved = Saved::new(&guide, merged, now());
-                let encoded = saved::encode(&saved);
+                let encoded = JsValue::from_str(&saved::encode(&saved));
                 merged = saved.progress;
-                match storage::set(&key, &encoded) {
+                match storage::set_js(&key, &encoded) {
                     // Only touch the banners when one goes, so a save wakes nothing else.
                     Ok(()) => {
                         if self
@@ -261,7 +347,7 @@ impl ProgressContext {
                 self.last_saved.set_value(Some(merged));
             }
             probe::record("save", started);
-        });
+        }
     }
 
     /// Merges what other tabs write under our key, within moments of their change.

@@ -186,6 +186,11 @@ const toggle = (i, observe) =>
     void document.body.offsetHeight;
     const took = performance.now() - t0;
     await new Promise((ok) => requestAnimationFrame(() => ok()));
+    // The app saves just after the frame that shows the change; give it until then.
+    if (observe) {
+      for (let k = 0; k < 50 && window.__writes === writes; k++) await new Promise((ok) => setTimeout(ok, 4));
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
     observer.disconnect();
     return { took, count, elsewhere: [...elsewhere], writes: window.__writes - writes };
   }, [i, observe]);

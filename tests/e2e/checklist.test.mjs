@@ -4,7 +4,7 @@
 // files and links are refused, and the print view shows what was checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, appReady, GUIDE, text } from './helpers.mjs';
+import { start, appReady, readStorage, GUIDE, text } from './helpers.mjs';
 
 const KEY = `jimei.progress/${GUIDE.id}`;
 
@@ -62,9 +62,25 @@ async function openChecklist(page, query = '') {
 
 /** What is stored under our key, parsed. */
 async function stored(page) {
-  const raw = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  const raw = await readStorage(page, KEY);
   return raw === null ? null : JSON.parse(raw);
 }
+
+test('a change made just before leaving the page is saved', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  // The save waits for the next frame; leaving at once must not lose the change. The click
+  // and the navigation run in one script, so no frame comes between them.
+  await box(page, always[0]).evaluate((input, url) => {
+    input.click();
+    location.href = url;
+  }, env.base + '/about');
+  await page.waitForURL('**/about');
+  await appReady(page);
+  const saved = await stored(page);
+  assert.equal(saved?.progress?.items?.[always[0].id]?.mark?.value?.state, 'done');
+  await page.context().close();
+});
 
 test('checks, answers, a not-applicable mark, a note and the name survive a reload', async () => {
   const page = await openPage(env);
@@ -362,7 +378,7 @@ test('bad import files are refused with a reason and change nothing', async () =
   const page = await openPage(env);
   await openChecklist(page);
   await makeProgress(page);
-  const raw = () => page.evaluate((key) => localStorage.getItem(key), KEY);
+  const raw = () => readStorage(page, KEY);
   const before = await raw();
   const good = { format: 'jimei-progress', schema: 1, guide_id: GUIDE.id, guide_version: GUIDE.version, saved_at: 1, progress: {} };
   const cases = [

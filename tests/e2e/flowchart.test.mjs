@@ -4,7 +4,7 @@
 // click away; and at 320 px nothing scrolls sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, appReady, GUIDE, text } from './helpers.mjs';
+import { start, openPage, appReady, readStorage, GUIDE, text } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -31,7 +31,7 @@ async function openChart(path = '/flowchart', options = {}) {
 
 /** The saved progress in local storage, or null. */
 async function saved(page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STORAGE_KEY);
+  return JSON.parse((await readStorage(page, STORAGE_KEY)) ?? 'null');
 }
 
 test('the chart draws every node and arrow of the shipped guide, with a title and a description', async () => {

@@ -83,3 +83,17 @@ export async function appReady(page) {
 export function text(obj, lang = 'zh-Hans') {
   return obj[lang];
 }
+
+/**
+ * Reads `key` from the page's local storage once a save the app scheduled has run: it saves
+ * just after the next frame (or on a timer in a page that draws no frames).
+ */
+export function readStorage(page, key) {
+  return page.evaluate(async (key) => {
+    await new Promise((ok) => {
+      requestAnimationFrame(() => setTimeout(ok, 0));
+      setTimeout(ok, 250);
+    });
+    return localStorage.getItem(key);
+  }, key);
+}

@@ -3,7 +3,7 @@
 // language logs an error or a warning.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, appReady, GUIDE, text } from './helpers.mjs';
+import { start, openPage, appReady, readStorage, GUIDE, text } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -108,7 +108,7 @@ test('two pages toggling different items 200 times each, interleaved, keep all 4
       assert.equal(await checkbox(page, item).isChecked(), expected.get(item.id), `${item.id} on a page`);
     }
   }
-  const stored = await a.evaluate((key) => JSON.parse(localStorage.getItem(key)), `jimei.progress/${GUIDE.id}`);
+  const stored = JSON.parse(await readStorage(a, `jimei.progress/${GUIDE.id}`));
   for (const item of [...itemsA, ...itemsB]) {
     const done = stored.progress.items[item.id]?.mark?.value?.state === 'done';
     assert.equal(done, expected.get(item.id), `${item.id} in storage`);
