@@ -133,10 +133,10 @@ fn topological(out: &[Vec<(usize, usize)>], back: &[bool]) -> Vec<usize> {
     for (i, &v) in order.iter().enumerate() {
         place[v] = i;
     }
-    let mut next = order.len();
-    for p in place.iter_mut().filter(|p| **p == usize::MAX) {
+    // Nodes the order did not reach go last, in guide order.
+    let unplaced = place.iter_mut().filter(|p| **p == usize::MAX);
+    for (next, p) in (order.len()..).zip(unplaced) {
         *p = next;
-        next += 1;
     }
     place
 }
