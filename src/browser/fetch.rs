@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::guide::Guide;
 use crate::model::i18n::Locale;
-use crate::model::load::{load_guide, LoadError};
+use crate::model::load::{check_guide, parse_guide, LoadError};
 
 /// Where the guide lives in `locale`, relative to the site root: one file per language, split
 /// from public/guide/jimei.json at build time. index.html preloads the same URL. A path, not
@@ -34,10 +34,14 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
         }),
         Err(error) => Err(error),
         Ok(text) => {
-            // Parsing is the longest piece of work at start-up; in a task of its own it does
-            // not add to the one that mounts the app, and the page can answer input between.
+            // Parsing and checking are the longest pieces of work at start-up; in tasks of
+            // their own they do not add to the one that mounts the app, and the page can
+            // answer input between them.
             next_task().await;
-            load_guide(&text)
+            let guide = parse_guide(&text)?;
+            drop(text);
+            next_task().await;
+            check_guide(guide)
         }
     }
 }

@@ -28,10 +28,20 @@ pub enum LoadError {
 
 /// Parses and validates a guide file's text.
 pub fn load_guide(text: &str) -> Result<Guide, LoadError> {
+    parse_guide(text).and_then(check_guide)
+}
+
+/// The first half of `load_guide`: the size limit and the parse. The browser runs the two
+/// halves in tasks of their own, so neither blocks a slow phone for long.
+pub fn parse_guide(text: &str) -> Result<Guide, LoadError> {
     if text.len() > MAX_GUIDE_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
-    let guide = parse(text).map_err(LoadError::Json)?;
+    parse(text).map_err(LoadError::Json)
+}
+
+/// The second half of `load_guide`: the guide's rules, every problem listed.
+pub fn check_guide(guide: Guide) -> Result<Guide, LoadError> {
     let problems = validate(&guide);
     if problems.is_empty() {
         Ok(guide)
