@@ -40,6 +40,8 @@ pub struct GuideContext {
     locale: RwSignal<Locale>,
     /// Numbers the requests, so an answer that a later request overtook is dropped.
     request: StoredValue<u32>,
+    /// The language of the latest request.
+    requested: StoredValue<Option<Locale>>,
 }
 
 impl GuideContext {
@@ -51,6 +53,7 @@ impl GuideContext {
             owner: StoredValue::new(Owner::current()),
             locale: use_locale(),
             request: StoredValue::new(0),
+            requested: StoredValue::new(None),
         }
     }
 
@@ -61,15 +64,31 @@ impl GuideContext {
     }
 
     /// Fetches the guide in the interface language if the one shown is in another. The shown
-    /// one stays until the new one is there, and if that fails a banner says so.
+    /// one stays until the new one is there, and if that fails a banner says so. Back in the
+    /// language shown, a fetch still under way is dropped and that banner goes.
     pub fn follow_locale(self) {
-        let wanted = self.locale.get_untracked();
-        let shown = self.state.with_untracked(|state| match state {
+        let Some(wanted) = self.locale.try_get_untracked() else {
+            return;
+        };
+        let shown = self.state.try_with_untracked(|state| match state {
             LoadState::Ready(guide) => Some(guide.languages.iter().any(|l| l == wanted.tag())),
             _ => None,
         });
-        if shown == Some(false) {
-            self.fetch();
+        match shown.flatten() {
+            Some(true) => {
+                self.request.set_value(self.request.get_value().wrapping_add(1));
+                if let Some(store) = self.progress.try_get_untracked().flatten() {
+                    store.dismiss_guide_language();
+                }
+            }
+            Some(false) => self.fetch(),
+            // The first load, for another language: start again in this one.
+            None if self.state.with_untracked(|s| matches!(s, LoadState::Loading))
+                && self.requested.get_value() != Some(wanted) =>
+            {
+                self.fetch()
+            }
+            None => {}
         }
     }
 
@@ -77,7 +96,9 @@ impl GuideContext {
         let locale = self.locale.get_untracked();
         let request = self.request.get_value().wrapping_add(1);
         self.request.set_value(request);
-        let current = move || self.request.get_value() == request;
+        self.requested.set_value(Some(locale));
+        // A later request, or a return to the language shown, makes this one stale.
+        let current = move || self.request.try_get_value() == Some(request);
         spawn_local(async move {
             // The request starts in a task of its own, not in the one that draws the app. The
             // download itself began earlier, from index.html's preload.
@@ -86,13 +107,16 @@ impl GuideContext {
             if !current() {
                 return;
             }
+            let store = self.progress.get_untracked();
             let guide = match result {
                 Ok(guide) => Arc::new(guide),
                 Err(error) => {
-                    match self.progress.get_untracked() {
+                    match store {
                         // A guide is on screen: keep it and say why it did not change.
                         Some(store)
-                            if matches!(self.state.get_untracked(), LoadState::Ready(_)) =>
+                            if self
+                                .state
+                                .with_untracked(|s| matches!(s, LoadState::Ready(_))) =>
                         {
                             store.add_notice(Notice::GuideLanguage(error))
                         }
@@ -103,16 +127,17 @@ impl GuideContext {
             };
             // Reading saved progress and drawing the page come in tasks of their own.
             fetch::next_task().await;
+            if !current() {
+                return;
+            }
             match self.progress.get_untracked() {
                 Some(store) => {
                     store.set_guide(guide.clone());
-                    store
-                        .notices
-                        .update(|list| list.retain(|n| !matches!(n, Notice::GuideLanguage(_))));
+                    store.dismiss_guide_language();
                 }
                 None => {
                     let create = || ProgressContext::new(guide.clone());
-                    let store = match self.owner.get_value() {
+                    let store = match self.owner.try_get_value().flatten() {
                         Some(owner) => owner.with(create),
                         None => create(),
                     };
@@ -180,6 +205,7 @@ fn set_booting(on: bool) {
 /// picked in the shell's own switch while the app was drawing wins.
 fn take_over(locale: RwSignal<Locale>) {
     let document = web_sys::window().and_then(|w| w.document());
+    let mut had_focus = false;
     if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
         let chosen = shell
             .query_selector("select")
@@ -192,9 +218,22 @@ fn take_over(locale: RwSignal<Locale>) {
                 locale.set(chosen);
             }
         }
+        had_focus = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .is_some_and(|active| shell.contains(Some(&active)));
         shell.remove();
     }
     set_booting(false);
+    // Someone using the shell's language switch keeps their place: focus goes to the app's.
+    if had_focus {
+        let select = document
+            .and_then(|d| d.query_selector("[data-testid=\"language\"]").ok().flatten())
+            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(select) = select {
+            let _ = select.focus();
+        }
+    }
 }
 
 /// The whole app: provides the language and the guide, then routes.

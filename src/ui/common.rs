@@ -45,7 +45,14 @@ where
             }
             .into_any()
         }
-        LoadState::Ready(guide) => render(guide).into_any(),
+        LoadState::Ready(guide) => {
+            // While the guide in the interface language is on its way, or if it could not be
+            // had, the guide's text is in another language: say so, so screen readers read it
+            // in the right voice. The wrapper takes no part in layout (style/main.css).
+            let own = guide.languages.first().cloned();
+            let lang = move || own.clone().filter(|tag| tag.as_str() != locale.get().tag());
+            view! { <div class="guide-text" lang=lang>{render(guide)}</div> }.into_any()
+        }
     })
     .into_any()
 }

@@ -84,8 +84,11 @@ pub struct ProgressContext {
     /// holds it, no other tab has written, and a save can skip copying, decoding and merging
     /// what is stored.
     last_text: StoredValue<Option<JsValue>, LocalStorage>,
-    /// A save is scheduled and has not run yet.
-    pending: StoredValue<bool>,
+    /// The scheduled save that has not run yet, by number, so a timer left from an earlier
+    /// one cannot run a later one early.
+    pending: StoredValue<Option<u32>>,
+    /// The number of the last scheduled save.
+    scheduled: StoredValue<u32>,
 }
 
 /// How long a scheduled save waits at most for a frame; background tabs draw none.
@@ -138,7 +141,8 @@ impl ProgressContext {
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
             last_text: StoredValue::new_local(last_text.as_deref().map(JsValue::from_str)),
-            pending: StoredValue::new(false),
+            pending: StoredValue::new(None),
+            scheduled: StoredValue::new(0),
         };
         ctx.save_on_change();
         ctx.listen_to_other_tabs();
@@ -181,6 +185,17 @@ impl ProgressContext {
     /// Removes one banner.
     pub fn dismiss(&self, notice: &Notice) {
         self.notices.update(|list| list.retain(|n| n != notice));
+    }
+
+    /// Removes the banner about a guide language that could not be fetched, if it is there.
+    pub fn dismiss_guide_language(&self) {
+        let showing = self
+            .notices
+            .try_with_untracked(|l| l.iter().any(|n| matches!(n, Notice::GuideLanguage(_))));
+        if showing == Some(true) {
+            self.notices
+                .update(|l| l.retain(|n| !matches!(n, Notice::GuideLanguage(_))));
+        }
     }
 
     /// Adds a banner unless the same one is showing.
@@ -233,20 +248,22 @@ impl ProgressContext {
     /// is waiting. A page that draws no frames, such as one in a background tab, saves on a
     /// timer instead.
     fn schedule_save(self) {
-        if self.pending.try_get_value() != Some(false) {
+        if self.pending.try_get_value() != Some(None) {
             return;
         }
-        self.pending.set_value(true);
+        let number = self.scheduled.get_value().wrapping_add(1);
+        self.scheduled.set_value(number);
+        self.pending.set_value(Some(number));
         let Some(window) = web_sys::window() else {
             return self.save_now();
         };
         let after_frame = Closure::once_into_js(move || {
-            let save = Closure::once_into_js(move || self.save_now());
+            let save = Closure::once_into_js(move || self.save_scheduled(number));
             if let Some(window) = web_sys::window() {
                 let _ = window.set_timeout_with_callback(save.unchecked_ref());
             }
         });
-        let fallback = Closure::once_into_js(move || self.save_now());
+        let fallback = Closure::once_into_js(move || self.save_scheduled(number));
         let framed = window
             .request_animation_frame(after_frame.unchecked_ref())
             .is_ok();
@@ -261,13 +278,20 @@ impl ProgressContext {
         }
     }
 
+    /// Runs save `number` if it is still the one waiting.
+    fn save_scheduled(self, number: u32) {
+        if self.pending.try_get_value() == Some(Some(number)) {
+            self.save_now();
+        }
+    }
+
     /// Saves now if a save is waiting: merges with whatever is stored (another tab may have
     /// written since) and writes the result, unless storage already holds it.
     pub fn save_now(self) {
-        if self.pending.try_get_value() != Some(true) {
+        if self.pending.try_get_value().flatten().is_none() {
             return;
         }
-        self.pending.set_value(false);
+        self.pending.set_value(None);
         {
             let Some(unchanged) = self.progress.try_with_untracked(|progress| {
                 self.last_saved
@@ -364,8 +388,12 @@ impl ProgressContext {
                 let Some(incoming) = event.new_value() else {
                     return;
                 };
-                let guide = self.guide();
-                let local = self.progress.get_untracked();
+                // The store may be gone (a test's owner dropped); the listener is not.
+                let (Some(guide), Some(local)) =
+                    (self.guide.try_get_value(), self.progress.try_get_untracked())
+                else {
+                    return;
+                };
                 // The save effect then finds storage already holds the result and writes nothing,
                 // unless this tab has something newer to add.
                 if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {

@@ -205,15 +205,44 @@ test('a guide language that cannot be fetched keeps the guide shown and says why
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   const notice = page.getByTestId('notice').filter({ hasText: 'could not be loaded in this language' });
   await notice.waitFor();
-  // The interface is in English; the guide stays in Chinese rather than disappearing.
+  // The interface is in English; the guide stays in Chinese rather than disappearing, marked
+  // as Chinese so a screen reader reads it in the right voice.
   await page.getByRole('heading', { level: 1, name: 'Self-check checklist' }).waitFor();
-  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') }).waitFor();
+  const heading = page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') });
+  await heading.waitFor();
+  assert.equal(await heading.evaluate((h) => h.closest('[lang]').getAttribute('lang')), 'zh-Hans');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   // Once the file can be had, the next switch brings it and the banner goes.
   await page.unroute('**/guide/jimei.en.json');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hant');
   await page.getByRole('combobox', { name: '語言' }).selectOption('en');
   await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'en') }).waitFor();
   assert.equal(await notice.count(), 0);
+  await page.context().close();
+});
+
+test('switching back before the other language arrives keeps the guide shown', async () => {
+  const page = await openPage(env);
+  await page.context().route('**/sw.js', (route) => route.abort());
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/guide/jimei.en.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.base + '/checklist');
+  await appReady(page);
+  const chinese = page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') });
+  await chinese.waitFor();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hans');
+  release();
+  await page.waitForResponse('**/guide/jimei.en.json');
+  await page.waitForTimeout(300);
+  // The late English file is dropped: the guide stays Chinese, as the interface is.
+  await chinese.waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'en') }).count(), 0);
+  assert.equal(await page.getByTestId('notice').count(), 0);
   await page.context().close();
 });
 
