@@ -76,14 +76,17 @@ impl GuideContext {
         });
         match shown.flatten() {
             Some(true) => {
-                self.request.set_value(self.request.get_value().wrapping_add(1));
+                self.request
+                    .set_value(self.request.get_value().wrapping_add(1));
                 if let Some(store) = self.progress.try_get_untracked().flatten() {
                     store.dismiss_guide_language();
                 }
             }
             Some(false) => self.fetch(),
             // The first load, for another language: start again in this one.
-            None if self.state.with_untracked(|s| matches!(s, LoadState::Loading))
+            None if self
+                .state
+                .with_untracked(|s| matches!(s, LoadState::Loading))
                 && self.requested.get_value() != Some(wanted) =>
             {
                 self.fetch()
@@ -228,7 +231,11 @@ fn take_over(locale: RwSignal<Locale>) {
     // Someone using the shell's language switch keeps their place: focus goes to the app's.
     if had_focus {
         let select = document
-            .and_then(|d| d.query_selector("[data-testid=\"language\"]").ok().flatten())
+            .and_then(|d| {
+                d.query_selector("[data-testid=\"language\"]")
+                    .ok()
+                    .flatten()
+            })
             .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(select) = select {
             let _ = select.focus();

@@ -389,9 +389,10 @@ impl ProgressContext {
                     return;
                 };
                 // The store may be gone (a test's owner dropped); the listener is not.
-                let (Some(guide), Some(local)) =
-                    (self.guide.try_get_value(), self.progress.try_get_untracked())
-                else {
+                let (Some(guide), Some(local)) = (
+                    self.guide.try_get_value(),
+                    self.progress.try_get_untracked(),
+                ) else {
                     return;
                 };
                 // The save effect then finds storage already holds the result and writes nothing,
