@@ -56,30 +56,29 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::Write(js_message(e)))
 }
 
+/// Calls one of local storage's methods with browser values, so strings stay the browser's
+/// own and are not copied into wasm memory. Any failure comes back as a message.
+fn call(method: &str, args: &[&wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, String> {
+    let storage = local().map_err(|_| "local storage is unavailable".to_string())?;
+    let function: js_sys::Function = js_sys::Reflect::get(&storage, &method.into())
+        .map_err(js_message)?
+        .dyn_into()
+        .map_err(|_| format!("{method} is not a function"))?;
+    let args: js_sys::Array = args.iter().copied().collect();
+    function.apply(&storage, &args).map_err(js_message)
+}
+
 /// Reads a key as the browser's own string (or null), without copying it into wasm memory:
 /// comparing it with a string this page wrote then costs the browser a string comparison.
 pub fn get_js(key: &str) -> Result<wasm_bindgen::JsValue, StorageError> {
-    let storage = local()?;
-    let get_item = js_sys::Reflect::get(&storage, &"getItem".into())
-        .map_err(|e| StorageError::Read(js_message(e)))?;
-    let get_item: js_sys::Function = get_item
-        .dyn_into()
-        .map_err(|_| StorageError::Read("getItem is not a function".into()))?;
-    get_item
-        .call1(&storage, &key.into())
-        .map_err(|e| StorageError::Read(js_message(e)))
+    local()?;
+    call("getItem", &[&key.into()]).map_err(StorageError::Read)
 }
 
 /// Writes a key from a browser string, so the page can keep that same string to compare.
 pub fn set_js(key: &str, value: &wasm_bindgen::JsValue) -> Result<(), StorageError> {
-    let storage = local()?;
-    let set_item = js_sys::Reflect::get(&storage, &"setItem".into())
-        .map_err(|e| StorageError::Write(js_message(e)))?;
-    let set_item: js_sys::Function = set_item
-        .dyn_into()
-        .map_err(|_| StorageError::Write("setItem is not a function".into()))?;
-    set_item
-        .call2(&storage, &key.into(), value)
+    local()?;
+    call("setItem", &[&key.into(), value])
         .map(|_| ())
-        .map_err(|e| StorageError::Write(js_message(e)))
+        .map_err(StorageError::Write)
 }
