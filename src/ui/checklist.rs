@@ -18,8 +18,8 @@ use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::progress::{
-    is_missing, item_status, Action, ItemStatus, NaReason, ResetUndo, Tally, MAX_NAME_CHARS,
-    MAX_NOTE_CHARS, MAX_REASON_CHARS,
+    is_missing, item_status, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    MAX_REASON_CHARS,
 };
 
 use super::app::{tr, use_locale, GuideContext};
@@ -735,7 +735,9 @@ fn NotApplicableControl(
 #[component]
 fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
     let confirming = RwSignal::new(false);
-    let undo = RwSignal::new(None::<ResetUndo>);
+    // This role's undo, if the last reset was of this role.
+    let undo = store.reset_undo;
+    let can_undo = move || undo.with(|u| u.as_ref().is_some_and(|u| u.role() == role));
     let message = RwSignal::new(None::<ListMsg>);
     let confirm_button = NodeRef::<html::Button>::new();
     let reset_button = NodeRef::<html::Button>::new();
@@ -766,7 +768,7 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
         close();
     };
     let undo_reset = move |_| {
-        if let Some(cleared) = undo.get_untracked() {
+        if let Some(cleared) = undo.get_untracked().filter(|u| u.role() == role) {
             store.change(|_, progress| progress.undo_reset(cleared, now()));
         }
         undo.set(None);
@@ -809,7 +811,7 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
             </Show>
             <p class="reset-status" role="status">
                 {move || message.get().map(|m| view! { <span>{lt(m)}</span> })}
-                {move || undo.with(Option::is_some).then(|| view! {
+                {move || can_undo().then(|| view! {
                     " "
                     <button type="button" class="button small" on:click=undo_reset>
                         {lt(ListMsg::Undo)}

@@ -18,7 +18,7 @@ use crate::model::guide::Guide;
 use crate::model::i18n::store::{codec_error_message, guide_change_message};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::load::LoadError;
-use crate::model::progress::{Action, Progress};
+use crate::model::progress::{Action, Progress, ResetUndo};
 use crate::model::saved::{self, CodecError, GuideChange, Saved};
 
 /// A banner at the top of the page about saved progress.
@@ -77,6 +77,9 @@ pub struct ProgressContext {
     pub progress: RwSignal<Progress>,
     /// Banners to show; each can be dismissed.
     pub notices: RwSignal<Vec<Notice>>,
+    /// What the last reset cleared, for its one step of undo. Kept here rather than in the
+    /// page, so it survives the page being drawn again (a guide language swap).
+    pub reset_undo: RwSignal<Option<ResetUndo>>,
     guide: StoredValue<Arc<Guide>>,
     /// What this page last wrote or read, so an unchanged state is never written again.
     last_saved: StoredValue<Option<Progress>>,
@@ -138,6 +141,7 @@ impl ProgressContext {
         let ctx = ProgressContext {
             progress: RwSignal::new(loaded.progress),
             notices: RwSignal::new(notices),
+            reset_undo: RwSignal::new(None),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
             last_text: StoredValue::new_local(last_text.as_deref().map(JsValue::from_str)),

@@ -214,6 +214,22 @@ test('reset asks first, and one step of undo brings everything back', async () =
   await page.context().close();
 });
 
+test('a reset can still be undone after a language switch redraws the page', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await box(page, always[0]).check();
+  await page.getByRole('button', { name: '重置本清单' }).click();
+  await page.keyboard.press('Enter');
+  await page.getByText('清单已重置。').waitFor();
+  // The English guide file arrives and the page is drawn again with it.
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await box(page, always[0], 'en').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await box(page, always[0], 'en').isChecked(), true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a corrupt stored value: a notice, the old value in a backup key, a working app', async () => {
   const page = await openPage(env);
   await openChecklist(page);
