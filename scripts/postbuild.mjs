@@ -8,12 +8,15 @@
 //     by its sha256 hash and nothing else inline;
 //  2. writes sw.js, the service worker, with the list of every built file and a cache name
 //     derived from their contents, so each deploy gets its own complete cache;
-//  3. adds the service worker's registration script.
+//  3. adds the service worker's registration script;
+//  4. cuts the wasm into parts loaded when needed and optimizes them (split.mjs), or with
+//     JIMEI_NO_SPLIT=1 (a one-file build to measure against) only optimizes it.
 // Development builds (trunk serve) are left alone: Trunk injects its live-reload script at
 // serve time, which a strict policy would block.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { optimize, splitWasm } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
@@ -59,6 +62,9 @@ for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/);
 if (!loader) throw new Error("postbuild: Trunk's loader script has an unexpected shape");
 const [, jsUrl, wasmUrl, rest] = loader;
+let splitLoader = null;
+if (process.env.JIMEI_NO_SPLIT) optimize(join(staging, basename(wasmUrl)), join(staging, basename(wasmUrl)));
+else splitLoader = splitWasm(staging, jsUrl, wasmUrl);
 // Trunk also preloads both from <head>, which would start them before the first screen.
 for (const url of [jsUrl, wasmUrl]) {
   const link = new RegExp(`<link rel="(?:modulepreload|preload)" href="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
@@ -75,6 +81,7 @@ const start = async () => {
   let l;
   ${preload(`'${wasmUrl}'`, 'fetch', 'application/wasm')}
   ${preload("'/guide/jimei.' + document.documentElement.lang + '.json'", 'fetch', 'application/json')}
+  ${splitLoader ? preload(`'${splitLoader}'`, 'script') : ''}
   const bindings = await import('${jsUrl}');
   const wasm = await bindings.default({ module_or_path: '${wasmUrl}' });
 ${rest.trim()}

@@ -50,6 +50,18 @@ ensure_wasm_bindgen() {
     || die "Trunk.toml's [tools] wasm_bindgen must be \"$want\", the version in Cargo.lock"
 }
 
+# Cuts the release wasm into the first screen's file and files loaded later (scripts/split.mjs).
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split() {
+  # The tool has no --version; cargo's record of what it installed says which one is there.
+  if [ ! -x "$TOOLS/bin/wasm-split-cli" ] \
+    || ! cargo install --list --root "$TOOLS" | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION into $TOOLS (about 2 minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+      --locked --root "$TOOLS" || die "could not install wasm-split-cli $WASM_SPLIT_VERSION"
+  fi
+}
+
 # npm's binaryen ships a working wasm-opt (Debian's produces modules that fail to load), and
 # playwright-core drives Debian's Chromium in the end-to-end tests.
 ensure_node_packages() {
@@ -90,5 +102,6 @@ ensure_build_tools() {
   ensure_rust
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_node_packages
 }

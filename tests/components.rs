@@ -544,3 +544,59 @@ async fn flowchart_draws_every_node_and_answering_in_the_panel_lights_the_branch
         .unwrap()
         .remove_item("jimei.progress/ftest");
 }
+
+/// How many times `flaky_page` has been asked for its page.
+static FLAKY_CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A page whose code fails to arrive the first time and arrives the second.
+async fn flaky_page() -> Result<AnyView, jimei::browser::split::ChunkError> {
+    if FLAKY_CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+        Err(jimei::browser::split::ChunkError)
+    } else {
+        Ok(view! { <h1 data-testid="flaky">"Loaded"</h1> }.into_any())
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_page_whose_code_fails_to_arrive_says_so_and_retries() {
+    let parent = container();
+    let handle = leptos::mount::mount_to(parent.clone(), || {
+        provide_context(LocaleContext(RwSignal::new(Locale::English)));
+        jimei::ui::lazy::lazy_page(flaky_page)
+    });
+    handle.forget();
+    settle().await;
+    let error = parent
+        .query_selector("[data-testid=load-error]")
+        .unwrap()
+        .expect("a failed load shows its message");
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    let text = error.text_content().unwrap();
+    assert!(text.contains("This page could not be loaded"), "{text}");
+    assert!(parent
+        .query_selector("[data-testid=flaky]")
+        .unwrap()
+        .is_none());
+    let retry: web_sys::HtmlElement = error
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    retry.click();
+    settle().await;
+    assert!(parent
+        .query_selector("[data-testid=load-error]")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        parent
+            .query_selector("[data-testid=flaky]")
+            .unwrap()
+            .expect("the retry loads the page")
+            .text_content()
+            .unwrap(),
+        "Loaded"
+    );
+    assert_eq!(FLAKY_CALLS.load(std::sync::atomic::Ordering::SeqCst), 2);
+}

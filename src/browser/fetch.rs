@@ -8,6 +8,24 @@ use crate::model::guide::Guide;
 use crate::model::i18n::Locale;
 use crate::model::load::{check_guide, parse_guide, LoadError};
 
+use super::split::split_fn;
+
+split_fn!(
+    /// The size limit and the parse, from the guide's own wasm file in a split build.
+    guide,
+    fn parse(text: &str) -> Result<Guide, LoadError> {
+        parse_guide(text)
+    }
+);
+
+split_fn!(
+    /// The guide's rules, from the same wasm file as `parse`.
+    guide,
+    fn check(guide: Guide) -> Result<Guide, LoadError> {
+        check_guide(guide)
+    }
+);
+
 /// Where the guide lives in `locale`, relative to the site root: one file per language, split
 /// from public/guide/jimei.json at build time. index.html preloads the same URL. A path, not
 /// a full URL: the guide is only ever loaded from our own origin.
@@ -38,10 +56,10 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
             // their own they do not add to the one that mounts the app, and the page can
             // answer input between them.
             next_task().await;
-            let guide = parse_guide(&text)?;
+            let guide = parse(&text).await?;
             drop(text);
             next_task().await;
-            check_guide(guide)
+            check(guide).await
         }
     }
 }

@@ -5,5 +5,6 @@ pub mod fetch;
 pub mod lang;
 pub mod panic;
 pub mod probe;
+pub mod split;
 pub mod storage;
 pub mod viewport;

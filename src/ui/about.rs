@@ -4,11 +4,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Confidence, Guide};
 use crate::model::i18n::Msg;
 
 use super::app::tr;
 use super::common::{local_text, ConfidenceBadge, GuideGate};
+
+split_fn!(
+    /// The about page, from its own wasm file in a split build.
+    about,
+    pub fn about_page() -> Result<AnyView, ChunkError> {
+        // Untracked, as a route's view is: the page's set-up reads must not redraw it.
+        Ok(untrack(|| view! { <AboutPage/> }.into_any()))
+    }
+);
 
 /// The About page, with the guide's own articles, version and sources.
 #[component]

@@ -13,8 +13,9 @@ use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Msg};
 use crate::model::load::LoadError;
 
-use super::state::{Notice, ProgressContext};
-use super::{about::AboutPage, checklist::ChecklistPage, flowchart::FlowchartPage, home::HomePage};
+use super::lazy::lazy_page;
+use super::state::{new_store, Notice, ProgressContext};
+use super::{about, checklist, flowchart, home::HomePage, report};
 
 /// Where the guide stands: still coming, ready, or failed with a reason.
 #[derive(Debug, Clone)]
@@ -42,11 +43,15 @@ pub struct GuideContext {
     request: StoredValue<u32>,
     /// The language of the latest request.
     requested: StoredValue<Option<Locale>>,
+    /// Whether loading has begun: the guide is only parsed once a page needs it (`ensure`).
+    started: StoredValue<bool>,
 }
 
 impl GuideContext {
-    /// A context that has not started loading; `load` starts it.
+    /// A context over `state`; with `Loading`, nothing is fetched until `ensure` or `load`.
     pub fn new(state: LoadState) -> GuideContext {
+        // A context made with its guide already there (as tests do) counts as started.
+        let started = !matches!(state, LoadState::Loading);
         GuideContext {
             state: RwSignal::new(state),
             progress: RwSignal::new(None),
@@ -54,11 +59,23 @@ impl GuideContext {
             locale: use_locale(),
             request: StoredValue::new(0),
             requested: StoredValue::new(None),
+            started: StoredValue::new(started),
+        }
+    }
+
+    /// Starts loading the guide unless that has begun. Pages that show the guide call this
+    /// as they open; the home page does not, so its visitors download neither the code that
+    /// parses the guide nor the code that keeps progress until they go further. The file
+    /// itself is already on its way from index.html's preload.
+    pub fn ensure(self) {
+        if !self.started.get_value() {
+            self.load();
         }
     }
 
     /// Starts (or restarts) fetching the guide in the interface language.
     pub fn load(self) {
+        self.started.set_value(true);
         self.state.set(LoadState::Loading);
         self.fetch();
     }
@@ -67,6 +84,9 @@ impl GuideContext {
     /// one stays until the new one is there, and if that fails a banner says so. Back in the
     /// language shown, a fetch still under way is dropped and that banner goes.
     pub fn follow_locale(self) {
+        if self.started.try_get_value() != Some(true) {
+            return;
+        }
         let Some(wanted) = self.locale.try_get_untracked() else {
             return;
         };
@@ -139,10 +159,17 @@ impl GuideContext {
                     store.dismiss_guide_language();
                 }
                 None => {
-                    let create = || ProgressContext::new(guide.clone());
-                    let store = match self.owner.try_get_value().flatten() {
-                        Some(owner) => owner.with(create),
-                        None => create(),
+                    // The store's code came with the parser's (one wasm file), so this does
+                    // not wait, and no other request can create a store in between.
+                    let owner = self.owner.try_get_value().flatten();
+                    let store = match new_store(guide.clone(), owner).await {
+                        Ok(store) => store,
+                        Err(error) => {
+                            if current() {
+                                self.state.set(LoadState::Failed(error));
+                            }
+                            return;
+                        }
                     };
                     self.progress.set(Some(store));
                     fetch::next_task().await;
@@ -252,7 +279,6 @@ pub fn App() -> impl IntoView {
 
     let guide = GuideContext::new(LoadState::Loading);
     provide_context(guide);
-    guide.load();
     // The guide follows the interface language.
     Effect::new(move |_| {
         locale.track();
@@ -286,10 +312,35 @@ pub fn App() -> impl IntoView {
                             // One route with an optional node, so opening and closing a node's
                             // panel keeps the chart (its zoom, scroll and focus) instead of drawing
                             // it anew.
-                            <Route path=path!("/flowchart/:node?") view=FlowchartPage/>
-                            <Route path=path!("/checklist") view=ChecklistPage/>
-                            <Route path=path!("/report") view=super::report::ReportPage/>
-                            <Route path=path!("/about") view=AboutPage/>
+                            // Each page's code and the guide load together as it opens.
+                            <Route
+                                path=path!("/flowchart/:node?")
+                                view=move || {
+                                    guide.ensure();
+                                    lazy_page(flowchart::flowchart_page)
+                                }
+                            />
+                            <Route
+                                path=path!("/checklist")
+                                view=move || {
+                                    guide.ensure();
+                                    lazy_page(checklist::checklist_page)
+                                }
+                            />
+                            <Route
+                                path=path!("/report")
+                                view=move || {
+                                    guide.ensure();
+                                    lazy_page(report::report_page)
+                                }
+                            />
+                            <Route
+                                path=path!("/about")
+                                view=move || {
+                                    guide.ensure();
+                                    lazy_page(about::about_page)
+                                }
+                            />
                         </Routes>
                     </Show>
                 </main>

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Msg};
@@ -88,6 +89,15 @@ pub fn record_language(store: ProgressContext) {
         store.dispatch(Action::SetLanguage(Some(tag)));
     });
 }
+
+split_fn!(
+    /// The checklist page, from its own wasm file in a split build.
+    checklist,
+    pub fn checklist_page() -> Result<AnyView, ChunkError> {
+        // Untracked, as a route's view is: the page's set-up reads must not redraw it.
+        Ok(untrack(|| view! { <ChecklistPage/> }.into_any()))
+    }
+);
 
 /// Links to the two roles' versions of `path`; the current one is marked. Plain anchors
 /// (the router still handles them): its `<A>` would mark both current, as they share a path.

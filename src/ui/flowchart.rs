@@ -16,6 +16,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::browser::split::{split_fn, ChunkError};
 use crate::browser::viewport;
 use crate::model::chart::{
     self, tenths, Because, Branch, Drawing, Entry, Flow, Key, Mode, NodeState, Route, Tally,
@@ -63,6 +64,15 @@ fn kind_msg(kind: NodeKind) -> Msg {
         NodeKind::End => Msg::NodeEnd,
     }
 }
+
+split_fn!(
+    /// The flowchart page, from its own wasm file in a split build.
+    flowchart,
+    pub fn flowchart_page() -> Result<AnyView, ChunkError> {
+        // Untracked, as a route's view is: the page's set-up reads must not redraw it.
+        Ok(untrack(|| view! { <FlowchartPage/> }.into_any()))
+    }
+);
 
 /// The process, in the chart or the list view, with the selected node's panel.
 #[component]

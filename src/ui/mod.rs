@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod common;
 pub mod flowchart;
 pub mod home;
+pub mod lazy;
 pub mod report;
 pub mod share;
 pub mod state;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Guide, Role};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Msg};
@@ -39,6 +40,15 @@ fn enterprise_name(store: ProgressContext, locale: Locale) -> String {
         name
     }
 }
+
+split_fn!(
+    /// The printable report, from its own wasm file in a split build.
+    report,
+    pub fn report_page() -> Result<AnyView, ChunkError> {
+        // Untracked, as a route's view is: the page's set-up reads must not redraw it.
+        Ok(untrack(|| view! { <ReportPage/> }.into_any()))
+    }
+);
 
 /// The report and letters page, with a print button.
 #[component]

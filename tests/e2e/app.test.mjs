@@ -296,3 +296,57 @@ for (const broken of BROKEN) {
     await page.context().close();
   });
 }
+
+// The release build cuts the wasm into parts (ARCHITECTURE.md, "Split wasm"). Parts a page
+// needs are named split_<page>-<hash>.wasm; parts pages share, chunk_<n>-<hash>.wasm.
+const PART = /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+
+test('the home page downloads no page code; each page fetches its own parts as it opens', async () => {
+  const page = await openPage(env);
+  // Keep the service worker out: it fetches every file on purpose, to work offline.
+  await page.context().route('**/sw.js', (route) => route.abort());
+  const parts = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(PART);
+    if (m) parts.push(m[1]);
+  });
+  await page.goto(env.base + '/', { waitUntil: 'networkidle' });
+  await page.waitForSelector('#shell', { state: 'detached' });
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { level: 1, name: '阿集小美 · 复工防控指南' }).waitFor();
+  assert.deepEqual(parts, []);
+  await page.getByRole('link', { name: '我是员工' }).click();
+  await page.getByRole('heading', { level: 2, name: text(employeeSection.title) }).waitFor();
+  // The checklist's own part and the guide's (its parser and the progress store) came, and
+  // no other page's.
+  assert.ok(parts.includes('split_checklist'), parts.join());
+  assert.ok(parts.includes('split_guide'), parts.join());
+  assert.ok(!parts.some((p) => p.startsWith('split_') && !['split_checklist', 'split_guide'].includes(p)), parts.join());
+  await page.getByRole('link', { name: '流程图' }).first().click();
+  await page.getByRole('heading', { level: 1, name: '复工流程' }).waitFor();
+  assert.ok(parts.includes('split_flowchart'), parts.join());
+  // Each part is fetched once.
+  assert.equal(new Set(parts).size, parts.length, parts.join());
+  // The one error expected is the aborted service worker script's.
+  assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
+  await page.context().close();
+});
+
+test('a page whose code cannot be fetched says so, and a retry loads it', async () => {
+  const page = await openPage(env);
+  await page.context().route('**/sw.js', (route) => route.abort());
+  const blocked = /\/split_checklist-[0-9a-f]{16}\.wasm$/;
+  await page.route(blocked, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.base + '/checklist');
+  await page.waitForSelector('#shell', { state: 'detached' });
+  const error = page.getByRole('alert').filter({ hasText: '此页面未能载入' });
+  await error.waitFor();
+  assert.ok((await error.textContent()).includes('无法连接网络'));
+  // The header and its navigation still work while the page is missing.
+  assert.equal(await page.getByRole('link', { name: '关于' }).count(), 1);
+  await page.unroute(blocked);
+  await error.getByRole('button', { name: '重试' }).click();
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title) }).waitFor();
+  assert.equal(await error.count(), 0);
+  await page.context().close();
+});

@@ -101,6 +101,8 @@ pub enum Msg {
     Language,
     Loading,
     LoadFailedTitle,
+    /// A page's code (a wasm file of its own in the release build) could not be fetched.
+    PartLoadFailedTitle,
     /// The guide could not be loaded in the chosen language, so it stays in the one shown.
     GuideLanguageFailed,
     Retry,
@@ -191,6 +193,9 @@ impl Msg {
             (LoadFailedTitle, ZhHans) => "指南未能载入",
             (LoadFailedTitle, ZhHant) => "指南未能載入",
             (LoadFailedTitle, English) => "The guide could not be loaded",
+            (PartLoadFailedTitle, ZhHans) => "此页面未能载入",
+            (PartLoadFailedTitle, ZhHant) => "此頁面未能載入",
+            (PartLoadFailedTitle, English) => "This page could not be loaded",
             (GuideLanguageFailed, ZhHans) => "指南的这一语言版本未能载入，暂时仍以原来的语言显示。",
             (GuideLanguageFailed, ZhHant) => "指南的這一語言版本未能載入，暫時仍以原來的語言顯示。",
             (GuideLanguageFailed, English) => "The guide could not be loaded in this language, so it is still shown in the previous one.",

@@ -1,0 +1,76 @@
+// Part of the release build (called by postbuild.mjs): cuts the app's wasm into the file the
+// first screen needs and files that pages load when they open (see ARCHITECTURE.md, "Split
+// wasm"), then optimizes every file with wasm-opt.
+//
+// Trunk has already built the app and run wasm-bindgen on the whole, uncut wasm. This takes
+// cargo's own output instead, cuts it with wasm-split-cli at the `split_fn!` points, runs
+// wasm-bindgen on the main part, and writes the results over Trunk's files under their names,
+// which index.html already refers to. The other parts get content hashes in their names.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+// The features our wasm uses; wasm-opt must be told, or it refuses the module.
+const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+
+const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+// Where cargo put the wasm: the target directory cargo itself reports, so CARGO_TARGET_DIR
+// and .cargo/config.toml are honoured.
+function cargoWasm() {
+  const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], { encoding: 'utf8' }));
+  return join(meta.target_directory, 'wasm32-unknown-unknown', 'release', 'jimei.wasm');
+}
+
+// Optimizes `input` into `output` in place of Trunk's own pass (index.html turns it off).
+export function optimize(input, output) {
+  run('wasm-opt', [...WASM_OPT, input, '-o', output]);
+}
+
+// `jsUrl` and `wasmUrl` are Trunk's files, as index.html names them (`/jimei-<hash>.js`).
+// Returns the URL of the loader module that the main JS imports, for index.html to preload.
+export function splitWasm(staging, jsUrl, wasmUrl) {
+  const work = mkdtempSync(join(tmpdir(), 'jimei-split-'));
+  try {
+    const name = basename(jsUrl, '.js');
+    const cut = join(work, 'cut');
+    const bound = join(work, 'bound');
+    // The loader module the tool writes imports `initSync` from `./<name>.js`: the main JS.
+    run('wasm-split-cli', [cargoWasm(), cut, '--target', 'web', '--out-name', name]);
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--out-dir', bound, '--out-name', name,
+      join(cut, `${name}.wasm`)]);
+    optimize(join(bound, `${name}_bg.wasm`), join(staging, basename(wasmUrl)));
+
+    // The parts, named by their contents; the loader module refers to them by name.
+    let loader = readFileSync(join(cut, '__wasm_split.js'), 'utf8');
+    const parts = readdirSync(cut).filter((f) => f.endsWith('.wasm') && f !== `${name}.wasm`);
+    if (parts.length === 0) throw new Error('split: wasm-split-cli wrote no parts; are the split points there?');
+    for (const part of parts) {
+      const optimized = join(work, part);
+      optimize(join(cut, part), optimized);
+      const bytes = readFileSync(optimized);
+      const hashed = `${basename(part, '.wasm')}-${hash(bytes)}.wasm`;
+      const reference = `"./${part}"`;
+      if (!loader.includes(reference)) throw new Error(`split: the loader does not name ${part}`);
+      loader = loader.replaceAll(reference, `"./${hashed}"`);
+      writeFileSync(join(staging, hashed), bytes);
+    }
+    const loaderName = `split-${hash(loader)}.js`;
+    writeFileSync(join(staging, loaderName), loader);
+
+    // The main JS imports the loader module by the tool's fixed name. Only the import
+    // statement changes: the same name is also the module's key in the wasm's imports.
+    let js = readFileSync(join(bound, `${name}.js`), 'utf8');
+    const importOf = /(\bfrom\s*)(['"])\.\/__wasm_split\.js\2/g;
+    if (!importOf.test(js)) throw new Error('split: the main JS does not import the loader module');
+    js = js.replaceAll(importOf, `$1'./${loaderName}'`);
+    writeFileSync(join(staging, basename(jsUrl)), js);
+    return `/${loaderName}`;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
