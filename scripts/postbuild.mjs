@@ -62,9 +62,26 @@ for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/);
 if (!loader) throw new Error("postbuild: Trunk's loader script has an unexpected shape");
 const [, jsUrl, wasmUrl, rest] = loader;
-let splitLoader = null;
+let split = null;
 if (process.env.JIMEI_NO_SPLIT) optimize(join(staging, basename(wasmUrl)), join(staging, basename(wasmUrl)));
-else splitLoader = splitWasm(staging, jsUrl, wasmUrl);
+else split = splitWasm(staging, jsUrl, wasmUrl);
+// The split points each route's page needs (its own and the guide's), so that a deep link
+// fetches their parts alongside the main wasm instead of after it. Keep in step with the
+// routes in src/ui/app.rs; tests/e2e/app.test.mjs checks that a deep link fetches each part
+// once.
+const ROUTE_PARTS = {
+  '/flowchart': ['flowchart', 'guide'],
+  '/checklist': ['checklist', 'guide'],
+  '/report': ['report', 'guide'],
+  '/about': ['about', 'guide'],
+};
+const routeFiles = {};
+for (const [route, points] of Object.entries(split ? ROUTE_PARTS : {})) {
+  routeFiles[route] = [...new Set(points.flatMap((point) => {
+    if (!split.parts[point]) throw new Error(`postbuild: no wasm part for the split point ${point}`);
+    return split.parts[point].map((file) => `/${file}`);
+  }))];
+}
 // Trunk also preloads both from <head>, which would start them before the first screen.
 for (const url of [jsUrl, wasmUrl]) {
   const link = new RegExp(`<link rel="(?:modulepreload|preload)" href="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
@@ -81,7 +98,9 @@ const start = async () => {
   let l;
   ${preload(`'${wasmUrl}'`, 'fetch', 'application/wasm')}
   ${preload("'/guide/jimei.' + document.documentElement.lang + '.json'", 'fetch', 'application/json')}
-  ${splitLoader ? preload(`'${splitLoader}'`, 'script') : ''}
+  ${split ? preload(`'${split.loader}'`, 'script') : ''}
+  const parts = ${JSON.stringify(routeFiles)}['/' + location.pathname.split('/')[1]] || [];
+  for (const part of parts) { ${preload('part', 'fetch', 'application/wasm')} }
   const bindings = await import('${jsUrl}');
   const wasm = await bindings.default({ module_or_path: '${wasmUrl}' });
 ${rest.trim()}

@@ -6,7 +6,7 @@
 // cargo's own output instead, cuts it with wasm-split-cli at the `split_fn!` points, runs
 // wasm-bindgen on the main part, and writes the results over Trunk's files under their names,
 // which index.html already refers to. The other parts get content hashes in their names.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,16 @@ import { basename, join } from 'node:path';
 const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
-const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// wasm-opt warns about a names subsection that wasm-split-cli writes and it does not know;
+// the names are dropped anyway, so those lines are left out of the build's output.
+const QUIET = /^warning: unknown name subsection with id 3 at \d+$/;
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  const lines = (result.stderr ?? '').split('\n').filter((line) => line && !QUIET.test(line));
+  if (lines.length) console.error(lines.join('\n'));
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`split: ${command} failed with status ${result.status}`);
+}
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 // Where cargo put the wasm: the target directory cargo itself reports, so CARGO_TARGET_DIR
@@ -32,7 +41,8 @@ export function optimize(input, output) {
 }
 
 // `jsUrl` and `wasmUrl` are Trunk's files, as index.html names them (`/jimei-<hash>.js`).
-// Returns the URL of the loader module that the main JS imports, for index.html to preload.
+// Returns the URL of the loader module that the main JS imports, and the files each split
+// point needs (`partsOf`), for index.html to preload.
 export function splitWasm(staging, jsUrl, wasmUrl) {
   const work = mkdtempSync(join(tmpdir(), 'jimei-split-'));
   try {
@@ -61,6 +71,7 @@ export function splitWasm(staging, jsUrl, wasmUrl) {
     }
     const loaderName = `split-${hash(loader)}.js`;
     writeFileSync(join(staging, loaderName), loader);
+    const needs = partsOf(loader);
 
     // The main JS imports the loader module by the tool's fixed name. Only the import
     // statement changes: the same name is also the module's key in the wasm's imports.
@@ -69,8 +80,29 @@ export function splitWasm(staging, jsUrl, wasmUrl) {
     if (!importOf.test(js)) throw new Error('split: the main JS does not import the loader module');
     js = js.replaceAll(importOf, `$1'./${loaderName}'`);
     writeFileSync(join(staging, basename(jsUrl)), js);
-    return `/${loaderName}`;
+    return { loader: `/${loaderName}`, parts: needs };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+// The files each split point needs, read from the loader module wasm-split-cli 0.2.4 writes:
+// for `checklist`, its own part (`split_checklist-…`) and the shared parts it waits for
+// (`chunk_<n>-…`). Fails loudly if the module's shape is not the one expected.
+function partsOf(loader) {
+  const shared = new Map();
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    shared.set(m[1], m[2]);
+  }
+  const parts = {};
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g)) {
+    const own = m[2].match(/new URL\("\.\/([^"]+)"/);
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
+      if (!shared.has(d)) throw new Error(`split: the loader module names an unknown part ${d}`);
+      return shared.get(d);
+    });
+    parts[m[1]] = [...(own ? [own[1]] : []), ...deps];
+  }
+  if (Object.keys(parts).length === 0) throw new Error("split: could not read the loader module's parts");
+  return parts;
 }

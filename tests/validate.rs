@@ -3,7 +3,7 @@
 
 use jimei::model::guide::{parse, validate, ProblemKind};
 use jimei::model::i18n::{problem_message, Locale};
-use jimei::model::load::{load_guide, LoadError};
+use jimei::model::load::{check_same_version, load_guide, LoadError};
 use serde_json::{json, Value};
 
 const MINIMAL: &str = include_str!("fixtures/minimal.json");
@@ -345,4 +345,33 @@ fn reading_order_puts_branches_after_their_decision_and_keeps_every_node() {
             "town"
         ]
     );
+}
+
+#[test]
+fn a_language_switch_only_takes_the_same_guide_version() {
+    let shown = parse(MINIMAL).unwrap();
+    let same = parse(MINIMAL).unwrap();
+    assert_eq!(check_same_version(&shown, &same), Ok(()));
+    let mut value = fixture();
+    *at(&mut value, "/version") = json!("2099-01-01");
+    let newer = parse(&value.to_string()).unwrap();
+    let Err(error) = check_same_version(&shown, &newer) else {
+        panic!("another version must be refused");
+    };
+    assert!(
+        matches!(&error, LoadError::OtherVersion { found, .. } if found.ends_with("2099-01-01"))
+    );
+    for locale in Locale::ALL {
+        let (message, details) = error.describe(locale);
+        assert!(message.contains("2099-01-01"), "{message}");
+        assert!(details.is_empty());
+    }
+    assert!(error
+        .describe(Locale::English)
+        .0
+        .contains("Reload the page"));
+    let mut value = fixture();
+    *at(&mut value, "/id") = json!("another-guide");
+    let other = parse(&value.to_string()).unwrap();
+    assert!(check_same_version(&shown, &other).is_err());
 }

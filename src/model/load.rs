@@ -24,6 +24,23 @@ pub enum LoadError {
     Json(ParseError),
     /// The file parsed but breaks the guide's rules; every problem is listed.
     Invalid(Vec<Problem>),
+    /// A language switch fetched a file of another guide version than the one on screen
+    /// (a deploy since the page opened). Progress is checked against a new version only when
+    /// the page loads, so the switch is refused.
+    OtherVersion { shown: String, found: String },
+}
+
+/// Whether `found` may replace `shown` on a language switch: only the same guide at the same
+/// version, as saved progress was checked against that version.
+pub fn check_same_version(shown: &Guide, found: &Guide) -> Result<(), LoadError> {
+    if shown.id == found.id && shown.version == found.version {
+        Ok(())
+    } else {
+        Err(LoadError::OtherVersion {
+            shown: format!("{} {}", shown.id, shown.version),
+            found: format!("{} {}", found.id, found.version),
+        })
+    }
 }
 
 /// Parses and validates a guide file's text.
@@ -80,6 +97,13 @@ impl LoadError {
                 Vec::new(),
             ),
             LoadError::Json(error) => (parse_error_message(error, locale), Vec::new()),
+            LoadError::OtherVersion { shown, found } => (
+                format!(
+                    "{} ({shown} → {found})",
+                    Msg::ErrorOtherVersion.text(locale)
+                ),
+                Vec::new(),
+            ),
             LoadError::Invalid(problems) => (
                 Msg::ErrorInvalid.text(locale).to_string(),
                 problems

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::{fetch, lang};
 use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Msg};
-use crate::model::load::LoadError;
+use crate::model::load::{check_same_version, LoadError};
 
 use super::lazy::lazy_page;
 use super::state::{new_store, Notice, ProgressContext};
@@ -131,6 +131,12 @@ impl GuideContext {
                 return;
             }
             let store = self.progress.get_untracked();
+            // Progress was checked against the version the store holds; another version
+            // (a deploy since the page opened) waits for a reload, which checks it.
+            let result = result.and_then(|guide| match store {
+                Some(store) => check_same_version(&store.guide(), &guide).map(|()| guide),
+                None => Ok(guide),
+            });
             let guide = match result {
                 Ok(guide) => Arc::new(guide),
                 Err(error) => {
@@ -309,44 +315,30 @@ pub fn App() -> impl IntoView {
                     <Show when=move || { stage.get() >= 3 }>
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=HomePage/>
+                            // The wasm parts each page needs are also named in
+                            // scripts/postbuild.mjs, which preloads them for deep links.
                             // One route with an optional node, so opening and closing a node's
                             // panel keeps the chart (its zoom, scroll and focus) instead of drawing
                             // it anew.
-                            // Each page's code and the guide load together as it opens.
-                            <Route
-                                path=path!("/flowchart/:node?")
-                                view=move || {
-                                    guide.ensure();
-                                    lazy_page(flowchart::flowchart_page)
-                                }
-                            />
-                            <Route
-                                path=path!("/checklist")
-                                view=move || {
-                                    guide.ensure();
-                                    lazy_page(checklist::checklist_page)
-                                }
-                            />
-                            <Route
-                                path=path!("/report")
-                                view=move || {
-                                    guide.ensure();
-                                    lazy_page(report::report_page)
-                                }
-                            />
-                            <Route
-                                path=path!("/about")
-                                view=move || {
-                                    guide.ensure();
-                                    lazy_page(about::about_page)
-                                }
-                            />
+                            <Route path=path!("/flowchart/:node?") view=move || guide_page(guide, flowchart::flowchart_page)/>
+                            <Route path=path!("/checklist") view=move || guide_page(guide, checklist::checklist_page)/>
+                            <Route path=path!("/report") view=move || guide_page(guide, report::report_page)/>
+                            <Route path=path!("/about") view=move || guide_page(guide, about::about_page)/>
                         </Routes>
                     </Show>
                 </main>
             </Router>
         </Show>
     }
+}
+
+/// A page that shows the guide: its code and the guide load together as it opens.
+fn guide_page<Fut>(guide: GuideContext, load: fn() -> Fut) -> impl IntoView
+where
+    Fut: std::future::Future<Output = Result<AnyView, crate::browser::split::ChunkError>> + 'static,
+{
+    guide.ensure();
+    lazy_page(load)
 }
 
 /// The top bar: the app's name, the navigation and the language switcher.

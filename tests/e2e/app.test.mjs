@@ -341,12 +341,51 @@ test('a page whose code cannot be fetched says so, and a retry loads it', async 
   await page.waitForSelector('#shell', { state: 'detached' });
   const error = page.getByRole('alert').filter({ hasText: '此页面未能载入' });
   await error.waitFor();
-  assert.ok((await error.textContent()).includes('无法连接网络'));
+  assert.ok((await error.textContent()).includes('请检查网络后重试'));
   // The header and its navigation still work while the page is missing.
   assert.equal(await page.getByRole('link', { name: '关于' }).count(), 1);
   await page.unroute(blocked);
   await error.getByRole('button', { name: '重试' }).click();
   await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title) }).waitFor();
   assert.equal(await error.count(), 0);
+  await page.context().close();
+});
+
+test('a language switch that finds a newer guide keeps the guide shown and asks for a reload', async () => {
+  const page = await openPage(env);
+  await page.context().route('**/sw.js', (route) => route.abort());
+  // As if a new version had been deployed since the page opened.
+  const newer = { ...builtGuide('en'), version: '2099-01-01' };
+  await page.route('**/guide/jimei.en.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(newer) }));
+  await page.goto(env.base + '/checklist');
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') }).waitFor();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  const notice = page.getByTestId('notice').filter({ hasText: 'A new version of the guide has been published' });
+  await notice.waitFor();
+  assert.ok((await notice.textContent()).includes('2099-01-01'));
+  await page.getByRole('heading', { level: 1, name: 'Self-check checklist' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title, 'zh-Hans') }).count(), 1);
+  assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
+  await page.context().close();
+});
+
+test('a deep link fetches its page\'s parts alongside the main wasm, each once', async () => {
+  const page = await openPage(env);
+  await page.context().route('**/sw.js', (route) => route.abort());
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(env.base + '/checklist?role=employee');
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: text(employeeSection.title) }).waitFor();
+  const parts = requests.filter((p) => PART.test(p));
+  assert.ok(parts.some((p) => p.includes('/split_checklist-')), parts.join());
+  assert.equal(new Set(parts).size, parts.length, parts.join());
+  // Requested by the loader's preloads, before the main JS, not after the main wasm ran.
+  const mainJs = requests.findIndex((p) => /^\/jimei-[0-9a-f]+\.js$/.test(p));
+  const own = requests.findIndex((p) => p.includes('/split_checklist-'));
+  assert.ok(mainJs > 0 && own >= 0 && own < mainJs, requests.join('\n'));
+  assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
   await page.context().close();
 });

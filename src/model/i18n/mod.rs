@@ -103,6 +103,8 @@ pub enum Msg {
     LoadFailedTitle,
     /// A page's code (a wasm file of its own in the release build) could not be fetched.
     PartLoadFailedTitle,
+    /// What to do about it: the network, or a new version deployed since the page opened.
+    PartLoadFailedBody,
     /// The guide could not be loaded in the chosen language, so it stays in the one shown.
     GuideLanguageFailed,
     Retry,
@@ -112,6 +114,8 @@ pub enum Msg {
     ErrorInvalid,
     ErrorTooLarge,
     ErrorTimeout,
+    /// A language switch found a file of another version of the guide than the one shown.
+    ErrorOtherVersion,
     HomeIntro,
     HomeStartEnterprise,
     HomeStartEmployee,
@@ -196,6 +200,9 @@ impl Msg {
             (PartLoadFailedTitle, ZhHans) => "此页面未能载入",
             (PartLoadFailedTitle, ZhHant) => "此頁面未能載入",
             (PartLoadFailedTitle, English) => "This page could not be loaded",
+            (PartLoadFailedBody, ZhHans) => "未能取得此页面的程序。请检查网络后重试；如仍不行，请重新载入页面。你的进度不会丢失。",
+            (PartLoadFailedBody, ZhHant) => "未能取得此頁面的程式。請檢查網絡後重試；如仍不行，請重新載入頁面。你的進度不會丟失。",
+            (PartLoadFailedBody, English) => "The code of this page could not be fetched. Check your connection and try again; if that does not help, reload the page. Your progress is not lost.",
             (GuideLanguageFailed, ZhHans) => "指南的这一语言版本未能载入，暂时仍以原来的语言显示。",
             (GuideLanguageFailed, ZhHant) => "指南的這一語言版本未能載入，暫時仍以原來的語言顯示。",
             (GuideLanguageFailed, English) => "The guide could not be loaded in this language, so it is still shown in the previous one.",
@@ -220,6 +227,9 @@ impl Msg {
             (ErrorTimeout, ZhHans) => "网络太慢，指南未能按时载入。请稍后重试。",
             (ErrorTimeout, ZhHant) => "網絡太慢，指南未能按時載入。請稍後重試。",
             (ErrorTimeout, English) => "The network is too slow: the guide did not arrive in time. Try again in a moment.",
+            (ErrorOtherVersion, ZhHans) => "指南已发布新版本。请重新载入页面，再切换语言。",
+            (ErrorOtherVersion, ZhHant) => "指南已發布新版本。請重新載入頁面，再切換語言。",
+            (ErrorOtherVersion, English) => "A new version of the guide has been published. Reload the page, then switch the language again.",
             (HomeIntro, ZhHans) => "列清单、划重点、管流程：跟着阿集和小美，一步步做好复工防控。",
             (HomeIntro, ZhHant) => "列清單、劃重點、管流程：跟著阿集和小美，一步步做好復工防控。",
             (HomeIntro, English) => "Make the lists, mark the key points, manage the process: follow A-Ji and Xiao-Mei step by step to resume work safely.",
