@@ -165,8 +165,9 @@ impl GuideContext {
                     store.dismiss_guide_language();
                 }
                 None => {
-                    // The store's code came with the parser's (one wasm file), so this does
-                    // not wait, and no other request can create a store in between.
+                    // The store's code came with the parser's (one wasm file), so this waits
+                    // for a microtask at most: no other request's task runs in between to
+                    // create a second store.
                     let owner = self.owner.try_get_value().flatten();
                     let store = match new_store(guide.clone(), owner).await {
                         Ok(store) => store,
