@@ -302,11 +302,8 @@ fn mount_checklist() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext
         ctx.progress.set(Some(progress));
         store.set_value(Some(progress));
         provide_context(ctx);
-        view! {
-            <leptos_router::components::Router>
-                <jimei::ui::checklist::ChecklistPage/>
-            </leptos_router::components::Router>
-        }
+        jimei::ui::router::provide_router();
+        view! { <jimei::ui::checklist::ChecklistPage/> }
     });
     handle.forget();
     (parent, store.get_value().unwrap())
@@ -435,8 +432,6 @@ const FLOW_GUIDE: &str = r#"{
 /// Mounts the flowchart page over `FLOW_GUIDE` in English at `/flowchart`.
 fn mount_flowchart() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext) {
     use jimei::ui::state::ProgressContext;
-    use leptos_router::components::{Route, Router, Routes};
-    use leptos_router::path;
     let local = storage::local().unwrap();
     let _ = local.remove_item("jimei.progress/ftest");
     let history = web_sys::window().unwrap().history().unwrap();
@@ -453,13 +448,8 @@ fn mount_flowchart() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext
         ctx.progress.set(Some(progress));
         store.set_value(Some(progress));
         provide_context(ctx);
-        view! {
-            <Router>
-                <Routes fallback=|| "none">
-                    <Route path=path!("/flowchart/:node?") view=jimei::ui::flowchart::FlowchartPage/>
-                </Routes>
-            </Router>
-        }
+        jimei::ui::router::provide_router();
+        view! { <jimei::ui::flowchart::FlowchartPage/> }
     });
     handle.forget();
     (parent, store.get_value().unwrap())

@@ -7,4 +7,5 @@ pub mod i18n;
 pub mod layout;
 pub mod load;
 pub mod progress;
+pub mod route;
 pub mod saved;

@@ -4,16 +4,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{fetch, lang};
 use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Msg};
 use crate::model::load::{check_same_version, LoadError};
+use crate::model::route::{is_current, Page};
 
 use super::lazy::lazy_page;
+use super::router::{provide_router, use_location, Location};
 use super::state::{new_store, Notice, ProgressContext};
 use super::{about, checklist, flowchart, home::HomePage, report};
 
@@ -309,33 +309,33 @@ pub fn App() -> impl IntoView {
         take_over(locale);
     });
 
+    let location = provide_router();
+    let page = Memo::new(move |_| location.pathname.with(|path| Page::of(path)));
     view! {
         <Show when=move || { stage.get() >= 1 }>
-            <Router>
-                <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-                <Show when=move || { stage.get() >= 2 }>
-                    <Header stage/>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <Show when=move || { stage.get() >= 2 }>
+                <Header stage/>
+            </Show>
+            <Show when=move || { stage.get() >= 4 }>
+                <Notices/>
+            </Show>
+            <main id="main" tabindex="-1">
+                <Show when=move || { stage.get() >= LAST_STAGE }>
+                    // A page is drawn anew only when the page changes, not its address: opening
+                    // and closing a flowchart node's panel keeps the chart (its zoom, scroll
+                    // and focus). The wasm parts each page needs are also named in
+                    // scripts/postbuild.mjs, which preloads them for deep links.
+                    {move || match page.get() {
+                        Page::Home => view! { <HomePage/> }.into_any(),
+                        Page::Flowchart => guide_page(guide, flowchart::flowchart_page).into_any(),
+                        Page::Checklist => guide_page(guide, checklist::checklist_page).into_any(),
+                        Page::Report => guide_page(guide, report::report_page).into_any(),
+                        Page::About => guide_page(guide, about::about_page).into_any(),
+                        Page::NotFound => view! { <NotFound/> }.into_any(),
+                    }}
                 </Show>
-                <Show when=move || { stage.get() >= 4 }>
-                    <Notices/>
-                </Show>
-                <main id="main" tabindex="-1">
-                    <Show when=move || { stage.get() >= LAST_STAGE }>
-                        <Routes fallback=NotFound>
-                            <Route path=path!("/") view=HomePage/>
-                            // The wasm parts each page needs are also named in
-                            // scripts/postbuild.mjs, which preloads them for deep links.
-                            // One route with an optional node, so opening and closing a node's
-                            // panel keeps the chart (its zoom, scroll and focus) instead of drawing
-                            // it anew.
-                            <Route path=path!("/flowchart/:node?") view=move || guide_page(guide, flowchart::flowchart_page)/>
-                            <Route path=path!("/checklist") view=move || guide_page(guide, checklist::checklist_page)/>
-                            <Route path=path!("/report") view=move || guide_page(guide, report::report_page)/>
-                            <Route path=path!("/about") view=move || guide_page(guide, about::about_page)/>
-                        </Routes>
-                    </Show>
-                </main>
-            </Router>
+            </main>
         </Show>
     }
 }
@@ -353,21 +353,32 @@ where
 /// start-up task after the rest (`stage` 3).
 #[component]
 fn Header(stage: RwSignal<u8>) -> impl IntoView {
+    let location = use_location();
     view! {
         <header class="top">
-            <A href="/" attr:class="brand">
+            <a href="/" class="brand">
                 <img src="/img/app-icon.svg" alt="" width="32" height="32"/>
                 <span>{tr(Msg::AppName)}</span>
-            </A>
+            </a>
             <nav aria-label=tr(Msg::NavMain)>
-                <A href="/flowchart">{tr(Msg::NavFlowchart)}</A>
-                <A href="/checklist">{tr(Msg::NavChecklist)}</A>
-                <A href="/about">{tr(Msg::NavAbout)}</A>
+                <NavLink location href="/flowchart" msg=Msg::NavFlowchart/>
+                <NavLink location href="/checklist" msg=Msg::NavChecklist/>
+                <NavLink location href="/about" msg=Msg::NavAbout/>
             </nav>
             <Show when=move || { stage.get() >= 3 }>
                 <LanguageSwitcher/>
             </Show>
         </header>
+    }
+}
+
+/// A link of the main navigation, marked as the current page while its page is shown.
+#[component]
+fn NavLink(location: Location, href: &'static str, msg: Msg) -> impl IntoView {
+    view! {
+        <a href=href aria-current=move || location.pathname.with(|path| is_current(path, href)).then_some("page")>
+            {tr(msg)}
+        </a>
     }
 }
 
@@ -445,7 +456,7 @@ fn NotFound() -> impl IntoView {
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundBody)}</p>
             <p>
-                <A href="/">{tr(Msg::BackHome)}</A>
+                <a href="/">{tr(Msg::BackHome)}</a>
             </p>
         </section>
     }

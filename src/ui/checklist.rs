@@ -11,8 +11,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
@@ -25,6 +23,7 @@ use crate::model::progress::{
 
 use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
+use super::router::use_query;
 use super::share::{ShareTools, SharedLinkPrompt};
 use super::state::{now, ProgressContext};
 
@@ -65,8 +64,8 @@ pub fn role_param(role: Role) -> &'static str {
 /// The role shown: the one in the address if there is one (and it becomes the saved role),
 /// else the saved role.
 pub fn use_role(store: ProgressContext) -> Memo<Role> {
-    let query = use_query_map();
-    let asked = Memo::new(move |_| query.with(|q| role_from_query(q.get_str("role"))));
+    let query = use_query("role");
+    let asked = Memo::new(move |_| query.with(|role| role_from_query(role.as_deref())));
     // The address wins: a home-page link or a role switch also changes the saved role.
     Effect::new(move || {
         if let Some(role) = asked.get() {
@@ -99,8 +98,8 @@ split_fn!(
     }
 );
 
-/// Links to the two roles' versions of `path`; the current one is marked. Plain anchors
-/// (the router still handles them): its `<A>` would mark both current, as they share a path.
+/// Links to the two roles' versions of `path`; the current one is marked by its role, as both
+/// share a path. The router follows them without a reload.
 #[component]
 pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
     let link = move |target: Role, msg: Msg| {
@@ -634,7 +633,7 @@ fn ItemRow(
                 })}
                 <p>
                     {tr(Msg::BelongsToStep)} ": "
-                    <A href=format!("/flowchart/{}", item.node)>{node_title}</A>
+                    <a href=format!("/flowchart/{}", item.node)>{node_title}</a>
                 </p>
             </details>
         </li>

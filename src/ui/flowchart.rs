@@ -1,8 +1,8 @@
 //! The flowchart page: the guide's process drawn as an SVG chart (the default view) or as a
 //! nested list of steps (`?view=list`), and the panel of one node at `/flowchart/<node id>`.
 //!
-//! Links here are plain anchors (the router still handles their clicks) rather than `A`,
-//! because `A` marks every link to `/flowchart…` as the current page whatever its query.
+//! Links here are plain anchors, which the router (`ui::router`) follows without a reload;
+//! the current view is marked by its query, as every link here shares the path.
 //!
 //! The shapes, routes, states and keyboard moves all come from `model::chart`; this file only
 //! draws them and turns clicks, keys and pointer gestures into navigation and actions.
@@ -12,8 +12,6 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::browser::split::{split_fn, ChunkError};
@@ -31,6 +29,7 @@ use crate::model::progress::{item_status, Action, ItemStatus, NaReason, Progress
 
 use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
+use super::router::{use_navigate, use_path_rest, use_query, NavigateOptions};
 
 /// Below this window width the chart is one column that fits the screen.
 const NARROW_BELOW: f64 = 600.0;
@@ -77,10 +76,9 @@ split_fn!(
 /// The process, in the chart or the list view, with the selected node's panel.
 #[component]
 pub fn FlowchartPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let selected = Memo::new(move |_| params.with(|p| p.get("node")));
-    let list = Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("list")));
+    let selected = use_path_rest("/flowchart");
+    let view = use_query("view");
+    let list = Memo::new(move |_| view.with(|v| v.as_deref() == Some("list")));
     view! {
         <section class="page flowchart">
             <h1>{tr(Msg::FlowchartTitle)}</h1>

@@ -1,7 +1,6 @@
 //! The home page: who the guide is for and the ways in.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::i18n::Msg;
 
@@ -17,15 +16,15 @@ pub fn HomePage() -> impl IntoView {
             <p class="tagline">{tr(Msg::AppTagline)}</p>
             <p>{tr(Msg::HomeIntro)}</p>
             <div class="ways-in">
-                <A href="/checklist?role=enterprise" attr:class="button primary">
+                <a href="/checklist?role=enterprise" class="button primary">
                     {tr(Msg::HomeStartEnterprise)}
-                </A>
-                <A href="/checklist?role=employee" attr:class="button primary">
+                </a>
+                <a href="/checklist?role=employee" class="button primary">
                     {tr(Msg::HomeStartEmployee)}
-                </A>
-                <A href="/flowchart" attr:class="button">
+                </a>
+                <a href="/flowchart" class="button">
                     {tr(Msg::HomeOpenFlowchart)}
-                </A>
+                </a>
             </div>
         </section>
     }

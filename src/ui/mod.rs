@@ -9,5 +9,6 @@ pub mod flowchart;
 pub mod home;
 pub mod lazy;
 pub mod report;
+pub mod router;
 pub mod share;
 pub mod state;

@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use qrcodegen::{QrCode, QrCodeEcc};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -18,6 +16,7 @@ use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_
 
 use super::app::use_locale;
 use super::checklist::lt;
+use super::router::{use_location, use_navigate, NavigateOptions};
 use super::state::{now, ProgressContext};
 
 /// Today's local date as `YYYY-MM-DD`.

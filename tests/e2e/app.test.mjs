@@ -389,3 +389,31 @@ test('a deep link fetches its page\'s parts alongside the main wasm, each once',
   assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
   await page.context().close();
 });
+
+test('links move between pages without a reload, mark the current page, and back returns', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/');
+  await page.waitForSelector('#shell', { state: 'detached' });
+  // A marker that a page load would wipe.
+  await page.evaluate(() => (window.__sameDocument = true));
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '关于' }).click();
+  await page.getByRole('heading', { level: 1, name: '关于本指南' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/about');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.equal(await nav.getByRole('link', { name: '关于' }).getAttribute('aria-current'), 'page');
+  assert.equal(await nav.getByRole('link', { name: '流程图' }).getAttribute('aria-current'), null);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: '阿集小美 · 复工防控指南' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: '关于' }).getAttribute('aria-current'), null);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  // The skip link stays the browser's: the address gains its fragment, the page stays.
+  await page.getByRole('link', { name: '跳到正文' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#main$/);
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.getByRole('heading', { level: 1, name: '阿集小美 · 复工防控指南' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

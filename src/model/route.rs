@@ -1,0 +1,165 @@
+//! The app's addresses: which page a path shows, and the values pages read from the query
+//! and the path. The browser side (`ui::router`) keeps the address in signals and calls these.
+
+/// The app's pages, by address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    /// `/flowchart` and `/flowchart/<node>`.
+    Flowchart,
+    Checklist,
+    Report,
+    About,
+    NotFound,
+}
+
+impl Page {
+    /// The page at `path`. A trailing slash names the same page.
+    pub fn of(path: &str) -> Page {
+        let path = match path.strip_suffix('/') {
+            Some(rest) if !rest.is_empty() => rest,
+            _ => path,
+        };
+        match path {
+            "/" | "" => Page::Home,
+            "/flowchart" => Page::Flowchart,
+            "/checklist" => Page::Checklist,
+            "/report" => Page::Report,
+            "/about" => Page::About,
+            _ if path_rest(path, "/flowchart").is_some_and(|node| !node.contains('/')) => {
+                Page::Flowchart
+            }
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The query's value for `key`, decoded; the first if it is given more than once. `search` is
+/// the query without its `?`.
+pub fn query_value(search: &str, key: &str) -> Option<String> {
+    search.split('&').find_map(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(name) == key).then(|| decode(value))
+    })
+}
+
+/// What follows `prefix` and a slash in `path` (the node of `/flowchart/<node>`), decoded;
+/// `None` when nothing does.
+pub fn path_rest(path: &str, prefix: &str) -> Option<String> {
+    path.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .filter(|rest| !rest.is_empty())
+        .map(decode)
+}
+
+/// Whether `path` shows `href`'s page: equal, or below it (not for `/`, which would be every
+/// page).
+pub fn is_current(path: &str, href: &str) -> bool {
+    path == href
+        || (href != "/"
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// Decodes `+` as a space and `%XX` escapes as UTF-8. Text whose escapes are broken or do not
+/// make UTF-8 is returned with only its `+` decoded.
+pub fn decode(text: &str) -> String {
+    let spaced = text.replace('+', " ");
+    let bytes = spaced.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = spaced
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match hex {
+                Some(byte) => {
+                    out.push(byte);
+                    i += 3;
+                    continue;
+                }
+                None => return spaced,
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or(spaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_path_names_its_page() {
+        assert_eq!(Page::of("/"), Page::Home);
+        assert_eq!(Page::of(""), Page::Home);
+        assert_eq!(Page::of("/flowchart"), Page::Flowchart);
+        assert_eq!(Page::of("/flowchart/"), Page::Flowchart);
+        assert_eq!(Page::of("/flowchart/self-check"), Page::Flowchart);
+        assert_eq!(Page::of("/flowchart/self-check/"), Page::Flowchart);
+        assert_eq!(Page::of("/flowchart/a/b"), Page::NotFound);
+        assert_eq!(Page::of("/checklist"), Page::Checklist);
+        assert_eq!(Page::of("/checklist/"), Page::Checklist);
+        assert_eq!(Page::of("/report"), Page::Report);
+        assert_eq!(Page::of("/about"), Page::About);
+        assert_eq!(Page::of("/flowcharts"), Page::NotFound);
+        assert_eq!(Page::of("/no/such/page"), Page::NotFound);
+    }
+
+    #[test]
+    fn query_values_are_found_and_decoded() {
+        assert_eq!(
+            query_value("role=employee", "role").as_deref(),
+            Some("employee")
+        );
+        assert_eq!(
+            query_value("view=list&role=enterprise", "role").as_deref(),
+            Some("enterprise")
+        );
+        assert_eq!(query_value("role=a&role=b", "role").as_deref(), Some("a"));
+        assert_eq!(query_value("role", "role").as_deref(), Some(""));
+        assert_eq!(query_value("", "role"), None);
+        assert_eq!(query_value("roles=x", "role"), None);
+        assert_eq!(
+            query_value("q=%E5%91%98%E5%B7%A5+a", "q").as_deref(),
+            Some("员工 a")
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_path_is_its_node() {
+        assert_eq!(
+            path_rest("/flowchart/self-check", "/flowchart").as_deref(),
+            Some("self-check")
+        );
+        assert_eq!(
+            path_rest("/flowchart/a%20b", "/flowchart").as_deref(),
+            Some("a b")
+        );
+        assert_eq!(path_rest("/flowchart", "/flowchart"), None);
+        assert_eq!(path_rest("/flowchart/", "/flowchart"), None);
+        assert_eq!(path_rest("/flowcharts/x", "/flowchart"), None);
+    }
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_below_it() {
+        assert!(is_current("/flowchart", "/flowchart"));
+        assert!(is_current("/flowchart/self-check", "/flowchart"));
+        assert!(!is_current("/flowcharts", "/flowchart"));
+        assert!(!is_current("/checklist", "/flowchart"));
+        assert!(is_current("/", "/"));
+        assert!(!is_current("/about", "/"));
+    }
+
+    #[test]
+    fn broken_escapes_stay_as_they_are() {
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%ff"), "%ff");
+        assert_eq!(decode("a+b"), "a b");
+    }
+}
