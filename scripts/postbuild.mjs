@@ -1,21 +1,25 @@
 // Trunk post-build hook (see Trunk.toml). For every build it splits the guide into one file
 // per language, so a visitor downloads and parses only the language they read. For release
 // builds it also:
-//  0. joins the stylesheets into one file, so the first screen waits for one request, not
-//     three, and makes Trunk's loader start the app once the first screen has loaded (see
-//     ARCHITECTURE.md, "First screen");
+//  0. keeps only style/main.css in the first screen's stylesheet and joins the pages' own
+//     into a file loaded when a page that shows the guide opens, and makes Trunk's loader
+//     start the app once the first screen has loaded (see ARCHITECTURE.md, "First screen");
 //  1. adds a Content-Security-Policy meta tag whose script-src allows Trunk's inline loader
 //     by its sha256 hash and nothing else inline;
 //  2. writes sw.js, the service worker, with the list of every built file and a cache name
 //     derived from their contents, so each deploy gets its own complete cache;
 //  3. adds the service worker's registration script;
-//  4. cuts the wasm into parts loaded when needed and optimizes them (split.mjs), or with
+//  4. minifies the JS, the CSS and index.html (minify.mjs), and gives the wasm's imports short
+//     names (imports.mjs);
+//  5. cuts the wasm into parts loaded when needed and optimizes them (split.mjs), or with
 //     JIMEI_NO_SPLIT=1 (a one-file build to measure against) only optimizes it.
 // Development builds (trunk serve) are left alone: Trunk injects its live-reload script at
 // serve time, which a strict policy would block.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { shortenImports } from './imports.mjs';
+import { minifyCss, minifyHtml, minifyJs } from './minify.mjs';
 import { optimize, splitWasm } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -46,14 +50,30 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-// One stylesheet, named by its contents like Trunk's own files.
-const sheets = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"[^>]*>\n?\s*/g)];
-if (sheets.length === 0) throw new Error('postbuild: no stylesheet links found in index.html');
-const css = sheets.map((m) => readFileSync(join(staging, m[1]), 'utf8')).join('\n');
-const cssName = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-writeFileSync(join(staging, cssName), css);
+// Two stylesheets, named by their contents like Trunk's own files: style/main.css for the
+// first screen, linked from index.html, and the pages' rules (the checklist's, the
+// flowchart's), which the app loads as the first page that shows the guide opens
+// (src/browser/styles.rs finds the file through a meta tag). The home page downloads only
+// the first.
+const sheets = [...html.matchAll(/<link rel="stylesheet" href="\/(([a-z]+)-[0-9a-f]+\.css)"[^>]*>\n?\s*/g)];
+const firstSheet = sheets.filter((m) => m[2] === 'main');
+const pageSheets = sheets.filter((m) => m[2] !== 'main');
+if (firstSheet.length !== 1 || pageSheets.length === 0) {
+  throw new Error('postbuild: expected style/main.css and the pages\' stylesheets linked from index.html');
+}
+const joinSheets = (list) => minifyCss(list.map((m) => readFileSync(join(staging, m[1]), 'utf8')).join('\n'));
+const writeSheet = (prefix, css) => {
+  const file = `${prefix}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(staging, file), css);
+  return `/${file}`;
+};
+const cssUrl = writeSheet('app', joinSheets(firstSheet));
+const pagesCssUrl = writeSheet('pages', joinSheets(pageSheets));
 for (const m of sheets) rmSync(join(staging, m[1]));
-html = html.replace(sheets[0][0], `<link rel="stylesheet" href="/${cssName}">\n  `);
+html = html.replace(
+  sheets[0][0],
+  `<link rel="stylesheet" href="${cssUrl}">\n  <meta name="jimei-page-styles" content="${pagesCssUrl}">\n  `,
+);
 for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 
 // Trunk's loader imports the app at once, which makes the wasm compete with the first
@@ -63,8 +83,16 @@ const loader = html.match(/<script type="module">\s*import init, \* as bindings 
 if (!loader) throw new Error("postbuild: Trunk's loader script has an unexpected shape");
 const [, jsUrl, wasmUrl, rest] = loader;
 let split = null;
-if (process.env.JIMEI_NO_SPLIT) optimize(join(staging, basename(wasmUrl)), join(staging, basename(wasmUrl)));
-else split = splitWasm(staging, jsUrl, wasmUrl);
+if (process.env.JIMEI_NO_SPLIT) {
+  const wasm = join(staging, basename(wasmUrl));
+  const js = join(staging, basename(jsUrl));
+  optimize(wasm, wasm);
+  const short = shortenImports(readFileSync(wasm), readFileSync(js, 'utf8'), `./${basename(jsUrl, '.js')}_bg.js`);
+  writeFileSync(wasm, short.wasm);
+  writeFileSync(js, minifyJs(short.js, { module: true }));
+} else {
+  split = splitWasm(staging, jsUrl, wasmUrl);
+}
 // The split points each route's page needs (its own and the guide's), so that a deep link
 // fetches their parts alongside the main wasm instead of after it. Keep in step with the
 // routes in src/ui/app.rs; tests/e2e/app.test.mjs checks that a deep link fetches each part
@@ -82,6 +110,8 @@ for (const [route, points] of Object.entries(split ? ROUTE_PARTS : {})) {
     return split.parts[point].map((file) => `/${file}`);
   }))];
 }
+// Every route of ROUTE_PARTS shows the guide, and so needs the pages' stylesheet too.
+const routeStyles = Object.keys(ROUTE_PARTS);
 // Trunk also preloads both from <head>, which would start them before the first screen.
 for (const url of [jsUrl, wasmUrl]) {
   const link = new RegExp(`<link rel="(?:modulepreload|preload)" href="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
@@ -91,7 +121,7 @@ for (const url of [jsUrl, wasmUrl]) {
 // `href` is a JavaScript expression, so the guide's can name the language the page shows.
 const preload = (href, as, type) =>
   `l = document.createElement('link'); l.rel = '${as === 'script' ? 'modulepreload' : 'preload'}'; l.href = ${href};` +
-  (as === 'script' ? '' : ` l.as = 'fetch'; l.type = '${type}'; l.crossOrigin = 'anonymous';`) +
+  (as === 'script' ? '' : as === 'style' ? " l.as = 'style';" : ` l.as = 'fetch'; l.type = '${type}'; l.crossOrigin = 'anonymous';`) +
   ' document.head.append(l);';
 html = html.replace(loader[0], `<script type="module">
 const start = async () => {
@@ -99,8 +129,10 @@ const start = async () => {
   ${preload(`'${wasmUrl}'`, 'fetch', 'application/wasm')}
   ${preload("'/guide/jimei.' + document.documentElement.lang + '.json'", 'fetch', 'application/json')}
   ${split ? preload(`'${split.loader}'`, 'script') : ''}
-  const parts = ${JSON.stringify(routeFiles)}['/' + location.pathname.split('/')[1]] || [];
+  const route = '/' + location.pathname.split('/')[1];
+  const parts = ${JSON.stringify(routeFiles)}[route] || [];
   for (const part of parts) { ${preload('part', 'fetch', 'application/wasm')} }
+  if (${JSON.stringify(routeStyles)}.includes(route)) { ${preload(`'${pagesCssUrl}'`, 'style')} }
   const bindings = await import('${jsUrl}');
   const wasm = await bindings.default({ module_or_path: '${wasmUrl}' });
 ${rest.trim()}
@@ -108,6 +140,8 @@ ${rest.trim()}
 if (document.readyState === 'complete') start();
 else addEventListener('load', () => requestAnimationFrame(() => setTimeout(start)), { once: true });
 </script>`);
+
+html = minifyHtml(html);
 
 // The policy. Keep it in step with README.md, "Hosting", which gives the same as a header.
 const inlineHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -139,7 +173,7 @@ function walk(dir) {
 }
 html = html.replace('</body>', '  <script src="/sw-register.js" defer></script>\n</body>');
 writeFileSync(indexPath, html);
-writeFileSync(join(staging, 'sw-register.js'), readFileSync(new URL('./sw-register.js', import.meta.url)));
+writeFileSync(join(staging, 'sw-register.js'), minifyJs(readFileSync(new URL('./sw-register.js', import.meta.url), 'utf8')));
 
 const files = walk(staging)
   .map((path) => '/' + relative(staging, path).split('\\').join('/'))

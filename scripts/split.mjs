@@ -11,10 +11,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { shortenImports } from './imports.mjs';
+import { minifyJs } from './minify.mjs';
 
 // The features our wasm uses; wasm-opt must be told, or it refuses the module.
+// The producers and target-features sections only describe the build; browsers ignore them.
 const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--strip-producers',
+  '--strip-target-features'];
 
 // wasm-opt warns about a names subsection that wasm-split-cli writes and it does not know;
 // the names are dropped anyway, so those lines are left out of the build's output.
@@ -53,7 +57,8 @@ export function splitWasm(staging, jsUrl, wasmUrl) {
     run('wasm-split-cli', [cargoWasm(), cut, '--target', 'web', '--out-name', name]);
     run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--out-dir', bound, '--out-name', name,
       join(cut, `${name}.wasm`)]);
-    optimize(join(bound, `${name}_bg.wasm`), join(staging, basename(wasmUrl)));
+    const mainWasm = join(staging, basename(wasmUrl));
+    optimize(join(bound, `${name}_bg.wasm`), mainWasm);
 
     // The parts, named by their contents; the loader module refers to them by name.
     let loader = readFileSync(join(cut, '__wasm_split.js'), 'utf8');
@@ -69,9 +74,11 @@ export function splitWasm(staging, jsUrl, wasmUrl) {
       loader = loader.replaceAll(reference, `"./${hashed}"`);
       writeFileSync(join(staging, hashed), bytes);
     }
+    // Read before minifying, which renames the loader's own variables.
+    const needs = partsOf(loader);
+    loader = minifyJs(loader, { module: true });
     const loaderName = `split-${hash(loader)}.js`;
     writeFileSync(join(staging, loaderName), loader);
-    const needs = partsOf(loader);
 
     // The main JS imports the loader module by the tool's fixed name. Only the import
     // statement changes: the same name is also the module's key in the wasm's imports.
@@ -79,7 +86,9 @@ export function splitWasm(staging, jsUrl, wasmUrl) {
     const importOf = /(\bfrom\s*)(['"])\.\/__wasm_split\.js\2/g;
     if (!importOf.test(js)) throw new Error('split: the main JS does not import the loader module');
     js = js.replaceAll(importOf, `$1'./${loaderName}'`);
-    writeFileSync(join(staging, basename(jsUrl)), js);
+    const short = shortenImports(readFileSync(mainWasm), js, `./${name}_bg.js`);
+    writeFileSync(mainWasm, short.wasm);
+    writeFileSync(join(staging, basename(jsUrl)), minifyJs(short.js, { module: true }));
     return { loader: `/${loaderName}`, parts: needs };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -62,13 +62,15 @@ ensure_wasm_split() {
   fi
 }
 
-# npm's binaryen ships a working wasm-opt (Debian's produces modules that fail to load), and
+# npm's binaryen ships a working wasm-opt (Debian's produces modules that fail to load),
+# esbuild minifies the release build's JS and CSS, and
 # playwright-core drives Debian's Chromium in the end-to-end tests.
 ensure_node_packages() {
   command -v npm >/dev/null || ensure_apt nodejs npm
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+    || [ ! -d "$ROOT/node_modules/esbuild" ] \
     || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing npm packages (binaryen, playwright-core, axe-core)"
+    say "installing npm packages (binaryen, esbuild, playwright-core, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed"
   fi
 }

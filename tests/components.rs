@@ -590,3 +590,63 @@ async fn a_page_whose_code_fails_to_arrive_says_so_and_retries() {
     );
     assert_eq!(FLAKY_CALLS.load(std::sync::atomic::Ordering::SeqCst), 2);
 }
+
+/// Points the app at a pages' stylesheet, as a release build's index.html does.
+fn set_page_styles(href: &str) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let meta = document.create_element("meta").unwrap();
+    meta.set_attribute("name", "jimei-page-styles").unwrap();
+    meta.set_attribute("content", href).unwrap();
+    document.body().unwrap().append_child(&meta).unwrap();
+    meta
+}
+
+fn page_style_links() -> u32 {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .query_selector_all("link[data-page-styles]")
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn the_pages_stylesheet_loads_once_and_a_failed_one_is_tried_again() {
+    use jimei::browser::styles::page_styles;
+    // A development build links every stylesheet itself: nothing to load.
+    assert_eq!(page_styles().await, Ok(()));
+    assert_eq!(page_style_links(), 0);
+
+    let meta = set_page_styles("/no-such-stylesheet.css");
+    assert_eq!(
+        page_styles().await,
+        Err(jimei::browser::split::ChunkError),
+        "a stylesheet that cannot be fetched fails the page's load"
+    );
+    meta.remove();
+
+    let meta = set_page_styles("data:text/css,.styles-probe%7Border:7%7D");
+    assert_eq!(page_styles().await, Ok(()), "the retry loads it");
+    assert_eq!(page_style_links(), 1, "the failed link was replaced");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let probe = document.create_element("div").unwrap();
+    probe.set_class_name("styles-probe");
+    document.body().unwrap().append_child(&probe).unwrap();
+    // getComputedStyle through Reflect, which needs no extra web-sys feature.
+    let window = web_sys::window().unwrap();
+    let computed: js_sys::Function = js_sys::Reflect::get(&window, &"getComputedStyle".into())
+        .unwrap()
+        .unchecked_into();
+    let style = computed.call1(&window, &probe).unwrap();
+    let order = js_sys::Reflect::get(&style, &"order".into()).unwrap();
+    assert_eq!(order.as_string().as_deref(), Some("7"), "its rules apply");
+    assert_eq!(page_styles().await, Ok(()));
+    assert_eq!(
+        page_style_links(),
+        1,
+        "a loaded stylesheet is not added twice"
+    );
+    probe.remove();
+    meta.remove();
+}

@@ -8,24 +8,6 @@ use crate::model::guide::Guide;
 use crate::model::i18n::Locale;
 use crate::model::load::{check_guide, parse_guide, LoadError};
 
-use super::split::split_fn;
-
-split_fn!(
-    /// The size limit and the parse, from the guide's own wasm file in a split build.
-    guide,
-    fn parse(text: &str) -> Result<Guide, LoadError> {
-        parse_guide(text)
-    }
-);
-
-split_fn!(
-    /// The guide's rules, from the same wasm file as `parse`.
-    guide,
-    fn check(guide: Guide) -> Result<Guide, LoadError> {
-        check_guide(guide)
-    }
-);
-
 /// Where the guide lives in `locale`, relative to the site root: one file per language, split
 /// from public/guide/jimei.json at build time. index.html preloads the same URL. A path, not
 /// a full URL: the guide is only ever loaded from our own origin.
@@ -37,7 +19,8 @@ pub fn guide_url(locale: Locale) -> String {
 /// slow 4G link at a factory gate is exactly where this app is used.
 pub const TIMEOUT_MS: i32 = 20_000;
 
-/// Fetches, parses and validates the guide; gives up after `TIMEOUT_MS`.
+/// Fetches, parses and validates the guide; gives up after `TIMEOUT_MS`. In a split build this
+/// runs from the guide's own wasm file (`ui::app::load_guide`), parser and checker included.
 pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.as_ref().and_then(|c| start_timer(c.clone()));
@@ -56,10 +39,10 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
             // their own they do not add to the one that mounts the app, and the page can
             // answer input between them.
             next_task().await;
-            let guide = parse(&text).await?;
+            let guide = parse_guide(&text)?;
             drop(text);
             next_task().await;
-            check(guide).await
+            check_guide(guide)
         }
     }
 }

@@ -7,4 +7,5 @@ pub mod panic;
 pub mod probe;
 pub mod split;
 pub mod storage;
+pub mod styles;
 pub mod viewport;

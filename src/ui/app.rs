@@ -1,18 +1,22 @@
 //! The app's root: contexts, the guide loader, the page frame and the routes.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{fetch, lang};
+use crate::browser::split::{split_fn, ChunkError};
+use crate::browser::{fetch, lang, styles};
 use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Msg};
 use crate::model::load::{check_same_version, LoadError};
 use crate::model::route::{is_current, Page};
 
-use super::lazy::lazy_page;
+use super::lazy::{lazy_page, lazy_part};
+use super::notices::notices_part;
 use super::router::{provide_router, use_location, Location};
 use super::state::{new_store, Notice, ProgressContext};
 use super::{about, checklist, flowchart, home::HomePage, report};
@@ -120,76 +124,105 @@ impl GuideContext {
         let request = self.request.get_value().wrapping_add(1);
         self.request.set_value(request);
         self.requested.set_value(Some(locale));
-        // A later request, or a return to the language shown, makes this one stale.
-        let current = move || self.request.try_get_value() == Some(request);
         spawn_local(async move {
             // The request starts in a task of its own, not in the one that draws the app. The
             // download itself began earlier, from index.html's preload.
             fetch::next_task().await;
-            let result = fetch::fetch_guide(&fetch::guide_url(locale)).await;
-            if !current() {
-                return;
-            }
-            let store = self.progress.get_untracked();
-            // Progress was checked against the version the store holds; another version
-            // (a deploy since the page opened) waits for a reload, which checks it.
-            let result = result.and_then(|guide| match store {
-                Some(store) => check_same_version(&store.guide(), &guide).map(|()| guide),
-                None => Ok(guide),
-            });
-            let guide = match result {
-                Ok(guide) => Arc::new(guide),
+            match load_guide(self, locale, request).await {
+                Ok(work) => work.await,
+                // The guide's wasm file did not arrive. Nothing has loaded, so no guide is on
+                // screen: the page offers a retry.
                 Err(error) => {
-                    match store {
-                        // A guide is on screen: keep it and say why it did not change.
-                        Some(store)
-                            if self
-                                .state
-                                .with_untracked(|s| matches!(s, LoadState::Ready(_))) =>
-                        {
-                            store.add_notice(Notice::GuideLanguage(error))
-                        }
-                        _ => self.state.set(LoadState::Failed(error)),
+                    let shown = self
+                        .state
+                        .try_with_untracked(|s| matches!(s, LoadState::Ready(_)));
+                    if self.is_current(request) && shown == Some(false) {
+                        self.state.set(LoadState::Failed(error));
                     }
-                    return;
                 }
-            };
-            // Reading saved progress and drawing the page come in tasks of their own.
-            fetch::next_task().await;
-            if !current() {
-                return;
-            }
-            match self.progress.get_untracked() {
-                Some(store) => {
-                    store.set_guide(guide.clone());
-                    store.dismiss_guide_language();
-                }
-                None => {
-                    // The store's code came with the parser's (one wasm file), so this waits
-                    // for a microtask at most: no other request's task runs in between to
-                    // create a second store.
-                    let owner = self.owner.try_get_value().flatten();
-                    let store = match new_store(guide.clone(), owner).await {
-                        Ok(store) => store,
-                        Err(error) => {
-                            if current() {
-                                self.state.set(LoadState::Failed(error));
-                            }
-                            return;
-                        }
-                    };
-                    self.progress.set(Some(store));
-                    fetch::next_task().await;
-                }
-            }
-            if current() {
-                self.state.set(LoadState::Ready(guide));
-                // The language may have changed while this one loaded.
-                self.follow_locale();
             }
         });
     }
+
+    /// Whether `request` is the latest; a later request, or a return to the language shown,
+    /// makes it stale.
+    fn is_current(self, request: u32) -> bool {
+        self.request.try_get_value() == Some(request)
+    }
+
+    /// Fetches the guide in `locale` and shows it, creating the progress store the first time.
+    /// Runs from the guide's wasm file in a split build (`load_guide`), with the fetch, the
+    /// parser, the checker, the store and their messages, none of which the first screen
+    /// needs.
+    async fn fetch_in(self, locale: Locale, request: u32) {
+        let current = move || self.is_current(request);
+        // The pages' stylesheet loads alongside: the guide is shown only once it applies.
+        let styles = styles::page_styles();
+        let result = fetch::fetch_guide(&fetch::guide_url(locale)).await;
+        let result = match styles.await {
+            Ok(()) => result,
+            Err(ChunkError) => result.and(Err(LoadError::Network(
+                "the pages' stylesheet could not be fetched".into(),
+            ))),
+        };
+        if !current() {
+            return;
+        }
+        let store = self.progress.get_untracked();
+        // Progress was checked against the version the store holds; another version
+        // (a deploy since the page opened) waits for a reload, which checks it.
+        let result = result.and_then(|guide| match store {
+            Some(store) => check_same_version(&store.guide(), &guide).map(|()| guide),
+            None => Ok(guide),
+        });
+        let guide = match result {
+            Ok(guide) => Arc::new(guide),
+            Err(error) => {
+                match store {
+                    // A guide is on screen: keep it and say why it did not change.
+                    Some(store)
+                        if self
+                            .state
+                            .with_untracked(|s| matches!(s, LoadState::Ready(_))) =>
+                    {
+                        store.add_notice(Notice::GuideLanguage(error))
+                    }
+                    _ => self.state.set(LoadState::Failed(error)),
+                }
+                return;
+            }
+        };
+        // Reading saved progress and drawing the page come in tasks of their own.
+        fetch::next_task().await;
+        if !current() {
+            return;
+        }
+        match self.progress.get_untracked() {
+            Some(store) => {
+                store.set_guide(guide.clone());
+                store.dismiss_guide_language();
+            }
+            None => {
+                let owner = self.owner.try_get_value().flatten();
+                self.progress.set(Some(new_store(guide.clone(), owner)));
+                fetch::next_task().await;
+            }
+        }
+        if current() {
+            self.state.set(LoadState::Ready(guide));
+            // The language may have changed while this one loaded.
+            self.follow_locale();
+        }
+    }
 }
+
+split_fn!(
+    /// The work of `GuideContext::fetch`, from the guide's wasm file in a split build.
+    guide,
+    fn load_guide(guide: GuideContext, locale: Locale, request: u32) -> Result<Pin<Box<dyn Future<Output = ()>>>, LoadError> {
+        Ok(Box::pin(guide.fetch_in(locale, request)))
+    }
+);
 
 /// The current interface language.
 pub fn use_locale() -> RwSignal<Locale> {
@@ -340,10 +373,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A page that shows the guide: its code and the guide load together as it opens.
+/// A page that shows the guide: its code and the guide (with the pages' stylesheet) load
+/// together as it opens.
 fn guide_page<Fut>(guide: GuideContext, load: fn() -> Fut) -> impl IntoView
 where
-    Fut: std::future::Future<Output = Result<AnyView, crate::browser::split::ChunkError>> + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
 {
     guide.ensure();
     lazy_page(load)
@@ -412,39 +446,14 @@ pub fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// Banners about saved progress (storage blocked, a failed save, an unreadable value, a
-/// guide update) and about a guide language that could not be fetched, each with a dismiss
-/// button.
+/// The banners, once the progress store is there; their code comes with the store's.
 #[component]
 fn Notices() -> impl IntoView {
-    let locale = use_locale();
     let guide = use_context::<GuideContext>();
-    let store = move || guide.and_then(|g| g.progress.get());
     move || {
-        store().map(|store| {
-            let list = store.notices.get();
-            view! {
-                <div class="notices" role="status" aria-live="polite">
-                    {list
-                        .into_iter()
-                        .map(|notice| {
-                            let text = {
-                                let notice = notice.clone();
-                                move || notice.text(locale.get())
-                            };
-                            view! {
-                                <p class="notice" data-testid="notice">
-                                    <span>{text}</span>
-                                    <button type="button" class="button small" on:click=move |_| store.dismiss(&notice)>
-                                        {tr(Msg::Dismiss)}
-                                    </button>
-                                </p>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            }
-        })
+        guide
+            .and_then(|g| g.progress.get())
+            .map(|store| lazy_part(move || notices_part(store)))
     }
 }
 

@@ -77,3 +77,29 @@ where
             .unwrap_or_else(|| ().into_any()),
     }
 }
+
+/// A piece of a page from `load` that shows nothing until its code is there. For the banners
+/// about saved progress: their code is in the guide's wasm file, which has always loaded by
+/// the time they are drawn (the progress store comes from the same file), so in practice this
+/// never waits and never fails; if it did, the page would go on without banners.
+pub fn lazy_part<Fut>(load: impl FnOnce() -> Fut + 'static) -> impl IntoView
+where
+    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
+{
+    let ready = RwSignal::new(false);
+    let part = StoredValue::new_local(None::<AnyView>);
+    untrack(|| {
+        spawn_local_scoped_with_cancellation(async move {
+            if let Ok(view) = load().await {
+                part.set_value(Some(view));
+                ready.set(true);
+            }
+        })
+    });
+    move || {
+        ready
+            .get()
+            .then(|| part.try_update_value(Option::take).flatten())
+            .flatten()
+    }
+}

@@ -8,6 +8,7 @@ pub mod common;
 pub mod flowchart;
 pub mod home;
 pub mod lazy;
+pub mod notices;
 pub mod report;
 pub mod router;
 pub mod share;

@@ -13,7 +13,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::probe;
-use crate::browser::split::split_fn;
 use crate::browser::storage::{self, StorageError};
 use crate::model::guide::Guide;
 use crate::model::i18n::store::{codec_error_message, guide_change_message};
@@ -103,17 +102,14 @@ pub fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
-split_fn!(
-    /// Creates the progress store for `guide` under `owner` (so its effects live as long as
-    /// the app), from the guide's wasm file in a split build.
-    guide,
-    pub fn new_store(guide: Arc<Guide>, owner: Option<Owner>) -> Result<ProgressContext, LoadError> {
-        Ok(match owner {
-            Some(owner) => owner.with(|| ProgressContext::new(guide)),
-            None => ProgressContext::new(guide),
-        })
+/// Creates the progress store for `guide` under `owner`, so its effects live as long as the
+/// app rather than the task that calls this.
+pub fn new_store(guide: Arc<Guide>, owner: Option<Owner>) -> ProgressContext {
+    match owner {
+        Some(owner) => owner.with(|| ProgressContext::new(guide)),
+        None => ProgressContext::new(guide),
     }
-);
+}
 
 impl ProgressContext {
     /// Loads the saved progress for `guide` (or starts afresh, telling the user why), starts

@@ -306,17 +306,28 @@ test('the home page downloads no page code; each page fetches its own parts as i
   // Keep the service worker out: it fetches every file on purpose, to work offline.
   await page.context().route('**/sw.js', (route) => route.abort());
   const parts = [];
+  const sheets = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(PART);
+    const path = new URL(r.url()).pathname;
+    const m = path.match(PART);
     if (m) parts.push(m[1]);
+    if (path.endsWith('.css')) sheets.push(path);
   });
   await page.goto(env.base + '/', { waitUntil: 'networkidle' });
   await page.waitForSelector('#shell', { state: 'detached' });
   await page.waitForLoadState('networkidle');
   await page.getByRole('heading', { level: 1, name: '阿集小美 · 复工防控指南' }).waitFor();
   assert.deepEqual(parts, []);
+  // Only the first screen's stylesheet: the pages' own comes with the first of them.
+  assert.equal(sheets.length, 1, sheets.join());
+  assert.match(sheets[0], /^\/app-[0-9a-f]{16}\.css$/);
   await page.getByRole('link', { name: '我是员工' }).click();
   await page.getByRole('heading', { level: 2, name: text(employeeSection.title) }).waitFor();
+  assert.equal(sheets.length, 2, sheets.join());
+  assert.match(sheets[1], /^\/pages-[0-9a-f]{16}\.css$/);
+  // The checklist is drawn with its own rules (its progress line is a flex row).
+  const pagesRule = await page.evaluate(() => getComputedStyle(document.querySelector('.progress-line')).display);
+  assert.equal(pagesRule, 'flex', 'the checklist has its stylesheet');
   // The checklist's own part and the guide's (its parser and the progress store) came, and
   // no other page's.
   assert.ok(parts.includes('split_checklist'), parts.join());
@@ -325,6 +336,7 @@ test('the home page downloads no page code; each page fetches its own parts as i
   await page.getByRole('link', { name: '流程图' }).first().click();
   await page.getByRole('heading', { level: 1, name: '复工流程' }).waitFor();
   assert.ok(parts.includes('split_flowchart'), parts.join());
+  assert.equal(sheets.length, 2, 'the pages\' stylesheet is fetched once');
   // Each part is fetched once.
   assert.equal(new Set(parts).size, parts.length, parts.join());
   // The one error expected is the aborted service worker script's.
@@ -386,6 +398,10 @@ test('a deep link fetches its page\'s parts alongside the main wasm, each once',
   const mainJs = requests.findIndex((p) => /^\/jimei-[0-9a-f]+\.js$/.test(p));
   const own = requests.findIndex((p) => p.includes('/split_checklist-'));
   assert.ok(mainJs > 0 && own >= 0 && own < mainJs, requests.join('\n'));
+  // The pages' stylesheet too, once.
+  const sheet = requests.filter((p) => /^\/pages-[0-9a-f]{16}\.css$/.test(p));
+  assert.equal(sheet.length, 1, requests.join('\n'));
+  assert.ok(requests.indexOf(sheet[0]) < mainJs, requests.join('\n'));
   assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
   await page.context().close();
 });
