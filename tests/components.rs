@@ -601,14 +601,20 @@ fn set_page_styles(href: &str) -> web_sys::Element {
     meta
 }
 
+/// How many `<link>`s `browser::styles` has added (querySelectorAll through Reflect, which
+/// needs no extra web-sys feature).
 fn page_style_links() -> u32 {
-    web_sys::window()
+    let document = web_sys::window().unwrap().document().unwrap();
+    let select: js_sys::Function = js_sys::Reflect::get(&document, &"querySelectorAll".into())
         .unwrap()
-        .document()
+        .unchecked_into();
+    let list = select
+        .call1(&document, &"link[data-page-styles]".into())
+        .unwrap();
+    js_sys::Reflect::get(&list, &"length".into())
         .unwrap()
-        .query_selector_all("link[data-page-styles]")
-        .unwrap()
-        .length()
+        .as_f64()
+        .unwrap() as u32
 }
 
 #[wasm_bindgen_test]

@@ -14,8 +14,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::split::ChunkError;
 
-/// Marks the `<link>` this module adds.
+/// Marks the `<link>` this module adds; its value says when the stylesheet has loaded.
 const MARK: &str = "data-page-styles";
+const LOADED: &str = "loaded";
 
 /// Starts loading the pages' stylesheet at once, and resolves once it applies. It fails if the
 /// file cannot be fetched, so the page offers a retry rather than showing without its layout.
@@ -60,7 +61,9 @@ fn start() -> Result<Option<JsFuture>, ChunkError> {
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute(MARK, "");
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let marked = link.clone();
         let loaded = Closure::once_into_js(move || {
+            let _ = marked.set_attribute(MARK, LOADED);
             let _ = resolve.call0(&JsValue::NULL);
         });
         let failed = Closure::once_into_js(move || {
@@ -77,7 +80,8 @@ fn start() -> Result<Option<JsFuture>, ChunkError> {
     Ok(Some(JsFuture::from(promise)))
 }
 
-/// Whether `link` has loaded its stylesheet.
+/// Whether `link` has loaded its stylesheet. Its `sheet` cannot tell: Chromium gives a
+/// stylesheet that failed to load an empty `sheet` too.
 fn is_applied(link: &web_sys::Element) -> bool {
-    js_sys::Reflect::get(link, &JsValue::from_str("sheet")).is_ok_and(|sheet| !sheet.is_null())
+    link.get_attribute(MARK).as_deref() == Some(LOADED)
 }

@@ -39,7 +39,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 // the app has taken over and the network is idle (index.html, its stylesheet and scripts, the
 // main wasm and the guide in the page's language, Simplified Chinese here). Not the service
 // worker, which fills its cache in the background, and not the illustrations, which load
-// lazily. The wasm parts that pages load when opened are listed apart.
+// lazily. The wasm parts and the stylesheet that pages load when opened are listed apart.
 log('measuring sizes');
 const initial = await (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -67,6 +67,9 @@ row('initial load, brotli, in all', kb(total), 'KB', '≤ 100 KB', total <= 100 
 const parts = readdirSync(DIST).filter((f) => f.endsWith('.wasm') && !initial.includes(`/${f}`));
 row(`wasm parts pages load when opened (${parts.length} files, not counted)`,
   kb(parts.reduce((sum, f) => sum + br(readFileSync(join(DIST, f))), 0)), 'KB brotli', '', null);
+const lazySheets = readdirSync(DIST).filter((f) => f.endsWith('.css') && !initial.includes(`/${f}`));
+row(`stylesheet pages load with the guide (${lazySheets.length} file, not counted)`,
+  kb(lazySheets.reduce((sum, f) => sum + br(readFileSync(join(DIST, f))), 0)), 'KB brotli', '', null);
 row(`illustrations (${images.length} files, lazy, not counted)`, `${kb(images.reduce((s, b) => s + b.length, 0))} raw / ${kb(images.reduce((s, b) => s + br(b), 0))}`, 'KB brotli', '', null);
 
 // Compress every file once before measuring, as a host serving precompressed files would.
