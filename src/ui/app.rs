@@ -251,7 +251,11 @@ pub fn mount() {
     // The wasm's instantiation is a task of its own; the first drawing waits for the next one.
     wasm_bindgen_futures::spawn_local(async {
         fetch::next_task().await;
-        leptos::mount::mount_to_body(App);
+        // The language comes first, in a task of its own: it is the first of the wasm's code
+        // to run, and the first run of any code is the slow one.
+        let locale = lang::initial_locale();
+        fetch::next_task().await;
+        leptos::mount::mount_to_body(move || view! { <App locale/> });
     });
 }
 
@@ -314,10 +318,11 @@ fn take_over(locale: RwSignal<Locale>) {
 /// its language switch, the banners, then the page. Each stays short on a slow phone.
 const LAST_STAGE: u8 = 5;
 
-/// The whole app: provides the language and the guide, then routes.
+/// The whole app, in `locale` at first: provides the language and the guide, then draws
+/// its frame.
 #[component]
-pub fn App() -> impl IntoView {
-    let locale = RwSignal::new(lang::initial_locale());
+pub fn App(locale: Locale) -> impl IntoView {
+    let locale = RwSignal::new(locale);
     provide_context(LocaleContext(locale));
     Effect::new(move || lang::apply_locale(locale.get()));
 
@@ -342,34 +347,44 @@ pub fn App() -> impl IntoView {
         take_over(locale);
     });
 
+    view! {
+        <Show when=move || { stage.get() >= 1 }>
+            <Frame guide stage/>
+        </Show>
+    }
+}
+
+/// The app's frame, drawn in the first start-up stage rather than in the task that mounts the
+/// app: the router and its listeners are set up here, which halves the mounting task (the
+/// first to run much of the wasm, so the slowest per line of code).
+#[component]
+fn Frame(guide: GuideContext, stage: RwSignal<u8>) -> impl IntoView {
     let location = provide_router();
     let page = Memo::new(move |_| location.pathname.with(|path| Page::of(path)));
     view! {
-        <Show when=move || { stage.get() >= 1 }>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <Show when=move || { stage.get() >= 2 }>
-                <Header stage/>
-            </Show>
-            <Show when=move || { stage.get() >= 4 }>
-                <Notices/>
-            </Show>
-            <main id="main" tabindex="-1">
-                <Show when=move || { stage.get() >= LAST_STAGE }>
-                    // A page is drawn anew only when the page changes, not its address: opening
-                    // and closing a flowchart node's panel keeps the chart (its zoom, scroll
-                    // and focus). The wasm parts each page needs are also named in
-                    // scripts/postbuild.mjs, which preloads them for deep links.
-                    {move || match page.get() {
-                        Page::Home => view! { <HomePage/> }.into_any(),
-                        Page::Flowchart => guide_page(guide, flowchart::flowchart_page).into_any(),
-                        Page::Checklist => guide_page(guide, checklist::checklist_page).into_any(),
-                        Page::Report => guide_page(guide, report::report_page).into_any(),
-                        Page::About => guide_page(guide, about::about_page).into_any(),
-                        Page::NotFound => view! { <NotFound/> }.into_any(),
-                    }}
-                </Show>
-            </main>
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        <Show when=move || { stage.get() >= 2 }>
+            <Header stage/>
         </Show>
+        <Show when=move || { stage.get() >= 4 }>
+            <Notices/>
+        </Show>
+        <main id="main" tabindex="-1">
+            <Show when=move || { stage.get() >= LAST_STAGE }>
+                // A page is drawn anew only when the page changes, not its address: opening
+                // and closing a flowchart node's panel keeps the chart (its zoom, scroll
+                // and focus). The wasm parts each page needs are also named in
+                // scripts/postbuild.mjs, which preloads them for deep links.
+                {move || match page.get() {
+                    Page::Home => view! { <HomePage/> }.into_any(),
+                    Page::Flowchart => guide_page(guide, flowchart::flowchart_page).into_any(),
+                    Page::Checklist => guide_page(guide, checklist::checklist_page).into_any(),
+                    Page::Report => guide_page(guide, report::report_page).into_any(),
+                    Page::About => guide_page(guide, about::about_page).into_any(),
+                    Page::NotFound => view! { <NotFound/> }.into_any(),
+                }}
+            </Show>
+        </main>
     }
 }
 
