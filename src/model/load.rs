@@ -4,7 +4,7 @@
 //! tested on the host.
 
 use super::guide::{parse, validate, Guide, ParseError, Problem};
-use super::i18n::{parse_error_message, problem_message, Locale, Msg};
+use super::i18n::{parse_error_message, problem_message, Locale, PageMsg};
 
 /// Largest guide file we accept, so a wrong or hostile file cannot exhaust a cheap phone.
 pub const MAX_GUIDE_BYTES: usize = 4 * 1024 * 1024;
@@ -72,11 +72,11 @@ impl LoadError {
     pub fn describe(&self, locale: Locale) -> (String, Vec<String>) {
         match self {
             LoadError::Network(detail) => (
-                Msg::ErrorNetwork.text(locale).to_string(),
+                PageMsg::ErrorNetwork.text(locale).to_string(),
                 vec![detail.clone()],
             ),
             LoadError::Timeout { seconds } => (
-                format!("{} ({seconds} s)", Msg::ErrorTimeout.text(locale)),
+                format!("{} ({seconds} s)", PageMsg::ErrorTimeout.text(locale)),
                 Vec::new(),
             ),
             LoadError::Http {
@@ -85,14 +85,14 @@ impl LoadError {
             } => (
                 format!(
                     "{} (HTTP {status} {status_text})",
-                    Msg::ErrorHttp.text(locale)
+                    PageMsg::ErrorHttp.text(locale)
                 ),
                 Vec::new(),
             ),
             LoadError::TooLarge { bytes } => (
                 format!(
                     "{} ({bytes} > {MAX_GUIDE_BYTES} bytes)",
-                    Msg::ErrorTooLarge.text(locale)
+                    PageMsg::ErrorTooLarge.text(locale)
                 ),
                 Vec::new(),
             ),
@@ -100,12 +100,12 @@ impl LoadError {
             LoadError::OtherVersion { shown, found } => (
                 format!(
                     "{} ({shown} → {found})",
-                    Msg::ErrorOtherVersion.text(locale)
+                    PageMsg::ErrorOtherVersion.text(locale)
                 ),
                 Vec::new(),
             ),
             LoadError::Invalid(problems) => (
-                Msg::ErrorInvalid.text(locale).to_string(),
+                PageMsg::ErrorInvalid.text(locale).to_string(),
                 problems
                     .iter()
                     .map(|p| problem_message(p, locale))

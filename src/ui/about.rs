@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Confidence, Guide};
-use crate::model::i18n::Msg;
+use crate::model::i18n::PageMsg;
 
 use super::app::tr;
 use super::common::{local_text, ConfidenceBadge, GuideGate};
@@ -25,8 +25,8 @@ split_fn!(
 pub fn AboutPage() -> impl IntoView {
     view! {
         <section class="page about">
-            <h1>{tr(Msg::AboutTitle)}</h1>
-            <p>{tr(Msg::AboutIntro)}</p>
+            <h1>{tr(PageMsg::AboutTitle)}</h1>
+            <p>{tr(PageMsg::AboutIntro)}</p>
             <GuideGate render={|guide: Arc<Guide>| view! { <AboutGuide guide/> }}/>
         </section>
     }
@@ -66,13 +66,13 @@ fn AboutGuide(guide: Arc<Guide>) -> impl IntoView {
     ]
     .map(|confidence| view! { <li><ConfidenceBadge confidence/></li> });
     view! {
-        <h2>{tr(Msg::AboutVersion)}</h2>
+        <h2>{tr(PageMsg::AboutVersion)}</h2>
         <p data-testid="guide-version">{guide.version.clone()} " · " {guide.date.clone()}</p>
         {articles}
-        <h2>{tr(Msg::AboutConfidence)}</h2>
+        <h2>{tr(PageMsg::AboutConfidence)}</h2>
         <ul class="labels">{labels.into_iter().collect_view()}</ul>
-        <p>{tr(Msg::ReconstructedNote)}</p>
-        <h2>{tr(Msg::AboutSources)}</h2>
+        <p>{tr(PageMsg::ReconstructedNote)}</p>
+        <h2>{tr(PageMsg::AboutSources)}</h2>
         <ul class="sources">{sources}</ul>
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::browser::{fetch, lang, styles};
 use crate::model::guide::Guide;
-use crate::model::i18n::{Locale, Msg};
+use crate::model::i18n::{Locale, Message, Msg};
 use crate::model::load::{check_same_version, LoadError};
 use crate::model::route::{is_current, Page};
 
@@ -232,7 +232,7 @@ pub fn use_locale() -> RwSignal<Locale> {
 }
 
 /// A reactive piece of interface text.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr<M: Message>(msg: M) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let locale = use_locale();
     move || msg.text(locale.get())
 }

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
 use crate::model::i18n::checklist::{self as words, ListMsg};
-use crate::model::i18n::{Locale, Msg};
+use crate::model::i18n::{Locale, PageMsg};
 use crate::model::progress::{
     is_missing, item_status, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
     MAX_REASON_CHARS,
@@ -102,7 +102,7 @@ split_fn!(
 /// share a path. The router follows them without a reload.
 #[component]
 pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
-    let link = move |target: Role, msg: Msg| {
+    let link = move |target: Role, msg: PageMsg| {
         view! {
             <a
                 href=format!("{path}?role={}", role_param(target))
@@ -113,9 +113,9 @@ pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
         }
     };
     view! {
-        <nav class="role-switch" aria-label=tr(Msg::ChooseRole)>
-            {link(Role::Enterprise, Msg::RoleEnterprise)}
-            {link(Role::Employee, Msg::RoleEmployee)}
+        <nav class="role-switch" aria-label=tr(PageMsg::ChooseRole)>
+            {link(Role::Enterprise, PageMsg::RoleEnterprise)}
+            {link(Role::Employee, PageMsg::RoleEmployee)}
         </nav>
     }
 }
@@ -125,11 +125,11 @@ pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
 pub fn ChecklistPage() -> impl IntoView {
     view! {
         <section class="page checklist">
-            <h1>{tr(Msg::ChecklistTitle)}</h1>
-            <p>{tr(Msg::ChecklistIntro)}</p>
+            <h1>{tr(PageMsg::ChecklistTitle)}</h1>
+            <p>{tr(PageMsg::ChecklistIntro)}</p>
             <GuideGate render={move |guide: Arc<Guide>| {
                 let Some(store) = use_store() else {
-                    return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
+                    return view! { <p role="alert">{tr(PageMsg::LoadFailedTitle)}</p> }.into_any();
                 };
                 let role = use_role(store);
                 record_language(store);
@@ -603,7 +603,7 @@ fn ItemRow(
             </div>
             <p class="item-tags">
                 <span class=if item.required { "tag required" } else { "tag optional" }>
-                    {tr(if item.required { Msg::Required } else { Msg::Optional })}
+                    {tr(if item.required { PageMsg::Required } else { PageMsg::Optional })}
                 </span>
                 " "
                 <ConfidenceBadge confidence=item.confidence/>
@@ -627,12 +627,12 @@ fn ItemRow(
             </details>
             <details class="why">
                 <summary>{lt(ListMsg::Details)}</summary>
-                <p><strong>{tr(Msg::Why)} ": "</strong>{local_text(&guide, &item.why)}</p>
+                <p><strong>{tr(PageMsg::Why)} ": "</strong>{local_text(&guide, &item.why)}</p>
                 {source.map(|(name, url)| view! {
-                    <p>{tr(Msg::Source)} ": " <a href=url rel="noopener noreferrer">{name}</a></p>
+                    <p>{tr(PageMsg::Source)} ": " <a href=url rel="noopener noreferrer">{name}</a></p>
                 })}
                 <p>
-                    {tr(Msg::BelongsToStep)} ": "
+                    {tr(PageMsg::BelongsToStep)} ": "
                     <a href=format!("/flowchart/{}", item.node)>{node_title}</a>
                 </p>
             </details>

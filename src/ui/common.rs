@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::guide::{Confidence, Guide, Text};
-use crate::model::i18n::Msg;
+use crate::model::i18n::{Msg, PageMsg};
 
 use super::app::{tr, use_locale, GuideContext, LoadState};
 
@@ -21,7 +21,7 @@ where
     V: IntoView + 'static,
 {
     let Some(ctx) = use_context::<GuideContext>() else {
-        return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
+        return view! { <p role="alert">{tr(PageMsg::LoadFailedTitle)}</p> }.into_any();
     };
     let locale = use_locale();
     (move || match ctx.state.get() {
@@ -33,7 +33,7 @@ where
             let describe = move || error.describe(locale.get());
             view! {
                 <section class="load-error" role="alert" data-testid="load-error">
-                    <h2>{tr(Msg::LoadFailedTitle)}</h2>
+                    <h2>{tr(PageMsg::LoadFailedTitle)}</h2>
                     <p>{let d = describe.clone(); move || d().0}</p>
                     <ul>
                         {move || describe().1.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
@@ -92,12 +92,12 @@ pub fn Illustration(
 #[component]
 pub fn ConfidenceBadge(confidence: Confidence) -> impl IntoView {
     let (msg, class) = match confidence {
-        Confidence::Reported => (Msg::ConfidenceReported, "badge reported"),
-        Confidence::Xiamen => (Msg::ConfidenceXiamen, "badge xiamen"),
-        Confidence::Reconstructed => (Msg::ConfidenceReconstructed, "badge reconstructed"),
-        Confidence::Official => (Msg::ConfidenceOfficial, "badge official"),
+        Confidence::Reported => (PageMsg::ConfidenceReported, "badge reported"),
+        Confidence::Xiamen => (PageMsg::ConfidenceXiamen, "badge xiamen"),
+        Confidence::Reconstructed => (PageMsg::ConfidenceReconstructed, "badge reconstructed"),
+        Confidence::Official => (PageMsg::ConfidenceOfficial, "badge official"),
     };
-    let title = tr(Msg::ReconstructedNote);
+    let title = tr(PageMsg::ReconstructedNote);
     let reconstructed = confidence == Confidence::Reconstructed;
     view! {
         <span class=class title=move || reconstructed.then(title)>

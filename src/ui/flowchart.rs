@@ -24,7 +24,7 @@ use crate::model::guide::{Guide, Item, NodeKind, Role, Text};
 use crate::model::i18n::flowchart::{
     aside, not_applicable, state_msg, tag_text, tally_text, FcMsg,
 };
-use crate::model::i18n::{Locale, Msg};
+use crate::model::i18n::{Locale, PageMsg};
 use crate::model::progress::{item_status, Action, ItemStatus, NaReason, Progress};
 
 use super::app::{tr, use_locale, GuideContext};
@@ -55,12 +55,12 @@ fn page_href(node: Option<&str>, list: bool) -> String {
     href
 }
 
-fn kind_msg(kind: NodeKind) -> Msg {
+fn kind_msg(kind: NodeKind) -> PageMsg {
     match kind {
-        NodeKind::Start => Msg::NodeStart,
-        NodeKind::Step => Msg::NodeStep,
-        NodeKind::Decision => Msg::NodeDecision,
-        NodeKind::End => Msg::NodeEnd,
+        NodeKind::Start => PageMsg::NodeStart,
+        NodeKind::Step => PageMsg::NodeStep,
+        NodeKind::Decision => PageMsg::NodeDecision,
+        NodeKind::End => PageMsg::NodeEnd,
     }
 }
 
@@ -81,8 +81,8 @@ pub fn FlowchartPage() -> impl IntoView {
     let list = Memo::new(move |_| view.with(|v| v.as_deref() == Some("list")));
     view! {
         <section class="page flowchart">
-            <h1>{tr(Msg::FlowchartTitle)}</h1>
-            <p>{tr(Msg::FlowchartIntro)}</p>
+            <h1>{tr(PageMsg::FlowchartTitle)}</h1>
+            <p>{tr(PageMsg::FlowchartIntro)}</p>
             <GuideGate render={move |guide: Arc<Guide>| view! { <Flowchart guide selected list/> }}/>
         </section>
     }
@@ -1025,16 +1025,16 @@ fn node_panel(
             <p class=state_class>{status}</p>
             {data.illustration.clone().map(|file| view! { <Illustration file/> })}
             <ConfidenceBadge confidence=data.confidence/>
-            <h3>{tr(Msg::WhatToDo)}</h3>
+            <h3>{tr(PageMsg::WhatToDo)}</h3>
             <p>{local_text(&guide, &data.body)}</p>
             {data.why.as_ref().map(|why| view! {
-                <h3>{tr(Msg::Why)}</h3>
+                <h3>{tr(PageMsg::Why)}</h3>
                 <p>{local_text(&guide, why)}</p>
             })}
             {question_box(chart, node)}
             {ways_on(chart, node)}
             {why_route(chart, node)}
-            <h3>{tr(Msg::ItemsHere)}</h3>
+            <h3>{tr(PageMsg::ItemsHere)}</h3>
             <ul class="fc-items">{item_list}</ul>
         </article>
     })
@@ -1088,9 +1088,9 @@ fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
     };
     let role_tag = role.map(|r| {
         let msg = if r == Role::Employee {
-            Msg::RoleEmployee
+            PageMsg::RoleEmployee
         } else {
-            Msg::RoleEnterprise
+            PageMsg::RoleEnterprise
         };
         view! { <span class="tag">{tr(msg)}</span> }
     });
@@ -1101,7 +1101,7 @@ fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
                 <span class="fc-item-title">{local_text(&guide, &item.title)}</span>
             </label>
             <span class="fc-item-tags">
-                {item.required.then(|| view! { <span class="tag required">{tr(Msg::Required)}</span> })}
+                {item.required.then(|| view! { <span class="tag required">{tr(PageMsg::Required)}</span> })}
                 {role_tag}
             </span>
             <span class="fc-item-reason">{reason}</span>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::model::i18n::Msg;
+use crate::model::i18n::PageMsg;
 
 use super::app::{tr, use_locale};
 use super::state::ProgressContext;
@@ -40,7 +40,7 @@ fn NoticeList(store: ProgressContext) -> impl IntoView {
                             <p class="notice" data-testid="notice">
                                 <span>{text}</span>
                                 <button type="button" class="button small" on:click=move |_| store.dismiss(&notice)>
-                                    {tr(Msg::Dismiss)}
+                                    {tr(PageMsg::Dismiss)}
                                 </button>
                             </p>
                         }

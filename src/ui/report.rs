@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Guide, Role};
 use crate::model::i18n::checklist::{self as words, ListMsg};
-use crate::model::i18n::{Locale, Msg};
+use crate::model::i18n::{Locale, PageMsg};
 use crate::model::progress::{overview, ItemStatus, Overview, Verdict};
 
 use super::app::{tr, use_locale};
@@ -24,8 +24,8 @@ use super::state::ProgressContext;
 /// The role's name in `locale`.
 fn role_name(role: Role, locale: Locale) -> &'static str {
     match role {
-        Role::Enterprise => Msg::RoleEnterprise.text(locale),
-        Role::Employee => Msg::RoleEmployee.text(locale),
+        Role::Enterprise => PageMsg::RoleEnterprise.text(locale),
+        Role::Employee => PageMsg::RoleEmployee.text(locale),
     }
 }
 
@@ -58,7 +58,7 @@ pub fn ReportPage() -> impl IntoView {
             <h1>{lt(ListMsg::ReportTitle)}</h1>
             <GuideGate render={move |guide: Arc<Guide>| {
                 let Some(store) = use_store() else {
-                    return view! { <p role="alert">{tr(Msg::LoadFailedTitle)}</p> }.into_any();
+                    return view! { <p role="alert">{tr(PageMsg::LoadFailedTitle)}</p> }.into_any();
                 };
                 let role = use_role(store);
                 record_language(store);
@@ -132,7 +132,7 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
                             ItemStatus::NotStarted => "☐ ",
                             ItemStatus::NotApplicable(_) => "– ",
                         };
-                        let required = if item.required { Msg::Required.text(l) } else { Msg::Optional.text(l) };
+                        let required = if item.required { PageMsg::Required.text(l) } else { PageMsg::Optional.text(l) };
                         view! {
                             <tr data-item=item.id.clone()>
                                 <td>{text_in(&guide, &item.title, l)} <small>" (" {required} ")"</small></td>
@@ -214,7 +214,7 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
                 <dd>{move || role_name(role, locale.get())}</dd>
                 <dt>{lt(ListMsg::Date)}</dt>
                 <dd>{date}</dd>
-                <dt>{tr(Msg::AboutVersion)}</dt>
+                <dt>{tr(PageMsg::AboutVersion)}</dt>
                 <dd>{guide.version.clone()} " (" {guide.date.clone()} ")"</dd>
                 <dt>{lt(ListMsg::OverallProgress)}</dt>
                 <dd>

@@ -102,7 +102,7 @@ pub fn use_location() -> Location {
 }
 
 /// A function that moves to another address of the app without a reload.
-pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + Copy + 'static {
+pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Copy + 'static {
     let location = use_location();
     move |to: &str, options: NavigateOptions| navigate(location, to, options)
 }

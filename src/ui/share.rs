@@ -351,44 +351,41 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
             NavigateOptions {
                 replace: true,
                 scroll: false,
-                ..NavigateOptions::default()
             },
         );
     };
-    let view_for = move |result: Result<Progress, FragmentError>| {
-        let clear = clear.clone();
-        match result {
-            Err(error) => {
-                let text = move || {
-                    let l = locale.get();
-                    format!(
-                        "{}{}",
-                        ListMsg::SharedRefused.text(l),
-                        fragment_error_message(&error, l)
-                    )
-                };
-                view! {
-                    <div class="confirm" role="alert" data-testid="shared-error">
-                        <p>{text}</p>
-                        <button type="button" class="button" on:click=move |_| clear()>
-                            {lt(ListMsg::Cancel)}
-                        </button>
-                    </div>
-                }
-                .into_any()
+    let view_for = move |result: Result<Progress, FragmentError>| match result {
+        Err(error) => {
+            let text = move || {
+                let l = locale.get();
+                format!(
+                    "{}{}",
+                    ListMsg::SharedRefused.text(l),
+                    fragment_error_message(&error, l)
+                )
+            };
+            view! {
+                <div class="confirm" role="alert" data-testid="shared-error">
+                    <p>{text}</p>
+                    <button type="button" class="button" on:click=move |_| clear()>
+                        {lt(ListMsg::Cancel)}
+                    </button>
+                </div>
             }
-            Ok(incoming) => {
-                let summary = {
-                    let incoming = incoming.clone();
-                    move || incoming_text(&incoming, locale.get())
-                };
-                let keep = clear.clone();
-                let adopt = move |_| {
-                    store.change(|_, progress| progress.overwrite(&incoming, Notes::Keep, now()));
-                    applied.set(true);
-                    clear();
-                };
-                view! {
+            .into_any()
+        }
+        Ok(incoming) => {
+            let summary = {
+                let incoming = incoming.clone();
+                move || incoming_text(&incoming, locale.get())
+            };
+            let keep = clear;
+            let adopt = move |_| {
+                store.change(|_, progress| progress.overwrite(&incoming, Notes::Keep, now()));
+                applied.set(true);
+                clear();
+            };
+            view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
                         <p id="shared-question"><strong>{lt(ListMsg::SharedAsk)}</strong></p>
                         <p id="shared-summary">{summary}</p>
@@ -397,11 +394,10 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                     </div>
                 }
                 .into_any()
-            }
         }
     };
     view! {
-        {move || shared.get().map(view_for.clone())}
+        {move || shared.get().map(view_for)}
         {move || applied.get().then(|| view! {
             <p class="tool-message" role="status">{lt(ListMsg::SharedApplied)}</p>
         })}

@@ -16,7 +16,7 @@ use crate::browser::probe;
 use crate::browser::storage::{self, StorageError};
 use crate::model::guide::Guide;
 use crate::model::i18n::store::{codec_error_message, guide_change_message};
-use crate::model::i18n::{Locale, Msg};
+use crate::model::i18n::{Locale, PageMsg};
 use crate::model::load::LoadError;
 use crate::model::progress::{Action, Progress, ResetUndo};
 use crate::model::saved::{self, CodecError, GuideChange, Saved};
@@ -44,17 +44,20 @@ impl Notice {
     /// The banner's text in `locale`.
     pub fn text(&self, locale: Locale) -> String {
         match self {
-            Notice::StorageUnavailable => Msg::StorageUnavailable.text(locale).to_string(),
-            Notice::WriteFailed => Msg::StorageWriteFailed.text(locale).to_string(),
+            Notice::StorageUnavailable => PageMsg::StorageUnavailable.text(locale).to_string(),
+            Notice::WriteFailed => PageMsg::StorageWriteFailed.text(locale).to_string(),
             Notice::Unreadable {
                 error,
                 backup_key,
                 backed_up,
             } => {
                 let reason = codec_error_message(error, locale);
-                let mut text = format!("{} {reason}", Msg::StoredValueUnreadable.text(locale));
+                let mut text = format!("{} {reason}", PageMsg::StoredValueUnreadable.text(locale));
                 if *backed_up {
-                    text.push_str(&format!(" {} {backup_key}", Msg::BackupKept.text(locale)));
+                    text.push_str(&format!(
+                        " {} {backup_key}",
+                        PageMsg::BackupKept.text(locale)
+                    ));
                 }
                 text
             }
@@ -63,7 +66,7 @@ impl Notice {
             }
             Notice::GuideLanguage(error) => format!(
                 "{} {}",
-                Msg::GuideLanguageFailed.text(locale),
+                PageMsg::GuideLanguageFailed.text(locale),
                 error.describe(locale).0
             ),
         }

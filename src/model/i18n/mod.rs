@@ -1,7 +1,7 @@
 //! Interface text in three languages, checked at compile time.
 //!
-//! Every message is a variant of `Msg`, and `Msg::text` matches on the pair of message and
-//! locale with no wildcard, so a missing translation is a compile error rather than a blank on
+//! Every message is a variant of `Msg` or `PageMsg`, and their `text` matches on the pair of
+//! message and locale with no wildcard, so a missing translation is a compile error rather than a blank on
 //! screen. Guide content carries its own languages in the data; this module is only for the
 //! interface and for messages about problems.
 
@@ -12,7 +12,10 @@ use crate::model::guide::{ParseError, Problem, ProblemKind};
 
 pub mod checklist;
 pub mod flowchart;
+pub mod page;
 pub mod store;
+
+pub use page::PageMsg;
 
 /// An interface language. Stored as its BCP 47 tag.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -87,7 +90,26 @@ impl FromStr for Locale {
     }
 }
 
-/// Every piece of interface text.
+/// A table of interface text: `Msg`, `PageMsg` and each feature's own.
+pub trait Message: Copy + Send + Sync + 'static {
+    /// The message in `locale`.
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+impl Message for Msg {
+    fn text(self, locale: Locale) -> &'static str {
+        Msg::text(self, locale)
+    }
+}
+
+impl Message for PageMsg {
+    fn text(self, locale: Locale) -> &'static str {
+        PageMsg::text(self, locale)
+    }
+}
+
+/// The interface text of the app's frame, its home page and its messages about loading a
+/// page; what only the pages show is in `PageMsg`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Msg {
     AppName,
@@ -100,62 +122,18 @@ pub enum Msg {
     SkipToContent,
     Language,
     Loading,
-    LoadFailedTitle,
     /// A page's code (a wasm file of its own in the release build) could not be fetched.
     PartLoadFailedTitle,
     /// What to do about it: the network, or a new version deployed since the page opened.
     PartLoadFailedBody,
-    /// The guide could not be loaded in the chosen language, so it stays in the one shown.
-    GuideLanguageFailed,
     Retry,
-    ErrorNetwork,
-    ErrorHttp,
-    ErrorJson,
-    ErrorInvalid,
-    ErrorTooLarge,
-    ErrorTimeout,
-    /// A language switch found a file of another version of the guide than the one shown.
-    ErrorOtherVersion,
     HomeIntro,
     HomeStartEnterprise,
     HomeStartEmployee,
     HomeOpenFlowchart,
-    FlowchartTitle,
-    FlowchartIntro,
-    ChecklistTitle,
-    ChecklistIntro,
-    ChooseRole,
-    RoleEnterprise,
-    RoleEmployee,
-    Required,
-    Optional,
-    WhatToDo,
-    Why,
-    Source,
-    ConfidenceReported,
-    ConfidenceXiamen,
-    ConfidenceReconstructed,
-    ConfidenceOfficial,
-    ReconstructedNote,
-    AboutTitle,
-    AboutIntro,
-    AboutSources,
-    AboutVersion,
-    AboutConfidence,
     NotFoundTitle,
     NotFoundBody,
     BackHome,
-    NodeStart,
-    NodeStep,
-    NodeDecision,
-    NodeEnd,
-    BelongsToStep,
-    ItemsHere,
-    StorageUnavailable,
-    StorageWriteFailed,
-    StoredValueUnreadable,
-    BackupKept,
-    Dismiss,
 }
 
 impl Msg {
@@ -194,42 +172,15 @@ impl Msg {
             (Loading, ZhHans) => "正在载入指南…",
             (Loading, ZhHant) => "正在載入指南…",
             (Loading, English) => "Loading the guide…",
-            (LoadFailedTitle, ZhHans) => "指南未能载入",
-            (LoadFailedTitle, ZhHant) => "指南未能載入",
-            (LoadFailedTitle, English) => "The guide could not be loaded",
             (PartLoadFailedTitle, ZhHans) => "此页面未能载入",
             (PartLoadFailedTitle, ZhHant) => "此頁面未能載入",
             (PartLoadFailedTitle, English) => "This page could not be loaded",
             (PartLoadFailedBody, ZhHans) => "未能取得此页面的程序。请检查网络后重试；如仍不行，请重新载入页面。你的进度不会丢失。",
             (PartLoadFailedBody, ZhHant) => "未能取得此頁面的程式。請檢查網絡後重試；如仍不行，請重新載入頁面。你的進度不會丟失。",
             (PartLoadFailedBody, English) => "The code of this page could not be fetched. Check your connection and try again; if that does not help, reload the page. Your progress is not lost.",
-            (GuideLanguageFailed, ZhHans) => "指南的这一语言版本未能载入，暂时仍以原来的语言显示。",
-            (GuideLanguageFailed, ZhHant) => "指南的這一語言版本未能載入，暫時仍以原來的語言顯示。",
-            (GuideLanguageFailed, English) => "The guide could not be loaded in this language, so it is still shown in the previous one.",
             (Retry, ZhHans) => "重试",
             (Retry, ZhHant) => "重試",
             (Retry, English) => "Try again",
-            (ErrorNetwork, ZhHans) => "无法连接网络。请检查网络后重试。",
-            (ErrorNetwork, ZhHant) => "無法連接網絡。請檢查網絡後重試。",
-            (ErrorNetwork, English) => "The network could not be reached. Check your connection and try again.",
-            (ErrorHttp, ZhHans) => "服务器返回错误",
-            (ErrorHttp, ZhHant) => "伺服器返回錯誤",
-            (ErrorHttp, English) => "The server answered with an error",
-            (ErrorJson, ZhHans) => "指南文件格式有误",
-            (ErrorJson, ZhHant) => "指南文件格式有誤",
-            (ErrorJson, English) => "The guide file is not well-formed",
-            (ErrorInvalid, ZhHans) => "指南文件内容有以下问题：",
-            (ErrorInvalid, ZhHant) => "指南文件內容有以下問題：",
-            (ErrorInvalid, English) => "The guide file has these problems:",
-            (ErrorTooLarge, ZhHans) => "指南文件过大",
-            (ErrorTooLarge, ZhHant) => "指南文件過大",
-            (ErrorTooLarge, English) => "The guide file is too large",
-            (ErrorTimeout, ZhHans) => "网络太慢，指南未能按时载入。请稍后重试。",
-            (ErrorTimeout, ZhHant) => "網絡太慢，指南未能按時載入。請稍後重試。",
-            (ErrorTimeout, English) => "The network is too slow: the guide did not arrive in time. Try again in a moment.",
-            (ErrorOtherVersion, ZhHans) => "指南已发布新版本。请重新载入页面，再切换语言。",
-            (ErrorOtherVersion, ZhHant) => "指南已發布新版本。請重新載入頁面，再切換語言。",
-            (ErrorOtherVersion, English) => "A new version of the guide has been published. Reload the page, then switch the language again.",
             (HomeIntro, ZhHans) => "列清单、划重点、管流程：跟着阿集和小美，一步步做好复工防控。",
             (HomeIntro, ZhHant) => "列清單、劃重點、管流程：跟著阿集和小美，一步步做好復工防控。",
             (HomeIntro, English) => "Make the lists, mark the key points, manage the process: follow A-Ji and Xiao-Mei step by step to resume work safely.",
@@ -242,72 +193,6 @@ impl Msg {
             (HomeOpenFlowchart, ZhHans) => "查看复工流程图",
             (HomeOpenFlowchart, ZhHant) => "查看復工流程圖",
             (HomeOpenFlowchart, English) => "See the resumption flowchart",
-            (FlowchartTitle, ZhHans) => "复工流程",
-            (FlowchartTitle, ZhHant) => "復工流程",
-            (FlowchartTitle, English) => "The resumption process",
-            (FlowchartIntro, ZhHans) => "从准备到每日防控，按顺序走完每一步。",
-            (FlowchartIntro, ZhHant) => "從準備到每日防控，按順序走完每一步。",
-            (FlowchartIntro, English) => "From preparation to daily prevention, step by step in order.",
-            (ChecklistTitle, ZhHans) => "自查清单",
-            (ChecklistTitle, ZhHant) => "自查清單",
-            (ChecklistTitle, English) => "Self-check checklist",
-            (ChecklistIntro, ZhHans) => "逐项核对，确认复工前的每一项准备。",
-            (ChecklistIntro, ZhHant) => "逐項核對，確認復工前的每一項準備。",
-            (ChecklistIntro, English) => "Go through each item to confirm you are ready to resume work.",
-            (ChooseRole, ZhHans) => "选择身份",
-            (ChooseRole, ZhHant) => "選擇身份",
-            (ChooseRole, English) => "Choose a role",
-            (RoleEnterprise, ZhHans) => "企业",
-            (RoleEnterprise, ZhHant) => "企業",
-            (RoleEnterprise, English) => "Enterprise",
-            (RoleEmployee, ZhHans) => "员工",
-            (RoleEmployee, ZhHant) => "員工",
-            (RoleEmployee, English) => "Employee",
-            (Required, ZhHans) => "必做",
-            (Required, ZhHant) => "必做",
-            (Required, English) => "Required",
-            (Optional, ZhHans) => "可选",
-            (Optional, ZhHant) => "可選",
-            (Optional, English) => "Optional",
-            (WhatToDo, ZhHans) => "怎么做",
-            (WhatToDo, ZhHant) => "怎麼做",
-            (WhatToDo, English) => "What to do",
-            (Why, ZhHans) => "为什么",
-            (Why, ZhHant) => "為什麼",
-            (Why, English) => "Why",
-            (Source, ZhHans) => "来源",
-            (Source, ZhHant) => "來源",
-            (Source, English) => "Source",
-            (ConfidenceReported, ZhHans) => "据集美区报道",
-            (ConfidenceReported, ZhHant) => "據集美區報道",
-            (ConfidenceReported, English) => "As reported for Jimei",
-            (ConfidenceXiamen, ZhHans) => "据厦门市通告",
-            (ConfidenceXiamen, ZhHant) => "據廈門市通告",
-            (ConfidenceXiamen, English) => "From a Xiamen notice",
-            (ConfidenceReconstructed, ZhHans) => "依据同期官方指引整理",
-            (ConfidenceReconstructed, ZhHant) => "依據同期官方指引整理",
-            (ConfidenceReconstructed, English) => "Based on official guidance of the period",
-            (ConfidenceOfficial, ZhHans) => "集美区原文",
-            (ConfidenceOfficial, ZhHant) => "集美區原文",
-            (ConfidenceOfficial, English) => "Jimei's own wording",
-            (ReconstructedNote, ZhHans) => "集美区清单原文未公开，此项依据同期福建省或国家指引整理。",
-            (ReconstructedNote, ZhHant) => "集美區清單原文未公開，此項依據同期福建省或國家指引整理。",
-            (ReconstructedNote, English) => "Jimei's exact wording was not published; this is rebuilt from Fujian or national guidance of the same weeks.",
-            (AboutTitle, ZhHans) => "关于本指南",
-            (AboutTitle, ZhHant) => "關於本指南",
-            (AboutTitle, English) => "About this guide",
-            (AboutIntro, ZhHans) => "2020年2月，厦门市集美区发布《集美区企业复工防控操作指南》及“阿集小美”图解简化版。本应用把它做成可以在手机上一步步照做的流程图和自查清单。",
-            (AboutIntro, ZhHant) => "2020年2月，廈門市集美區發布《集美區企業復工防控操作指南》及「阿集小美」圖解簡化版。本應用把它做成可以在手機上一步步照做的流程圖和自查清單。",
-            (AboutIntro, English) => "In February 2020 Jimei District, Xiamen, published an operations guide for enterprises resuming work, with an illustrated, simplified edition starring A-Ji and Xiao-Mei. This app turns it into a flowchart and a checklist you can follow step by step on a phone.",
-            (AboutSources, ZhHans) => "资料来源",
-            (AboutSources, ZhHant) => "資料來源",
-            (AboutSources, English) => "Sources",
-            (AboutVersion, ZhHans) => "指南版本",
-            (AboutVersion, ZhHant) => "指南版本",
-            (AboutVersion, English) => "Guide version",
-            (AboutConfidence, ZhHans) => "可信度标注",
-            (AboutConfidence, ZhHant) => "可信度標註",
-            (AboutConfidence, English) => "How sure we are",
             (NotFoundTitle, ZhHans) => "找不到这个页面",
             (NotFoundTitle, ZhHant) => "找不到這個頁面",
             (NotFoundTitle, English) => "Page not found",
@@ -317,39 +202,6 @@ impl Msg {
             (BackHome, ZhHans) => "返回首页",
             (BackHome, ZhHant) => "返回首頁",
             (BackHome, English) => "Back to the home page",
-            (NodeStart, ZhHans) => "开始",
-            (NodeStart, ZhHant) => "開始",
-            (NodeStart, English) => "Start",
-            (NodeStep, ZhHans) => "步骤",
-            (NodeStep, ZhHant) => "步驟",
-            (NodeStep, English) => "Step",
-            (NodeDecision, ZhHans) => "判断",
-            (NodeDecision, ZhHant) => "判斷",
-            (NodeDecision, English) => "Decision",
-            (NodeEnd, ZhHans) => "结束",
-            (NodeEnd, ZhHant) => "結束",
-            (NodeEnd, English) => "End",
-            (BelongsToStep, ZhHans) => "所属步骤",
-            (BelongsToStep, ZhHant) => "所屬步驟",
-            (BelongsToStep, English) => "Flowchart step",
-            (ItemsHere, ZhHans) => "本步骤的自查项",
-            (ItemsHere, ZhHant) => "本步驟的自查項",
-            (ItemsHere, English) => "Checklist items for this step",
-            (StorageUnavailable, ZhHans) => "此浏览器不允许本应用保存数据（可能是无痕模式）。进度只保留到关闭页面为止，请用“导出”保存一份。",
-            (StorageUnavailable, ZhHant) => "此瀏覽器不允許本應用儲存資料（可能是無痕模式）。進度只保留到關閉頁面為止，請用「匯出」儲存一份。",
-            (StorageUnavailable, English) => "This browser does not let the app save data (private browsing?). Progress lasts only until you close the page: use Export to keep a copy.",
-            (StorageWriteFailed, ZhHans) => "进度未能保存（存储空间可能已满）。页面上的内容不会丢失，请用“导出”保存一份。",
-            (StorageWriteFailed, ZhHant) => "進度未能儲存（儲存空間可能已滿）。頁面上的內容不會遺失，請用「匯出」儲存一份。",
-            (StorageWriteFailed, English) => "Progress could not be saved (storage may be full). Nothing on the page is lost: use Export to keep a copy.",
-            (StoredValueUnreadable, ZhHans) => "之前保存的进度无法读取，已从空白开始。",
-            (StoredValueUnreadable, ZhHant) => "之前儲存的進度無法讀取，已從空白開始。",
-            (StoredValueUnreadable, English) => "The progress saved earlier could not be read, so the checklist starts afresh.",
-            (BackupKept, ZhHans) => "原来的内容已备份在",
-            (BackupKept, ZhHant) => "原來的內容已備份在",
-            (BackupKept, English) => "The old value is kept under",
-            (Dismiss, ZhHans) => "知道了",
-            (Dismiss, ZhHant) => "知道了",
-            (Dismiss, English) => "Dismiss",
         }
     }
 }
@@ -471,7 +323,7 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
 
 /// A JSON syntax error in a guide file as one sentence.
 pub fn parse_error_message(error: &ParseError, locale: Locale) -> String {
-    let head = Msg::ErrorJson.text(locale);
+    let head = PageMsg::ErrorJson.text(locale);
     match locale {
         Locale::ZhHans | Locale::ZhHant => {
             format!(
