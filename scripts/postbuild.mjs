@@ -133,8 +133,11 @@ const start = async () => {
   const parts = ${JSON.stringify(routeFiles)}[route] || [];
   for (const part of parts) { ${preload('part', 'fetch', 'application/wasm')} }
   if (${JSON.stringify(routeStyles)}.includes(route)) { ${preload(`'${pagesCssUrl}'`, 'style')} }
+  // The wasm is fetched whole and compiled from its bytes, not streamed: a streaming compile
+  // finishes on the main thread in one long task (ARCHITECTURE.md, "First screen").
+  const wasmBytes = fetch('${wasmUrl}').then((r) => { if (!r.ok) throw new Error('${wasmUrl}: HTTP ' + r.status); return r.arrayBuffer(); });
   const bindings = await import('${jsUrl}');
-  const wasm = await bindings.default({ module_or_path: '${wasmUrl}' });
+  const wasm = await bindings.default({ module_or_path: wasmBytes });
 ${rest.trim()}
 };
 if (document.readyState === 'complete') start();
