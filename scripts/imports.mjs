@@ -68,9 +68,11 @@ function shortName(index) {
 }
 
 // Renames every import of `wasm` (bytes) from `module` and every key of the same name in
-// `js`, the glue. Fails loudly if a name is not found in the glue exactly once, since the
-// glue's shape would then not be the one this expects.
-export function shortenImports(wasm, js, module) {
+// `js`, the glue. Without `module`, the glue's module is the one import module whose name
+// ends in `_bg.js` (Trunk's wasm-bindgen run names it after the crate, ours after the hashed
+// file). Fails loudly if a name is not found in the glue exactly once, since the glue's shape
+// would then not be the one this expects.
+export function shortenImports(wasm, js, module = glueModule(wasm)) {
   let pos = 8;
   const chunks = [wasm.subarray(0, 8)];
   const renamed = new Map();
@@ -116,4 +118,29 @@ export function shortenImports(wasm, js, module) {
     out = out.replace(key, to);
   }
   return { wasm: Buffer.concat(chunks), js: out, count: renamed.size };
+}
+
+// The name of the one import module of `wasm` that is wasm-bindgen's glue.
+function glueModule(wasm) {
+  const modules = new Set();
+  let pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos];
+    const [size, start] = leb(wasm, pos + 1);
+    if (id === 2) {
+      let [count, p] = leb(wasm, start);
+      for (let i = 0; i < count; i++) {
+        let len;
+        [len, p] = leb(wasm, p);
+        modules.add(text.decode(wasm.subarray(p, p + len)));
+        p += len;
+        [len, p] = leb(wasm, p);
+        p = skipDescription(wasm, p + len);
+      }
+    }
+    pos = start + size;
+  }
+  const glue = [...modules].filter((m) => m.endsWith('_bg.js'));
+  if (glue.length !== 1) throw new Error(`imports: expected one glue module, found ${[...modules].join(', ')}`);
+  return glue[0];
 }

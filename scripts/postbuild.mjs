@@ -87,7 +87,7 @@ if (process.env.JIMEI_NO_SPLIT) {
   const wasm = join(staging, basename(wasmUrl));
   const js = join(staging, basename(jsUrl));
   optimize(wasm, wasm);
-  const short = shortenImports(readFileSync(wasm), readFileSync(js, 'utf8'), `./${basename(jsUrl, '.js')}_bg.js`);
+  const short = shortenImports(readFileSync(wasm), readFileSync(js, 'utf8'));
   writeFileSync(wasm, short.wasm);
   writeFileSync(js, minifyJs(short.js, { module: true }));
 } else {
