@@ -1,0 +1,100 @@
+// The cheap, stable guard for issue 8's size budget: what the home page downloads on a first
+// visit, brotli-compressed, stays within 100 KB. The build is deterministic, so unlike the
+// timing figures of scripts/bench this cannot flake. It counts what Chromium requests, as the
+// benchmark does, so a new file the first screen loads is counted too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { start, openPage } from './helpers.mjs';
+import { DIST } from './serve.mjs';
+
+const BUDGET = 100 * 1024;
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+// The names of the imports of a wasm module.
+function importNames(bytes) {
+  const leb = (p) => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[p++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return [value, p];
+    }
+  };
+  const names = [];
+  let pos = 8;
+  while (pos < bytes.length) {
+    const id = bytes[pos];
+    const [size, start] = leb(pos + 1);
+    if (id === 2) {
+      let [count, p] = leb(start);
+      for (let i = 0; i < count; i++) {
+        let len;
+        [len, p] = leb(p);
+        p += len;
+        [len, p] = leb(p);
+        names.push(new TextDecoder().decode(bytes.subarray(p, p + len)));
+        p += len;
+        const kind = bytes[p++];
+        if (kind === 0) [, p] = leb(p);
+        else if (kind === 2) {
+          const flags = bytes[p++];
+          [, p] = leb(p);
+          if (flags & 1) [, p] = leb(p);
+        } else if (kind === 1) {
+          p++;
+          const flags = bytes[p++];
+          [, p] = leb(p);
+          if (flags & 1) [, p] = leb(p);
+        } else if (kind === 3) p += 2;
+      }
+    }
+    pos = start + size;
+  }
+  return names;
+}
+
+test('the first visit downloads at most 100 KB brotli, with short import names', async () => {
+  const page = await openPage(env);
+  // The service worker downloads every file on purpose, for offline use; it is not counted.
+  await page.context().route('**/sw.js', (route) => route.abort());
+  const requested = new Set();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === env.base && !url.pathname.startsWith('/img/')) {
+      requested.add(url.pathname === '/' ? '/index.html' : url.pathname);
+    }
+  });
+  await page.goto(env.base + '/', { waitUntil: 'networkidle' });
+  await page.waitForSelector('#shell', { state: 'detached' });
+  await page.waitForLoadState('networkidle');
+  const files = [...requested].sort();
+  const sizes = files.map((path) => [path, brotli(readFileSync(join(DIST, path)))]);
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  const listing = sizes.map(([path, size]) => `${path} ${(size / 1024).toFixed(1)} KB`).join('\n');
+  assert.ok(total <= BUDGET, `${(total / 1024).toFixed(1)} KB:\n${listing}`);
+  // What the budget relies on: the main wasm, its glue, the guide and the first screen's
+  // stylesheet are there, and the pages' stylesheet is not.
+  assert.ok(files.some((f) => /^\/jimei-[0-9a-f]+_bg\.wasm$/.test(f)), listing);
+  assert.ok(files.some((f) => /^\/guide\/jimei\.zh-Hans\.json$/.test(f)), listing);
+  assert.ok(!files.some((f) => f.startsWith('/pages-')), listing);
+  // scripts/imports.mjs gave the main wasm's imports short names.
+  const wasm = files.find((f) => /^\/jimei-[0-9a-f]+_bg\.wasm$/.test(f));
+  const long = importNames(readFileSync(join(DIST, wasm))).filter((n) => n.startsWith('__wbg_'));
+  assert.deepEqual(long, []);
+  assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
+  await page.context().close();
+});
