@@ -363,6 +363,27 @@ test('a page whose code cannot be fetched says so, and a retry loads it', async 
   await page.context().close();
 });
 
+test('a pages\' stylesheet that cannot be fetched keeps the guide back, and a retry shows it styled', async () => {
+  const page = await openPage(env);
+  await page.context().route('**/sw.js', (route) => route.abort());
+  const blocked = /\/pages-[0-9a-f]{16}\.css$/;
+  await page.route(blocked, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.base + '/checklist?role=employee');
+  await page.waitForSelector('#shell', { state: 'detached' });
+  const error = page.getByTestId('load-error');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('role'), 'alert');
+  assert.ok((await error.textContent()).includes('指南未能载入'), await error.textContent());
+  // The page is not shown without its layout.
+  assert.equal(await page.getByRole('heading', { level: 2, name: text(employeeSection.title) }).count(), 0);
+  await page.unroute(blocked);
+  await error.getByRole('button', { name: '重试' }).click();
+  await page.getByRole('heading', { level: 2, name: text(employeeSection.title) }).waitFor();
+  const display = await page.evaluate(() => getComputedStyle(document.querySelector('.progress-line')).display);
+  assert.equal(display, 'flex', 'the retry loaded the stylesheet');
+  await page.context().close();
+});
+
 test('a language switch that finds a newer guide keeps the guide shown and asks for a reload', async () => {
   const page = await openPage(env);
   await page.context().route('**/sw.js', (route) => route.abort());
