@@ -120,9 +120,9 @@ export function shortenImports(wasm, js, module = glueModule(wasm)) {
   return { wasm: Buffer.concat(chunks), js: out, count: renamed.size };
 }
 
-// The name of the one import module of `wasm` that is wasm-bindgen's glue.
-function glueModule(wasm) {
-  const modules = new Set();
+// The imports of `wasm` (bytes), in order, as `{ module, field }`.
+export function importsOf(wasm) {
+  const found = [];
   let pos = 8;
   while (pos < wasm.length) {
     const id = wasm[pos];
@@ -132,14 +132,22 @@ function glueModule(wasm) {
       for (let i = 0; i < count; i++) {
         let len;
         [len, p] = leb(wasm, p);
-        modules.add(text.decode(wasm.subarray(p, p + len)));
+        const module = text.decode(wasm.subarray(p, p + len));
         p += len;
         [len, p] = leb(wasm, p);
+        const field = text.decode(wasm.subarray(p, p + len));
         p = skipDescription(wasm, p + len);
+        found.push({ module, field });
       }
     }
     pos = start + size;
   }
+  return found;
+}
+
+// The name of the one import module of `wasm` that is wasm-bindgen's glue.
+function glueModule(wasm) {
+  const modules = new Set(importsOf(wasm).map((i) => i.module));
   const glue = [...modules].filter((m) => m.endsWith('_bg.js'));
   if (glue.length !== 1) throw new Error(`imports: expected one glue module, found ${[...modules].join(', ')}`);
   return glue[0];

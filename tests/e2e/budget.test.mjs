@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { importsOf } from '../../scripts/imports.mjs';
 import { start, openPage } from './helpers.mjs';
 import { DIST } from './serve.mjs';
 
@@ -21,51 +22,6 @@ after(async () => {
 });
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
-// The names of the imports of a wasm module.
-function importNames(bytes) {
-  const leb = (p) => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[p++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return [value, p];
-    }
-  };
-  const names = [];
-  let pos = 8;
-  while (pos < bytes.length) {
-    const id = bytes[pos];
-    const [size, start] = leb(pos + 1);
-    if (id === 2) {
-      let [count, p] = leb(start);
-      for (let i = 0; i < count; i++) {
-        let len;
-        [len, p] = leb(p);
-        p += len;
-        [len, p] = leb(p);
-        names.push(new TextDecoder().decode(bytes.subarray(p, p + len)));
-        p += len;
-        const kind = bytes[p++];
-        if (kind === 0) [, p] = leb(p);
-        else if (kind === 2) {
-          const flags = bytes[p++];
-          [, p] = leb(p);
-          if (flags & 1) [, p] = leb(p);
-        } else if (kind === 1) {
-          p++;
-          const flags = bytes[p++];
-          [, p] = leb(p);
-          if (flags & 1) [, p] = leb(p);
-        } else if (kind === 3) p += 2;
-      }
-    }
-    pos = start + size;
-  }
-  return names;
-}
 
 test('the first visit downloads at most 100 KB brotli, with short import names', async () => {
   const page = await openPage(env);
@@ -93,7 +49,7 @@ test('the first visit downloads at most 100 KB brotli, with short import names',
   assert.ok(!files.some((f) => f.startsWith('/pages-')), listing);
   // scripts/imports.mjs gave the main wasm's imports short names.
   const wasm = files.find((f) => /^\/jimei-[0-9a-f]+_bg\.wasm$/.test(f));
-  const long = importNames(readFileSync(join(DIST, wasm))).filter((n) => n.startsWith('__wbg_'));
+  const long = importsOf(readFileSync(join(DIST, wasm))).filter((i) => i.field.startsWith('__wbg_'));
   assert.deepEqual(long, []);
   assert.deepEqual(page.errors.filter((e) => e !== 'An unknown error occurred when fetching the script.'), []);
   await page.context().close();
