@@ -73,42 +73,19 @@ function shortName(index) {
 // file). Fails loudly if a name is not found in the glue exactly once, since the glue's shape
 // would then not be the one this expects.
 export function shortenImports(wasm, js, module = glueModule(wasm)) {
-  let pos = 8;
-  const chunks = [wasm.subarray(0, 8)];
   const renamed = new Map();
-  while (pos < wasm.length) {
-    const id = wasm[pos];
-    const [size, start] = leb(wasm, pos + 1);
-    const end = start + size;
-    if (id !== 2) {
-      chunks.push(wasm.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    let [count, p] = leb(wasm, start);
-    const body = [...encodeLeb(count)];
-    for (let i = 0; i < count; i++) {
-      let len;
-      [len, p] = leb(wasm, p);
-      const from = text.decode(wasm.subarray(p, p + len));
-      p += len;
-      [len, p] = leb(wasm, p);
-      const field = text.decode(wasm.subarray(p, p + len));
-      p += len;
-      const descriptionEnd = skipDescription(wasm, p);
-      let next = field;
-      if (from === module) {
-        if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
-        next = renamed.get(field);
-      }
-      body.push(...name(from), ...name(next), ...wasm.subarray(p, descriptionEnd));
-      p = descriptionEnd;
-    }
-    if (p !== end) throw new Error('imports: the import section did not parse to its end');
-    chunks.push(Uint8Array.from([2, ...encodeLeb(body.length), ...body]));
-    pos = end;
-  }
+  const entries = importsOf(wasm).map(({ module: from, field, description }) => {
+    if (from !== module) return [from, field, description];
+    if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
+    return [from, renamed.get(field), description];
+  });
   if (renamed.size === 0) throw new Error(`imports: the wasm imports nothing from ${module}`);
+  const body = [...encodeLeb(entries.length)];
+  for (const [from, field, description] of entries) body.push(...name(from), ...name(field), ...description);
+  const chunks = [wasm.subarray(0, 8)];
+  for (const section of sections(wasm)) {
+    chunks.push(section.id === 2 ? Uint8Array.from([2, ...encodeLeb(body.length), ...body]) : section.bytes);
+  }
   let out = js;
   for (const [from, to] of renamed) {
     // In the glue an import is a key of the imports object: `name: function(...)`.
@@ -120,28 +97,39 @@ export function shortenImports(wasm, js, module = glueModule(wasm)) {
   return { wasm: Buffer.concat(chunks), js: out, count: renamed.size };
 }
 
-// The imports of `wasm` (bytes), in order, as `{ module, field }`.
-export function importsOf(wasm) {
+// The sections of `wasm` (bytes), in order: their id, their bytes with the header, and where
+// their contents start and end.
+function sections(wasm) {
   const found = [];
   let pos = 8;
   while (pos < wasm.length) {
     const id = wasm[pos];
     const [size, start] = leb(wasm, pos + 1);
-    if (id === 2) {
-      let [count, p] = leb(wasm, start);
-      for (let i = 0; i < count; i++) {
-        let len;
-        [len, p] = leb(wasm, p);
-        const module = text.decode(wasm.subarray(p, p + len));
-        p += len;
-        [len, p] = leb(wasm, p);
-        const field = text.decode(wasm.subarray(p, p + len));
-        p = skipDescription(wasm, p + len);
-        found.push({ module, field });
-      }
-    }
+    found.push({ id, bytes: wasm.subarray(pos, start + size), start, end: start + size });
     pos = start + size;
   }
+  return found;
+}
+
+// The imports of `wasm` (bytes), in order, as `{ module, field, description }`, the last
+// being the bytes that say what kind of thing is imported and its type.
+export function importsOf(wasm) {
+  const section = sections(wasm).find((s) => s.id === 2);
+  if (!section) return [];
+  const found = [];
+  let [count, p] = leb(wasm, section.start);
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = leb(wasm, p);
+    const module = text.decode(wasm.subarray(p, p + len));
+    p += len;
+    [len, p] = leb(wasm, p);
+    const field = text.decode(wasm.subarray(p, p + len));
+    const end = skipDescription(wasm, p + len);
+    found.push({ module, field, description: wasm.subarray(p + len, end) });
+    p = end;
+  }
+  if (p !== section.end) throw new Error('imports: the import section did not parse to its end');
   return found;
 }
 
