@@ -7,7 +7,9 @@
 //! The browser and UI modules only exist on wasm32, so a host build proves the model has no
 //! browser dependency.
 
-pub mod model;
+/// The pure core lives in its own crate (`crates/model`), so Cargo keeps browser crates out
+/// of it; it is re-exported here under its old path.
+pub use jimei_model as model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

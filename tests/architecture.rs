@@ -20,7 +20,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn model_names_no_browser_crate() {
     let mut files = Vec::new();
     rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src"),
         &mut files,
     );
     assert!(!files.is_empty());

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::guide::{ParseError, Problem, ProblemKind};
+use crate::guide::{ParseError, Problem, ProblemKind};
 
 pub mod checklist;
 pub mod flowchart;

@@ -741,7 +741,7 @@ pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
-    use crate::model::guide::{AnswerOption, Confidence, Question, Text};
+    use crate::guide::{AnswerOption, Confidence, Question, Text};
 
     pub fn text(s: &str) -> Text {
         Text::from_pairs(&[("zh-Hans", s), ("en", s)])

@@ -3,7 +3,7 @@
 //! not compile.
 
 use super::Locale;
-use crate::model::chart::{NodeState, Tally};
+use crate::chart::{NodeState, Tally};
 
 /// Every fixed piece of text on the flowchart page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

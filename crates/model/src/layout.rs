@@ -1227,7 +1227,7 @@ pub(crate) fn back_edges(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::guide::{Confidence, Edge, Text};
+    use crate::guide::{Confidence, Edge, Text};
 
     /// A small deterministic generator (xorshift64*).
     struct Rng(u64);

@@ -1429,11 +1429,11 @@ pub fn svg_markup(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::guide::parse;
-    use crate::model::progress::Action;
+    use crate::guide::parse;
+    use crate::progress::Action;
 
     fn shipped() -> Guide {
-        parse(include_str!("../../public/guide/jimei.json")).unwrap_or_else(|e| panic!("{e:?}"))
+        parse(include_str!("../../../public/guide/jimei.json")).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn ix(flow: &Flow, id: &str) -> usize {

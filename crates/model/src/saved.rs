@@ -819,9 +819,9 @@ fn b64_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::guide::Condition;
-    use crate::model::progress::testing::*;
-    use crate::model::progress::{overview, Action, Notes};
+    use crate::guide::Condition;
+    use crate::progress::testing::*;
+    use crate::progress::{overview, Action, Notes};
 
     const ID: &str = "jimei-2020";
 

@@ -2,7 +2,7 @@
 //! refused import files and share links.
 
 use super::Locale;
-use crate::model::saved::{CodecError, FragmentError, GuideChange};
+use crate::saved::{CodecError, FragmentError, GuideChange};
 
 /// A sentence in each language.
 fn pick(locale: Locale, hans: String, hant: String, en: String) -> String {
