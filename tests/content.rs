@@ -343,7 +343,7 @@ fn the_guide_validates() {
 fn metadata_is_as_published() {
     let g = guide();
     assert_eq!(g.id, "jimei-resumption");
-    assert_eq!(g.version, "1.0.0");
+    assert_eq!(g.version, "2.0.0");
     assert_eq!(g.languages, ["zh-Hans", "zh-Hant", "en"]);
     assert!(g.date.starts_with("2020-02-"), "date {:?}", g.date);
 }
@@ -352,6 +352,7 @@ fn metadata_is_as_published() {
 fn every_source_of_the_brief_is_listed() {
     let g = guide();
     for (id, url) in [
+        ("xiamen-daily-report", "http://www.cinic.org.cn/"),
         (
             "jimei-2020-02-12",
             "http://taihainet.com/news/xmnews/gqbd/2020-02-12/2354928.html",
