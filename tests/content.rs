@@ -570,11 +570,7 @@ fn output_value_decides_the_filing_office() {
     let g = guide();
     let decision = decision_for(&g, "output_300m");
     for (answer, zh_office, en_office) in [
-        (
-            "yes",
-            "区工信局",
-            "Industry and Information Technology Bureau",
-        ),
+        ("yes", "区工信局", "district bureau"),
         ("no", "镇街", "town or sub-district"),
     ] {
         let first = branch_target(&g, decision, answer);
