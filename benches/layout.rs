@@ -47,6 +47,9 @@ impl Builder {
             confidence: Confidence::Reported,
             source: "report".into(),
             question: None,
+            applies_when: None,
+            otherwise: None,
+            for_role: Vec::new(),
         });
         self.nodes.len() - 1
     }
@@ -133,6 +136,9 @@ fn flowchart(n: usize, seed: u64) -> Guide {
         edges: b.edges,
         sections: Vec::new(),
         about: Vec::new(),
+        classes: Vec::new(),
+        filing: None,
+        cards: Vec::new(),
     }
 }
 

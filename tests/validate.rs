@@ -375,3 +375,431 @@ fn a_language_switch_only_takes_the_same_guide_version() {
     let other = parse(&value.to_string()).unwrap();
     assert!(check_same_version(&shown, &other).is_err());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Phases, classes, filing offices and cards, against a fixture that has each of them
+// ---------------------------------------------------------------------------------------------
+
+const EXTRAS: &str = include_str!("fixtures/extras.json");
+
+fn extras() -> Value {
+    serde_json::from_str(EXTRAS).expect("the extras fixture is JSON")
+}
+
+fn extras_guide() -> jimei::model::guide::Guide {
+    parse(EXTRAS).expect("the extras fixture parses")
+}
+
+/// As `check`, on the extras fixture, and the message must read in all three languages.
+fn check_extra(
+    edit: impl FnOnce(&mut Value),
+    path: &str,
+    expect: fn(&ProblemKind) -> bool,
+    words: &str,
+) {
+    let mut value = extras();
+    edit(&mut value);
+    let guide = parse(&value.to_string()).expect("still parses");
+    let problems = validate(&guide);
+    let Some(found) = problems.iter().find(|p| p.path == path && expect(&p.kind)) else {
+        panic!("no problem at {path}; got {problems:#?}");
+    };
+    let message = problem_message(found, Locale::English);
+    assert!(message.contains(words), "{message:?} lacks {words:?}");
+    for locale in [Locale::ZhHans, Locale::ZhHant] {
+        let message = problem_message(found, locale);
+        assert!(
+            message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{locale:?} message is not Chinese: {message:?}"
+        );
+        assert!(message.contains(path), "{message:?} lacks the path");
+    }
+}
+
+#[test]
+fn the_extras_fixture_is_valid() {
+    assert_eq!(validate(&extras_guide()), vec![]);
+}
+
+#[test]
+fn a_phase_belongs_to_its_sections_role() {
+    check_extra(
+        |v| *at(v, "/sections/1/items/0/phase") = json!("before_reopening"),
+        "sections[1].items[0].phase",
+        |k| matches!(k, ProblemKind::PhaseNotForRole { item, .. } if item == "emp-report"),
+        "phase before_reopening, which is not one of the employee list",
+    );
+    check_extra(
+        |v| *at(v, "/sections/0/items/0/phase") = json!("observation"),
+        "sections[0].items[0].phase",
+        |k| matches!(k, ProblemKind::PhaseNotForRole { .. }),
+        "enterprise list",
+    );
+}
+
+#[test]
+fn node_conditions_otherwise_edges_and_role_wordings() {
+    check_extra(
+        |v| {
+            at(v, "/nodes/5")
+                .as_object_mut()
+                .unwrap()
+                .remove("applies_when");
+        },
+        "nodes[5].otherwise",
+        |k| matches!(k, ProblemKind::OtherwiseWithoutCondition { .. }),
+        "node fever names an otherwise edge but has no condition",
+    );
+    check_extra(
+        |v| *at(v, "/nodes/5/otherwise") = json!("e1"),
+        "nodes[5].otherwise",
+        |k| matches!(k, ProblemKind::OtherwiseNotAnExit { edge, .. } if edge == "e1"),
+        "does not leave it",
+    );
+    check_extra(
+        |v| *at(v, "/nodes/5/applies_when/is/answer") = json!("maybe"),
+        "nodes[5].applies_when",
+        |k| matches!(k, ProblemKind::UnknownAnswer { .. }),
+        "question canteen has no answer maybe",
+    );
+    check_extra(
+        |v| {
+            let again = at(v, "/nodes/1/for_role/0").clone();
+            at(v, "/nodes/1/for_role")
+                .as_array_mut()
+                .unwrap()
+                .push(again);
+        },
+        "nodes[1].for_role[1]",
+        |k| matches!(k, ProblemKind::RoleWordingRepeated { .. }),
+        "more than one wording for the employee role",
+    );
+    check_extra(
+        |v| *at(v, "/nodes/1/for_role/0/body/en") = json!(""),
+        "nodes[1].for_role[0].body",
+        |k| matches!(k, ProblemKind::MissingText { .. }),
+        "the en text is missing",
+    );
+}
+
+#[test]
+fn classes_are_the_answers_of_the_class_question() {
+    check_extra(
+        |v| *at(v, "/classes/0/id") = json!("nowhere"),
+        "classes[0]",
+        |k| matches!(k, ProblemKind::ClassNotAnAnswer { class } if class == "nowhere"),
+        "class nowhere is not an answer of the class question",
+    );
+    check_extra(
+        |v| *at(v, "/classes/0/id") = json!("nowhere"),
+        "questions[2].answers[0]",
+        |k| matches!(k, ProblemKind::AnswerWithoutClass { answer } if answer == "far"),
+        "answer far of the class question has no class",
+    );
+    check_extra(
+        |v| *at(v, "/classes/1/days") = json!(14),
+        "classes[1].days",
+        |k| matches!(k, ProblemKind::ClassDays { .. }),
+        "do not fit its observation",
+    );
+    check_extra(
+        |v| *at(v, "/classes/0/node") = json!("n99"),
+        "classes[0].node",
+        |k| matches!(k, ProblemKind::NodeMissing { node, .. } if node == "n99"),
+        "far refers to node n99, which does not exist",
+    );
+    check_extra(
+        |v| *at(v, "/classes/0/source") = json!("nobody"),
+        "classes[0].source",
+        |k| matches!(k, ProblemKind::UnknownSource { .. }),
+        "source nobody is not declared",
+    );
+    check_extra(
+        |v| {
+            let qs = at(v, "/questions").as_array_mut().unwrap();
+            qs.retain(|q| q["id"] != "personnel_class");
+            at(v, "/sections")
+                .as_array_mut()
+                .unwrap()
+                .retain(|s| s["id"] != "emp");
+        },
+        "classes",
+        |k| matches!(k, ProblemKind::UnknownQuestion { question } if question == "personnel_class"),
+        "question personnel_class is not declared",
+    );
+}
+
+#[test]
+fn filing_offices_routes_and_materials_refer_to_what_exists() {
+    check_extra(
+        |v| *at(v, "/filing/offices/1/id") = json!("t9"),
+        "filing.offices[1]",
+        |k| matches!(k, ProblemKind::OfficeNotAnAnswer { office } if office == "t9"),
+        "town office t9 is not an answer of the town question",
+    );
+    check_extra(
+        |v| *at(v, "/filing/offices/1/id") = json!("t9"),
+        "filing.offices",
+        |k| matches!(k, ProblemKind::AnswerWithoutOffice { answer } if answer == "t1"),
+        "answer t1 of the town question has no office",
+    );
+    check_extra(
+        |v| *at(v, "/filing/routes/0/files_with") = json!({"office": "mayor"}),
+        "filing.routes[0].files_with",
+        |k| matches!(k, ProblemKind::OfficeMissing { .. }),
+        "filing route large files with office mayor, which does not exist",
+    );
+    check_extra(
+        |v| *at(v, "/filing/routes/1/node") = json!("n99"),
+        "filing.routes[1].node",
+        |k| matches!(k, ProblemKind::NodeMissing { .. }),
+        "small refers to node n99",
+    );
+    check_extra(
+        |v| *at(v, "/filing/materials/0/routes/1") = json!("medium"),
+        "filing.materials[0].routes",
+        |k| matches!(k, ProblemKind::RouteMissing { .. }),
+        "material letter is for route medium, which does not exist",
+    );
+    check_extra(
+        |v| *at(v, "/filing/materials/0/item") = json!("item-gone"),
+        "filing.materials[0].item",
+        |k| matches!(k, ProblemKind::ItemMissing { .. }),
+        "letter refers to item item-gone, which does not exist",
+    );
+    check_extra(
+        |v| *at(v, "/filing/question") = json!("district"),
+        "filing.question",
+        |k| matches!(k, ProblemKind::UnknownQuestion { .. }),
+        "question district is not declared",
+    );
+    check_extra(
+        |v| *at(v, "/filing/offices/2/id") = json!("t1"),
+        "filing.offices[2]",
+        |k| matches!(k, ProblemKind::DuplicateId { id } if id == "t1"),
+        "t1 is used more than once",
+    );
+}
+
+#[test]
+fn cards_sit_where_they_say_and_link_to_their_roles_items() {
+    check_extra(
+        |v| *at(v, "/cards/1/place") = json!({"after_section": "emp"}),
+        "cards[1].place",
+        |k| matches!(k, ProblemKind::SectionMissing { section, .. } if section == "emp"),
+        "card summary goes after section emp, which its role's checklist does not have",
+    );
+    check_extra(
+        |v| *at(v, "/cards/0/points/0/items/0") = json!("emp-report"),
+        "cards[0].points[0].items",
+        |k| matches!(k, ProblemKind::ItemOfOtherRole { .. }),
+        "p-temp refers to item emp-report of the other role's checklist",
+    );
+    check_extra(
+        |v| *at(v, "/cards/0/points/0/items/0") = json!("item-gone"),
+        "cards[0].points[0].items",
+        |k| matches!(k, ProblemKind::ItemMissing { .. }),
+        "p-temp refers to item item-gone",
+    );
+    check_extra(
+        |v| {
+            let p = at(v, "/cards/1/points/0").as_object_mut().unwrap();
+            p.remove("items");
+        },
+        "cards[1].points[0]",
+        |k| matches!(k, ProblemKind::PointLinksNothing { .. }),
+        "point p-file links to no item and no node",
+    );
+    check_extra(
+        |v| *at(v, "/cards/1/place") = json!("first"),
+        "cards",
+        |k| *k == ProblemKind::ManyFirstCards { count: 2 },
+        "2 cards placed first",
+    );
+    check_extra(
+        |v| *at(v, "/cards/0/points/0/node") = json!("n99"),
+        "cards[0].points[0].node",
+        |k| matches!(k, ProblemKind::NodeMissing { .. }),
+        "p-temp refers to node n99",
+    );
+}
+
+#[test]
+fn phases_decide_what_blocks_readiness() {
+    use jimei::model::guide::{Phase, Role};
+    let g = extras_guide();
+    let blocking: Vec<&str> = g
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter())
+        .filter(|i| i.blocks_readiness())
+        .map(|i| i.id.as_str())
+        .collect();
+    // The daily item is required but a routine; the employee's on-arrival item blocks.
+    assert_eq!(blocking, ["item-file", "emp-report"]);
+    assert!(Phase::BeforeReopening.blocks_readiness() && Phase::OnArrival.blocks_readiness());
+    assert!(!Phase::Daily.blocks_readiness() && !Phase::Observation.blocks_readiness());
+    assert_eq!(
+        Phase::of_role(Role::Employee),
+        [
+            Phase::BeforeTravel,
+            Phase::OnArrival,
+            Phase::Observation,
+            Phase::Daily
+        ]
+    );
+    assert!(Phase::Daily.fits(Role::Enterprise) && !Phase::BeforeTravel.fits(Role::Enterprise));
+    // An item without a phase blocks as every required item did before phases.
+    let mut old = g.sections[0].items[1].clone();
+    old.phase = None;
+    assert!(old.blocks_readiness());
+    old.required = false;
+    assert!(!old.blocks_readiness());
+}
+
+#[test]
+fn nodes_read_by_role_and_apply_by_answers() {
+    use jimei::model::guide::{Answers, DecisionMode, Role};
+    let g = extras_guide();
+    let size = g.node("size-check").unwrap();
+    assert_eq!(size.title_for(Role::Enterprise).get("en", "en"), "Output");
+    assert_eq!(
+        size.title_for(Role::Employee).get("en", "en"),
+        "Your employer's output"
+    );
+    assert_eq!(
+        size.body_for(Role::Employee).get("en", "en"),
+        "Your employer decides"
+    );
+    // The size question is the enterprise's: the employee sees every branch.
+    assert_eq!(
+        g.decision_mode(size, Role::Enterprise),
+        DecisionMode::Answer("size")
+    );
+    assert_eq!(
+        g.decision_mode(size, Role::Employee),
+        DecisionMode::AllBranches
+    );
+    let fever = g.node("fever").unwrap();
+    assert_eq!(
+        g.decision_mode(fever, Role::Enterprise),
+        DecisionMode::Event
+    );
+    assert_eq!(
+        g.decision_mode(g.node("daily").unwrap(), Role::Enterprise),
+        DecisionMode::NotADecision
+    );
+    let answers = |pairs: &[(&str, &str)]| -> Answers {
+        pairs
+            .iter()
+            .map(|(q, a)| (q.to_string(), a.to_string()))
+            .collect()
+    };
+    assert!(g.node_applies(fever, &Answers::new()), "unanswered applies");
+    assert!(g.node_applies(fever, &answers(&[("canteen", "yes")])));
+    assert!(!g.node_applies(fever, &answers(&[("canteen", "no")])));
+    assert!(g.node_applies(size, &answers(&[("canteen", "no")])));
+}
+
+#[test]
+fn class_dates_count_from_the_first_day() {
+    let g = extras_guide();
+    let far = g.class("far").unwrap();
+    let near = g.class("near").unwrap();
+    assert_eq!(
+        far.first_day_after("2020-02-10").as_deref(),
+        Some("2020-02-24")
+    );
+    // Across the end of February in a leap year, and of a year.
+    assert_eq!(
+        far.first_day_after("2020-02-20").as_deref(),
+        Some("2020-03-05")
+    );
+    assert_eq!(
+        far.first_day_after("2019-12-25").as_deref(),
+        Some("2020-01-08")
+    );
+    assert_eq!(
+        far.first_day_after("2021-02-20").as_deref(),
+        Some("2021-03-06")
+    );
+    assert_eq!(
+        near.first_day_after("2020-02-10").as_deref(),
+        Some("2020-02-10")
+    );
+    assert_eq!(far.observing_on("2020-02-10", "2020-02-10"), Some(true));
+    assert_eq!(far.observing_on("2020-02-10", "2020-02-23"), Some(true));
+    assert_eq!(far.observing_on("2020-02-10", "2020-02-24"), Some(false));
+    assert_eq!(far.observing_on("2020-02-10", "2020-02-09"), Some(false));
+    assert_eq!(near.observing_on("2020-02-10", "2020-02-10"), Some(false));
+    for bad in [
+        "2020-02-30",
+        "2019-02-29",
+        "2020-13-01",
+        "20-02-10",
+        "2020-2-10",
+        "",
+        "soon",
+    ] {
+        assert_eq!(far.first_day_after(bad), None, "{bad:?}");
+    }
+    assert_eq!(far.observing_on("2020-02-10", "tomorrow"), None);
+}
+
+#[test]
+fn filing_follows_the_answers_to_an_office_and_its_materials() {
+    use jimei::model::guide::Answers;
+    let g = extras_guide();
+    let answers = |pairs: &[(&str, &str)]| -> Answers {
+        pairs
+            .iter()
+            .map(|(q, a)| (q.to_string(), a.to_string()))
+            .collect()
+    };
+    assert!(g.filing_route(&Answers::new()).is_none(), "undecided");
+    let large = g.filing_route(&answers(&[("size", "yes")])).unwrap();
+    assert_eq!(large.id, "large");
+    let offices: Vec<&str> = g
+        .filing_offices(large, &Answers::new())
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(offices, ["bureau"]);
+    let small = g.filing_route(&answers(&[("size", "no")])).unwrap();
+    let towns = |a: &Answers| -> Vec<String> {
+        g.filing_offices(small, a)
+            .iter()
+            .map(|o| o.id.clone())
+            .collect()
+    };
+    assert_eq!(
+        towns(&answers(&[("size", "no")])),
+        ["t1", "t2"],
+        "not chosen yet"
+    );
+    assert_eq!(towns(&answers(&[("size", "no"), ("where", "t2")])), ["t2"]);
+    let materials: Vec<&str> = g
+        .filing_materials(small)
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(materials, ["letter", "plan"]);
+}
+
+#[test]
+fn cards_are_found_by_place_and_their_points_by_item() {
+    use jimei::model::guide::Role;
+    let g = extras_guide();
+    assert_eq!(
+        g.first_card(Role::Enterprise).map(|c| c.id.as_str()),
+        Some("gate")
+    );
+    assert!(g.first_card(Role::Employee).is_none());
+    let after: Vec<&str> = g.cards_after("sec").map(|c| c.id.as_str()).collect();
+    assert_eq!(after, ["summary"]);
+    let point = &g.cards[0].points[0];
+    let items: Vec<&str> = g.point_items(point).map(|i| i.id.as_str()).collect();
+    assert_eq!(items, ["item-file"]);
+}

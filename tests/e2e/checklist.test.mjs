@@ -161,7 +161,8 @@ test('the verdict lists everything missing, and says ready when all required ite
   const answers = { [question.id]: answer.id };
   const applies = (cond) => {
     if (!cond) return true;
-    if (cond.is) return answers[cond.is.question] === cond.is.answer;
+    // An unanswered question leaves the item applying, as in the app.
+    if (cond.is) return !(cond.is.question in answers) || answers[cond.is.question] === cond.is.answer;
     if (cond.any) return cond.any.some(applies);
     if (cond.all) return cond.all.every(applies);
     if (cond.not) return !applies(cond.not);

@@ -208,7 +208,9 @@ test('the step list is one click away, with branches nested under their decision
   const list = page.getByTestId('step-list');
   await list.waitFor();
   assert.equal(new URL(page.url()).search, '?view=list');
-  const decision = list.locator(':scope > li[data-node="output-size"]');
+  // The size decision sits on the industrial branch of the kind of enterprise.
+  const kind = list.locator(':scope > li[data-node="enterprise-kind"]');
+  const decision = kind.locator('.branches li[data-node="output-size"]');
   await decision.locator('.branches li[data-node="file-bureau"]').waitFor();
   await decision.locator('.branches li[data-node="file-town"]').waitFor();
   // Every node is listed once, and the item states are in words.

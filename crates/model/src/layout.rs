@@ -1705,6 +1705,9 @@ mod tests {
             confidence: Confidence::Reported,
             source: "s".into(),
             question: None,
+            applies_when: None,
+            otherwise: None,
+            for_role: vec![],
         };
         let edge = |from: &str, to: &str| Edge {
             id: format!("{from}-{to}"),
@@ -1738,6 +1741,9 @@ mod tests {
                 edge("ask", "nowhere"),
             ],
             sections: vec![],
+            classes: vec![],
+            filing: None,
+            cards: vec![],
             about: vec![],
         };
         let size = |n: &Node| {

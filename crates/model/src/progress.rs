@@ -766,6 +766,8 @@ pub(crate) mod testing {
             confidence: Confidence::Reported,
             source: "s".into(),
             icon: None,
+            phase: None,
+            illustration: None,
         }
     }
 
@@ -810,6 +812,9 @@ pub(crate) mod testing {
             edges: vec![],
             sections,
             about: vec![],
+            classes: vec![],
+            filing: None,
+            cards: vec![],
         }
     }
 

@@ -313,6 +313,121 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
         (QuestionWithoutAnswers { question }, English) => {
             format!("question {question} needs at least two answers")
         }
+        (PhaseNotForRole { item, phase, role }, ZhHans) => {
+            format!("自查项 {item} 的阶段 {} 不属于 {} 的清单", phase.id(), role.id())
+        }
+        (PhaseNotForRole { item, phase, role }, ZhHant) => {
+            format!("自查項 {item} 的階段 {} 不屬於 {} 的清單", phase.id(), role.id())
+        }
+        (PhaseNotForRole { item, phase, role }, English) => format!(
+            "item {item} has the phase {}, which is not one of the {} list",
+            phase.id(),
+            role.id()
+        ),
+        (OtherwiseWithoutCondition { node }, ZhHans) => {
+            format!("节点 {node} 给出了 otherwise，却没有适用条件")
+        }
+        (OtherwiseWithoutCondition { node }, ZhHant) => {
+            format!("節點 {node} 給出了 otherwise，卻沒有適用條件")
+        }
+        (OtherwiseWithoutCondition { node }, English) => {
+            format!("node {node} names an otherwise edge but has no condition")
+        }
+        (OtherwiseNotAnExit { node, edge }, ZhHans) => {
+            format!("节点 {node} 的 otherwise 连线 {edge} 不是从它出去的连线")
+        }
+        (OtherwiseNotAnExit { node, edge }, ZhHant) => {
+            format!("節點 {node} 的 otherwise 連線 {edge} 不是從它出去的連線")
+        }
+        (OtherwiseNotAnExit { node, edge }, English) => {
+            format!("the otherwise edge {edge} of node {node} does not leave it")
+        }
+        (RoleWordingRepeated { node, role }, ZhHans) => {
+            format!("节点 {node} 为 {} 写了不止一种措辞", role.id())
+        }
+        (RoleWordingRepeated { node, role }, ZhHant) => {
+            format!("節點 {node} 為 {} 寫了不止一種措辭", role.id())
+        }
+        (RoleWordingRepeated { node, role }, English) => {
+            format!("node {node} has more than one wording for the {} role", role.id())
+        }
+        (ClassNotAnAnswer { class }, ZhHans) => format!("人员类别 {class} 不是类别问题的答案"),
+        (ClassNotAnAnswer { class }, ZhHant) => format!("人員類別 {class} 不是類別問題的答案"),
+        (ClassNotAnAnswer { class }, English) => {
+            format!("class {class} is not an answer of the class question")
+        }
+        (AnswerWithoutClass { answer }, ZhHans) => format!("类别问题的答案 {answer} 没有对应的人员类别"),
+        (AnswerWithoutClass { answer }, ZhHant) => format!("類別問題的答案 {answer} 沒有對應的人員類別"),
+        (AnswerWithoutClass { answer }, English) => {
+            format!("answer {answer} of the class question has no class")
+        }
+        (ClassDays { class }, ZhHans) => {
+            format!("人员类别 {class} 的天数与观察方式不符：不观察的为 0 天，其余多于 0 天")
+        }
+        (ClassDays { class }, ZhHant) => {
+            format!("人員類別 {class} 的天數與觀察方式不符：不觀察的為 0 天，其餘多於 0 天")
+        }
+        (ClassDays { class }, English) => format!(
+            "the days of class {class} do not fit its observation: 0 for none, more than 0 otherwise"
+        ),
+        (NodeMissing { owner, node }, ZhHans) => format!("{owner} 所指的节点 {node} 不存在"),
+        (NodeMissing { owner, node }, ZhHant) => format!("{owner} 所指的節點 {node} 不存在"),
+        (NodeMissing { owner, node }, English) => {
+            format!("{owner} refers to node {node}, which does not exist")
+        }
+        (ItemMissing { owner, item }, ZhHans) => format!("{owner} 所指的自查项 {item} 不存在"),
+        (ItemMissing { owner, item }, ZhHant) => format!("{owner} 所指的自查項 {item} 不存在"),
+        (ItemMissing { owner, item }, English) => {
+            format!("{owner} refers to item {item}, which does not exist")
+        }
+        (ItemOfOtherRole { owner, item }, ZhHans) => {
+            format!("{owner} 所指的自查项 {item} 属于另一个身份的清单")
+        }
+        (ItemOfOtherRole { owner, item }, ZhHant) => {
+            format!("{owner} 所指的自查項 {item} 屬於另一個身份的清單")
+        }
+        (ItemOfOtherRole { owner, item }, English) => {
+            format!("{owner} refers to item {item} of the other role's checklist")
+        }
+        (OfficeNotAnAnswer { office }, ZhHans) => format!("镇街 {office} 不是镇街问题的答案"),
+        (OfficeNotAnAnswer { office }, ZhHant) => format!("鎮街 {office} 不是鎮街問題的答案"),
+        (OfficeNotAnAnswer { office }, English) => {
+            format!("town office {office} is not an answer of the town question")
+        }
+        (AnswerWithoutOffice { answer }, ZhHans) => format!("镇街问题的答案 {answer} 没有对应的办公室"),
+        (AnswerWithoutOffice { answer }, ZhHant) => format!("鎮街問題的答案 {answer} 沒有對應的辦公室"),
+        (AnswerWithoutOffice { answer }, English) => {
+            format!("answer {answer} of the town question has no office")
+        }
+        (OfficeMissing { route, office }, ZhHans) => format!("备案渠道 {route} 所指的部门 {office} 不存在"),
+        (OfficeMissing { route, office }, ZhHant) => format!("備案渠道 {route} 所指的部門 {office} 不存在"),
+        (OfficeMissing { route, office }, English) => {
+            format!("filing route {route} files with office {office}, which does not exist")
+        }
+        (RouteMissing { material, route }, ZhHans) => format!("备案材料 {material} 所指的渠道 {route} 不存在"),
+        (RouteMissing { material, route }, ZhHant) => format!("備案材料 {material} 所指的渠道 {route} 不存在"),
+        (RouteMissing { material, route }, English) => {
+            format!("material {material} is for route {route}, which does not exist")
+        }
+        (SectionMissing { card, section }, ZhHans) => {
+            format!("卡片 {card} 要放在 {section} 之后，但同一身份的清单里没有这一部分")
+        }
+        (SectionMissing { card, section }, ZhHant) => {
+            format!("卡片 {card} 要放在 {section} 之後，但同一身份的清單裡沒有這一部分")
+        }
+        (SectionMissing { card, section }, English) => {
+            format!("card {card} goes after section {section}, which its role's checklist does not have")
+        }
+        (PointLinksNothing { point }, ZhHans) => format!("要点 {point} 没有链接任何自查项或节点"),
+        (PointLinksNothing { point }, ZhHant) => format!("要點 {point} 沒有連結任何自查項或節點"),
+        (PointLinksNothing { point }, English) => {
+            format!("point {point} links to no item and no node")
+        }
+        (ManyFirstCards { count }, ZhHans) => format!("同一身份有 {count} 张置顶卡片，只能有一张"),
+        (ManyFirstCards { count }, ZhHant) => format!("同一身份有 {count} 張置頂卡片，只能有一張"),
+        (ManyFirstCards { count }, English) => {
+            format!("one role has {count} cards placed first; it may have one")
+        }
     };
     let at = match locale {
         ZhHans | ZhHant => "位置",
