@@ -3,8 +3,8 @@
 //! The input is a plain graph (node sizes and index pairs), so the layout can be tested and
 //! benchmarked without a guide; `layout_guide` adapts a `Guide`. The algorithm is a Sugiyama
 //! style layered layout in six phases: (1) cycle removal: a depth-first search from the start
-//! node marks back edges (the guide's daily loop), which are reversed for ranking and reported
-//! as `back`; (2) ranking by longest path, then a tightening pass that moves nodes down where
+//! node marks back edges (the guide's daily loop; `graph::Digraph::back_edges`, the same search
+//! the chart's route logic uses), which are reversed for ranking and reported as `back`; (2) ranking by longest path, then a tightening pass that moves nodes down where
 //! that shortens edges, and removal of empty ranks; (3) long edges split by virtual nodes, one
 //! per rank crossed; (4) crossing reduction: barycenter sweeps down and up with adjacent
 //! transpositions, keeping the best order found, crossings counted as inversions with a
@@ -18,11 +18,10 @@
 //! `column` is the narrow screen mode: one column in reading order, with edges that skip nodes
 //! run along the margins. Everything is deterministic, and no input makes it panic.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::guide::{Guide, Node, NodeKind};
+use crate::graph::{guide_ends, guide_start, Digraph, EdgeIx, NodeIx};
+use crate::guide::{Guide, Node};
 
 /// Width and height of a node's box, in the drawing's units (CSS pixels in the app).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -184,19 +183,10 @@ pub fn layout_guide(guide: &Guide, sizes: impl Fn(&Node) -> Size, options: &Opti
 /// The guide's flowchart as a `Graph`, starting at its `Start` node. An edge naming a missing
 /// node gets an out-of-range index, so it is left out of the layout.
 pub fn guide_graph(guide: &Guide, sizes: impl Fn(&Node) -> Size) -> Graph {
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(guide.nodes.len());
-    for (i, node) in guide.nodes.iter().enumerate() {
-        index.entry(node.id.as_str()).or_insert(i);
-    }
-    let find = |id: &str| index.get(id).copied().unwrap_or(usize::MAX);
     Graph {
         sizes: guide.nodes.iter().map(sizes).collect(),
-        edges: guide
-            .edges
-            .iter()
-            .map(|e| (find(&e.from), find(&e.to)))
-            .collect(),
-        start: guide.nodes.iter().position(|n| n.kind == NodeKind::Start),
+        edges: guide_ends(guide).collect(),
+        start: guide_start(guide).map(NodeIx::index),
     }
 }
 
@@ -205,11 +195,10 @@ pub fn guide_graph(guide: &Guide, sizes: impl Fn(&Node) -> Size) -> Graph {
 
 struct Input {
     sizes: Vec<Size>,
-    /// Each edge whose ends are both in range; `None` for the others.
-    edges: Vec<Option<(usize, usize)>>,
-    /// Out-edges (edge indices) of each node, in input order.
-    out: Vec<Vec<usize>>,
+    /// The edges; one with an end out of range joins nothing.
+    graph: Digraph,
     start: Option<usize>,
+    /// Per edge, whether it closes a cycle (see `Digraph::back_edges`).
     back: Vec<bool>,
 }
 
@@ -228,104 +217,35 @@ impl Input {
             .iter()
             .map(|s| Size::new(len(s.w), len(s.h)))
             .collect();
-        let edges: Vec<Option<(usize, usize)>> = graph
-            .edges
-            .iter()
-            .map(|&(u, v)| (u < n && v < n).then_some((u, v)))
-            .collect();
-        let mut out = vec![Vec::new(); n];
-        for (e, edge) in edges.iter().enumerate() {
-            if let Some((u, _)) = *edge {
-                out[u].push(e);
-            }
-        }
+        let digraph = Digraph::new(n, graph.edges.iter().copied());
         let start = graph.start.filter(|&s| s < n);
-        let mut input = Input {
+        let back = digraph.back_edges(start.map(NodeIx::new));
+        Input {
             sizes,
-            edges,
-            out,
+            graph: digraph,
             start,
-            back: Vec::new(),
-        };
-        input.back = input.back_edges();
-        input
+            back,
+        }
     }
 
     fn n(&self) -> usize {
         self.sizes.len()
     }
 
-    /// Where searches begin: the start node, then the nodes without incoming edges, then the
-    /// rest, each group in index order. Nodes may repeat; searches skip the visited ones.
-    fn roots(&self) -> Vec<usize> {
-        let n = self.n();
-        let mut has_in = vec![false; n];
-        for &(u, v) in self.edges.iter().flatten() {
-            if u != v {
-                has_in[v] = true;
-            }
-        }
-        let mut roots: Vec<usize> = self.start.into_iter().collect();
-        roots.extend((0..n).filter(|&v| !has_in[v]));
-        roots.extend(0..n);
-        roots
+    /// Edge `e`'s ends as plain indices, when both are in range.
+    fn ends(&self, e: usize) -> Option<(usize, usize)> {
+        let (u, v) = self.graph.ends(EdgeIx::new(e))?;
+        Some((u.index(), v.index()))
     }
 
-    /// Marks the edges that lead back to a node on the current search path (self loops too).
-    fn back_edges(&self) -> Vec<bool> {
-        let out: Vec<Vec<(usize, usize)>> = self
-            .out
-            .iter()
-            .map(|list| {
-                list.iter()
-                    .filter_map(|&e| self.edges[e].map(|(_, w)| (e, w)))
-                    .collect()
-            })
-            .collect();
-        back_edges(&out, self.roots(), self.edges.len())
+    /// The acyclic version, back edges reversed and self loops left out, in edge order.
+    fn acyclic(&self) -> Digraph {
+        let edges = (0..self.graph.edge_count()).filter_map(|e| {
+            let (u, v) = self.ends(e)?;
+            (u != v).then_some(if self.back[e] { (v, u) } else { (u, v) })
+        });
+        Digraph::new(self.n(), edges)
     }
-
-    /// The edges of the acyclic version, back edges reversed and self loops left out.
-    fn acyclic(&self) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-        let n = self.n();
-        let mut succ = vec![Vec::new(); n];
-        let mut pred = vec![Vec::new(); n];
-        for (e, edge) in self.edges.iter().enumerate() {
-            let Some((u, v)) = *edge else { continue };
-            if u == v {
-                continue;
-            }
-            let (a, b) = if self.back[e] { (v, u) } else { (u, v) };
-            succ[a].push(b);
-            pred[b].push(a);
-        }
-        (succ, pred)
-    }
-}
-
-/// Kahn's topological order, ties in index order. Should a cycle remain (it cannot, given how
-/// back edges are chosen), its nodes are appended so every node still appears once.
-fn topological(succ: &[Vec<usize>], pred: &[Vec<usize>]) -> Vec<usize> {
-    let n = succ.len();
-    let mut indeg: Vec<usize> = pred.iter().map(Vec::len).collect();
-    let mut order: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
-    let mut head = 0;
-    while head < order.len() {
-        let v = order[head];
-        head += 1;
-        for &w in &succ[v] {
-            indeg[w] -= 1;
-            if indeg[w] == 0 {
-                order.push(w);
-            }
-        }
-    }
-    if order.len() < n {
-        let mut placed = vec![false; n];
-        order.iter().for_each(|&v| placed[v] = true);
-        order.extend((0..n).filter(|&v| !placed[v]));
-    }
-    order
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,20 +253,22 @@ fn topological(succ: &[Vec<usize>], pred: &[Vec<usize>]) -> Vec<usize> {
 
 fn rank_nodes(input: &Input) -> Vec<usize> {
     let n = input.n();
-    let (succ, pred) = input.acyclic();
-    let order = topological(&succ, &pred);
+    let dag = input.acyclic();
+    let order = dag.topological(|_| true);
     // Longest path from the top.
     let mut rank = vec![0usize; n];
     for &v in &order {
-        for &w in &succ[v] {
-            rank[w] = rank[w].max(rank[v] + 1);
+        for &(_, w) in dag.out(v) {
+            rank[w.index()] = rank[w.index()].max(rank[v.index()] + 1);
         }
     }
     // Tightening: a node with more edges out than in gets shorter edges overall by moving
     // down to just above its highest successor (a second source, say, next to where it joins).
     for &v in order.iter().rev() {
-        if succ[v].len() > pred[v].len() {
-            if let Some(lowest) = succ[v].iter().map(|&w| rank[w]).min() {
+        let succ = dag.out(v);
+        if succ.len() > dag.inc(v).len() {
+            if let Some(lowest) = succ.iter().map(|&(_, w)| rank[w.index()]).min() {
+                let v = v.index();
                 if lowest > rank[v] + 1 {
                     rank[v] = lowest - 1;
                 }
@@ -396,9 +318,9 @@ impl Proper {
         let mut all_rank = rank.to_vec();
         let mut up = vec![Vec::new(); n];
         let mut down = vec![Vec::new(); n];
-        let mut ways = Vec::with_capacity(input.edges.len());
-        for (e, edge) in input.edges.iter().enumerate() {
-            let Some((u, w)) = *edge else {
+        let mut ways = Vec::with_capacity(input.graph.edge_count());
+        for e in 0..input.graph.edge_count() {
+            let Some((u, w)) = input.ends(e) else {
                 ways.push(Way::None);
                 continue;
             };
@@ -1092,7 +1014,7 @@ pub fn layered(graph: &Graph, options: &Options) -> Layout {
     }
     let mut detours = Vec::new();
     for (e, way) in ways.iter().enumerate() {
-        let Some((u, w)) = input.edges[e] else {
+        let Some((u, w)) = input.ends(e) else {
             continue;
         };
         match *way {
@@ -1127,15 +1049,12 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         return finish(Vec::new(), routes, 0, opt.margin);
     }
     // Kahn's algorithm with a stack: the node freed last is read next, so a branch is read to
-    // its end before the next branch starts. Back edges do not count; self loops neither.
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // its end before the next branch starts. Back edges do not count (self loops are some).
+    let forward = |&&(e, _): &&(EdgeIx, NodeIx)| !input.back[e.index()];
     let mut indeg = vec![0usize; n];
-    for (e, edge) in input.edges.iter().enumerate() {
-        if let Some((u, v)) = *edge {
-            if u != v && !input.back[e] {
-                succ[u].push(v);
-                indeg[v] += 1;
-            }
+    for v in input.graph.nodes() {
+        for &(_, w) in input.graph.out(v).iter().filter(forward) {
+            indeg[w.index()] += 1;
         }
     }
     let mut stack: Vec<usize> = (0..n)
@@ -1151,7 +1070,8 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         }
         placed[v] = true;
         reading.push(v);
-        for &w in succ[v].iter().rev() {
+        for &(_, w) in input.graph.out(NodeIx::new(v)).iter().rev().filter(forward) {
+            let w = w.index();
             indeg[w] -= 1;
             if indeg[w] == 0 {
                 stack.push(w);
@@ -1171,11 +1091,13 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         extent[r].1 = input.sizes[v].w;
     }
     let mut detours = Vec::new();
-    for (e, edge) in input.edges.iter().enumerate() {
-        let Some((u, w)) = *edge else { continue };
+    for (e, route) in routes.iter_mut().enumerate() {
+        let Some((u, w)) = input.ends(e) else {
+            continue;
+        };
         let (ru, rw) = (rows.rank[u], rows.rank[w]);
         if rw == ru + 1 {
-            routes[e].points = rows.chain(u, w, std::iter::empty());
+            route.points = rows.chain(u, w, std::iter::empty());
         } else {
             detours.push((e, u, w, rw > ru));
         }
@@ -1184,50 +1106,10 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
     finish(rows.placed(&vec![0; n]), routes, 0, opt.margin)
 }
 
-/// Marks the edges (of `edges` in all) that lead back to a node on the current depth-first
-/// path, searching from each of `roots` in turn; `out[v]` lists `(edge, target)` in the order
-/// to follow. Shared by the layout and the flowchart's route logic, so both see one set of
-/// back edges.
-pub(crate) fn back_edges(
-    out: &[Vec<(usize, usize)>],
-    roots: impl IntoIterator<Item = usize>,
-    edges: usize,
-) -> Vec<bool> {
-    let mut back = vec![false; edges];
-    // 0 = unseen, 1 = on the path, 2 = done.
-    let mut state = vec![0u8; out.len()];
-    let mut stack: Vec<(usize, usize)> = Vec::new();
-    for root in roots {
-        if state[root] != 0 {
-            continue;
-        }
-        state[root] = 1;
-        stack.push((root, 0));
-        while let Some(top) = stack.last_mut() {
-            let (v, i) = *top;
-            if let Some(&(e, w)) = out[v].get(i) {
-                top.1 += 1;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => back[e] = true,
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-    back
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::{Confidence, Edge, Text};
+    use crate::guide::{Confidence, Edge, NodeKind, Text};
 
     /// A small deterministic generator (xorshift64*).
     struct Rng(u64);

@@ -2,6 +2,7 @@
 //! tested on the host with plain `cargo test`.
 
 pub mod chart;
+pub mod graph;
 pub mod guide;
 pub mod i18n;
 pub mod layout;

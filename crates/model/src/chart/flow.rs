@@ -1,27 +1,26 @@
-//! The flowchart's logic, apart from drawing it: the guide as index lists with its back edges,
-//! which way the answers send you, why a step is (or is not) on your route, where the arrow
+//! The flowchart's logic, apart from drawing it: the guide's graph with its back edges, which
+//! way the answers send you, why a step is (or is not) on your route, where the arrow
 //! keys go, and the guide as a nested outline for the list view.
 
+use crate::graph::{guide_reading, guide_start, Digraph, Direction, EdgeIx, NodeIx};
 use crate::guide::{Answers, Guide, NodeKind};
-use crate::layout::back_edges;
 
-/// The guide's flowchart as index lists, with its back edges found once.
+/// The guide's flowchart as a graph, with its back edges found once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Flow {
-    /// Per node, its `(edge, target)` pairs in file order.
+    graph: Digraph,
+    /// Per node, its `(edge, target)` pairs in file order, as plain indices for the panel's
+    /// list of ways on (the same lists as the graph's).
     pub out: Vec<Vec<(usize, usize)>>,
-    /// Per node, its `(edge, source)` pairs in file order.
-    pub inc: Vec<Vec<(usize, usize)>>,
-    /// Per edge, whether it closes a cycle (the daily loop) when read from the start.
+    /// Per edge, whether it closes a cycle (the daily loop). The layout draws these same edges
+    /// going back round the side (see `Digraph::back_edges`).
     pub back: Vec<bool>,
-    /// Per edge, its `(from, to)` nodes; `None` when an end is missing.
-    pub ends: Vec<Option<(usize, usize)>>,
     /// Per node, the question that decides it, if any.
-    pub question: Vec<Option<String>>,
+    question: Vec<Option<String>>,
     /// Node indices in reading order (see `Guide::reading_order`).
     pub reading: Vec<usize>,
     /// Per node, its place in a topological order of the graph without back edges.
-    pub topo: Vec<usize>,
+    topo: Vec<usize>,
     pub start: Option<usize>,
     pub end: Option<usize>,
     ids: Vec<String>,
@@ -29,47 +28,43 @@ pub struct Flow {
 
 impl Flow {
     pub fn new(guide: &Guide) -> Flow {
-        let n = guide.nodes.len();
-        let ids: Vec<String> = guide.nodes.iter().map(|n| n.id.clone()).collect();
-        let find = |id: &str| ids.iter().position(|x| x == id);
-        let ends: Vec<Option<(usize, usize)>> = guide
-            .edges
-            .iter()
-            .map(|e| Some((find(&e.from)?, find(&e.to)?)))
-            .collect();
-        let mut out = vec![Vec::new(); n];
-        let mut inc = vec![Vec::new(); n];
-        for (e, pair) in ends.iter().enumerate() {
-            if let Some((u, v)) = *pair {
-                out[u].push((e, v));
-                inc[v].push((e, u));
-            }
+        let graph = Digraph::of_guide(guide);
+        let start = guide_start(guide);
+        let back = graph.back_edges(start);
+        let mut topo = vec![0; graph.node_count()];
+        for (place, v) in graph
+            .topological(|e| !back[e.index()])
+            .into_iter()
+            .enumerate()
+        {
+            topo[v.index()] = place;
         }
-        let start = guide.nodes.iter().position(|n| n.kind == NodeKind::Start);
-        let end = guide.nodes.iter().position(|n| n.kind == NodeKind::End);
-        // From the start, then from any node not reached, following edges in file order.
-        let back = back_edges(&out, start.into_iter().chain(0..out.len()), ends.len());
-        let topo = topological(&out, &back);
+        let out = graph
+            .nodes()
+            .map(|v| {
+                let pairs = graph.out(v).iter();
+                pairs.map(|&(e, w)| (e.index(), w.index())).collect()
+            })
+            .collect();
         Flow {
+            reading: guide_reading(guide, &graph),
             out,
-            inc,
+            graph,
             back,
-            ends,
             question: guide.nodes.iter().map(|n| n.question.clone()).collect(),
-            reading: guide.reading_order(),
             topo,
-            start,
-            end,
-            ids,
+            start: start.map(NodeIx::index),
+            end: guide.nodes.iter().position(|n| n.kind == NodeKind::End),
+            ids: guide.nodes.iter().map(|n| n.id.clone()).collect(),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.out.len()
+        self.graph.node_count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.out.is_empty()
+        self.len() == 0
     }
 
     /// The index of the node with this id.
@@ -80,58 +75,26 @@ impl Flow {
 
     /// Every node reachable from `from` (itself included) without taking a back edge.
     pub fn below(&self, from: usize) -> Vec<bool> {
-        let mut seen = vec![false; self.len()];
-        let mut stack = vec![from];
-        while let Some(v) = stack.pop() {
-            if v >= seen.len() || std::mem::replace(&mut seen[v], true) {
-                continue;
-            }
-            stack.extend(
-                self.out[v]
-                    .iter()
-                    .filter(|(e, _)| !self.back[*e])
-                    .map(|&(_, w)| w),
-            );
-        }
-        seen
+        let not_back = |e: EdgeIx| !self.back[e.index()];
+        self.graph
+            .reach(self.graph.node(from), Direction::Forward, not_back)
     }
-}
 
-/// Each node's place in Kahn's order of the graph without back edges, ties by index.
-fn topological(out: &[Vec<(usize, usize)>], back: &[bool]) -> Vec<usize> {
-    let n = out.len();
-    let mut indeg = vec![0usize; n];
-    for list in out {
-        for &(e, w) in list {
-            if !back[e] {
-                indeg[w] += 1;
-            }
-        }
+    /// The `(edge, target)` pairs leaving node `v`; none for a node out of range.
+    fn out(&self, v: usize) -> &[(EdgeIx, NodeIx)] {
+        self.graph.node(v).map_or(&[], |v| self.graph.out(v))
     }
-    let mut order: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
-    let mut head = 0;
-    while head < order.len() {
-        let v = order[head];
-        head += 1;
-        for &(e, w) in &out[v] {
-            if !back[e] {
-                indeg[w] -= 1;
-                if indeg[w] == 0 {
-                    order.push(w);
-                }
-            }
-        }
+
+    /// The `(edge, source)` pairs arriving at node `v`; none for a node out of range.
+    fn inc(&self, v: usize) -> &[(EdgeIx, NodeIx)] {
+        self.graph.node(v).map_or(&[], |v| self.graph.inc(v))
     }
-    let mut place = vec![usize::MAX; n];
-    for (i, &v) in order.iter().enumerate() {
-        place[v] = i;
+
+    /// Edge `e`'s `(from, to)` nodes, when both exist.
+    fn ends(&self, e: usize) -> Option<(usize, usize)> {
+        let (u, v) = self.graph.ends(self.graph.edge(e)?)?;
+        Some((u.index(), v.index()))
     }
-    // Nodes the order did not reach go last, in guide order.
-    let unplaced = place.iter_mut().filter(|p| **p == usize::MAX);
-    for (next, p) in (order.len()..).zip(unplaced) {
-        *p = next;
-    }
-    place
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,12 +126,7 @@ impl Route {
     /// Whether an edge is part of the route: both ends on it and not ruled out.
     pub fn edge_on(&self, flow: &Flow, e: usize) -> bool {
         self.edges.get(e) != Some(&Branch::NotTaken)
-            && flow
-                .ends
-                .get(e)
-                .copied()
-                .flatten()
-                .is_some_and(|(u, v)| self.on[u] && self.on[v])
+            && flow.ends(e).is_some_and(|(u, v)| self.on[u] && self.on[v])
     }
 }
 
@@ -181,7 +139,7 @@ impl Flow {
             .iter()
             .enumerate()
             .map(|(e, edge)| {
-                let question = self.ends[e].and_then(|(u, _)| self.question[u].as_ref());
+                let question = self.ends(e).and_then(|(u, _)| self.question[u].as_ref());
                 match (question, &edge.answer) {
                     (Some(q), Some(a)) => match answers.get(q) {
                         None => Branch::Open,
@@ -192,19 +150,9 @@ impl Flow {
                 }
             })
             .collect();
-        let mut on = vec![false; self.len()];
-        let mut stack: Vec<usize> = self.start.into_iter().collect();
-        while let Some(v) = stack.pop() {
-            if std::mem::replace(&mut on[v], true) {
-                continue;
-            }
-            stack.extend(
-                self.out[v]
-                    .iter()
-                    .filter(|(e, _)| edges[*e] != Branch::NotTaken)
-                    .map(|&(_, w)| w),
-            );
-        }
+        let start = self.start.and_then(|s| self.graph.node(s));
+        let open = |e: EdgeIx| edges.get(e.index()) != Some(&Branch::NotTaken);
+        let on = self.graph.reach(start, Direction::Forward, open);
         Route { edges, on }
     }
 }
@@ -246,10 +194,11 @@ impl Flow {
             if d == node || !route.on[d] || !self.below(d).get(node).copied().unwrap_or(false) {
                 continue;
             }
-            let branches: Vec<(usize, bool)> = self.out[d]
+            let branches: Vec<(usize, bool)> = self
+                .out(d)
                 .iter()
-                .filter(|(e, _)| !self.back[*e])
-                .map(|&(e, w)| (e, self.below(w)[node]))
+                .filter(|(e, _)| !self.back[e.index()])
+                .map(|&(e, w)| (e.index(), self.below(w.index())[node]))
                 .collect();
             let answer = answers.get(question).cloned();
             let because = match answer {
@@ -330,7 +279,12 @@ impl Flow {
                 branch
             }
         };
-        ordered(self.out[node].iter().map(|&(e, w)| (rank(e), w)).collect())
+        ordered(
+            self.out(node)
+                .iter()
+                .map(|&(e, w)| (rank(e.index()), w.index()))
+                .collect(),
+        )
     }
 
     /// A node's predecessors, those on the route first, then by reading order, back edges last.
@@ -342,9 +296,10 @@ impl Flow {
                 .unwrap_or(u32::MAX as usize) as u64
         };
         ordered(
-            self.inc[node]
+            self.inc(node)
                 .iter()
                 .map(|&(e, u)| {
+                    let (e, u) = (e.index(), u.index());
                     let back = u64::from(self.back[e]) << 40;
                     let off = u64::from(!route.edge_on(self, e)) << 36;
                     (back | off | place(u), u)
@@ -489,12 +444,13 @@ impl Flow {
                 break;
             }
             seen[v] = true;
-            let forward: Vec<usize> = self.out[v]
+            let forward: Vec<usize> = self
+                .out(v)
                 .iter()
-                .filter(|(e, _)| !self.back[*e])
-                .map(|&(_, w)| w)
+                .filter(|(e, _)| !self.back[e.index()])
+                .map(|&(_, w)| w.index())
                 .collect();
-            if self.out[v].len() < 2 {
+            if self.out(v).len() < 2 {
                 list.push(Entry {
                     node: v,
                     branches: Vec::new(),
@@ -504,7 +460,8 @@ impl Flow {
             }
             let join = self.join(&forward).or(stop);
             let mut branches = Vec::new();
-            for &(e, w) in &self.out[v] {
+            for &(e, w) in self.out(v) {
+                let (e, w) = (e.index(), w.index());
                 let arm = if self.back[e] || Some(w) == join || seen[w] {
                     Arm {
                         edge: e,
@@ -547,6 +504,7 @@ impl Flow {
 mod tests {
     use super::*;
     use crate::chart::fixtures::{answers, edge, ix, shipped};
+    use crate::layout::{layout_guide, Options};
 
     #[test]
     fn the_daily_loop_is_the_only_back_edge() {
@@ -879,5 +837,41 @@ mod tests {
         let outline = flow.outline();
         assert_eq!(outline.last().map(|e| e.node), flow.find("stray"));
         assert!(!flow.route(&guide, &Answers::new()).on[ix(&flow, "stray")]);
+    }
+
+    #[test]
+    fn the_chart_and_the_layout_agree_on_the_back_edges_of_unreachable_nodes() {
+        // A loop the start cannot reach, entered from a third stray node listed after it: a
+        // search that begins at the first unvisited node and one that begins at the nodes
+        // without incoming edges close this loop at different edges.
+        let mut guide = shipped();
+        for id in ["stray-a", "stray-b", "stray-c"] {
+            let mut stray = guide.nodes[1].clone();
+            stray.id = id.into();
+            guide.nodes.push(stray);
+        }
+        let mut link = |from: &str, to: &str| {
+            let mut e = guide.edges[0].clone();
+            (e.id, e.from, e.to) = (format!("{from}-{to}"), from.into(), to.into());
+            guide.edges.push(e);
+        };
+        link("stray-a", "stray-b");
+        link("stray-b", "stray-a");
+        link("stray-c", "stray-b");
+        let flow = Flow::new(&guide);
+        let size = |_: &crate::guide::Node| crate::layout::Size::new(100.0, 40.0);
+        for options in [Options::default(), Options::narrow()] {
+            let drawn: Vec<bool> = layout_guide(&guide, size, &options)
+                .edges
+                .iter()
+                .map(|r| r.back)
+                .collect();
+            assert_eq!(flow.back, drawn, "narrow: {}", options.narrow);
+        }
+        let back: Vec<&str> = (0..guide.edges.len())
+            .filter(|&e| flow.back[e])
+            .map(|e| guide.edges[e].id.as_str())
+            .collect();
+        assert_eq!(back, ["e-fourteen-loop", "stray-a-stray-b"]);
     }
 }
