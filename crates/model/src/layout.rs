@@ -302,6 +302,31 @@ enum Way {
     Detour,
 }
 
+/// Which way a crossing-reduction sweep goes.
+#[derive(Clone, Copy)]
+enum Sweep {
+    /// Down the ranks, each ordered by its upper neighbours.
+    Down,
+    /// Up the ranks, each ordered by its lower neighbours.
+    Up,
+}
+
+/// How a sweep orders nodes whose neighbours sit at the same mean place.
+#[derive(Clone, Copy)]
+enum Ties {
+    /// As they are now.
+    Kept,
+    /// In reverse, so that a tie does not always settle to the same side.
+    Reversed,
+}
+
+/// The side of the drawing a detour runs along (left before right when sorted).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Left,
+    Right,
+}
+
 /// The graph with every edge between adjacent ranks: real nodes `0..n`, then virtual ones.
 struct Proper {
     n: usize,
@@ -407,15 +432,17 @@ impl Proper {
     /// with no neighbour on that side keep their place.
     fn sweep(
         &mut self,
-        downward: bool,
-        bias_right: bool,
+        sweep: Sweep,
+        ties: Ties,
         keyed: &mut Vec<(f64, usize, usize)>,
         fixed: &mut Vec<bool>,
     ) {
         let ranks = self.layers.len();
         for step in 1..ranks {
-            let r = if downward { step } else { ranks - 1 - step };
-            let side = if downward { &self.up } else { &self.down };
+            let (r, side) = match sweep {
+                Sweep::Down => (step, &self.up),
+                Sweep::Up => (ranks - 1 - step, &self.down),
+            };
             let layer = &mut self.layers[r];
             keyed.clear();
             fixed.clear();
@@ -428,10 +455,9 @@ impl Proper {
                 }
             }
             keyed.sort_by(|a, b| {
-                let tie = if bias_right {
-                    b.1.cmp(&a.1)
-                } else {
-                    a.1.cmp(&b.1)
+                let tie = match ties {
+                    Ties::Kept => a.1.cmp(&b.1),
+                    Ties::Reversed => b.1.cmp(&a.1),
                 };
                 a.0.total_cmp(&b.0).then(tie)
             });
@@ -488,7 +514,14 @@ impl Proper {
             if best == 0 || stale >= 8 {
                 break;
             }
-            self.sweep(i % 2 == 0, i % 4 >= 2, &mut keyed, &mut fixed);
+            // Down and up in turn, and every other pair of sweeps with ties reversed.
+            let sweep = if i % 2 == 0 { Sweep::Down } else { Sweep::Up };
+            let ties = if i % 4 < 2 {
+                Ties::Kept
+            } else {
+                Ties::Reversed
+            };
+            self.sweep(sweep, ties, &mut keyed, &mut fixed);
             self.transpose();
             let count = self.crossings(&mut seq, &mut tree);
             if count < best {
@@ -792,14 +825,14 @@ impl Rows<'_> {
         simplify(points)
     }
 
-    /// Routes edges `(edge, from, to, on the right)` round the side: down from the source into
+    /// Routes edges `(edge, from, to, side)` round the side: down from the source into
     /// the gap below its rank, out to a lane beyond the nodes of the ranks it passes (`extent`
     /// gives each rank's left and right), along it to the gap above the target's rank and in
     /// to the target. Shorter detours get the inner lanes, and the horizontal runs in one gap
     /// are spread so that nested detours do not cross each other.
     fn detours(
         &self,
-        detours: &[(usize, usize, usize, bool)],
+        detours: &[(usize, usize, usize, Side)],
         extent: &[(f64, f64)],
         opt: &Options,
         routes: &mut [RoutedEdge],
@@ -814,9 +847,10 @@ impl Rows<'_> {
         let clear = (opt.node_gap / 2.0).max(opt.edge_gap);
         let mut lane = vec![0.0f64; detours.len()];
         let mut nest = vec![0usize; detours.len()];
-        for right in [true, false] {
+        for side in [Side::Right, Side::Left] {
+            let right = side == Side::Right;
             let mut mine: Vec<usize> = (0..detours.len())
-                .filter(|&i| detours[i].3 == right)
+                .filter(|&i| detours[i].3 == side)
                 .collect();
             mine.sort_by_key(|&i| (gaps[i].0.abs_diff(gaps[i].1), i));
             for (k, &i) in mine.iter().enumerate() {
@@ -848,8 +882,8 @@ impl Rows<'_> {
             }
         }
         // Horizontal runs, sorted within each (gap, side) from top to bottom.
-        let mut runs: Vec<(usize, bool, u8, i64, usize, bool)> = Vec::new();
-        for (i, &(_, _, _, right)) in detours.iter().enumerate() {
+        let mut runs: Vec<(usize, Side, u8, i64, usize, bool)> = Vec::new();
+        for (i, &(_, _, _, side)) in detours.iter().enumerate() {
             let (dep, arr) = gaps[i];
             let upward = arr < dep;
             let k = nest[i] as i64;
@@ -858,18 +892,18 @@ impl Rows<'_> {
             } else {
                 ((1, -k), (0, k))
             };
-            runs.push((dep, right, dep_key.0, dep_key.1, i, true));
-            runs.push((arr, right, arr_key.0, arr_key.1, i, false));
+            runs.push((dep, side, dep_key.0, dep_key.1, i, true));
+            runs.push((arr, side, arr_key.0, arr_key.1, i, false));
         }
         runs.sort();
         let mut y = vec![(0.0, 0.0); detours.len()];
         let mut from = 0;
         while from < runs.len() {
-            let (gap, right) = (runs[from].0, runs[from].1);
+            let (gap, side) = (runs[from].0, runs[from].1);
             let to = from
                 + runs[from..]
                     .iter()
-                    .take_while(|r| r.0 == gap && r.1 == right)
+                    .take_while(|r| r.0 == gap && r.1 == side)
                     .count();
             let (above, below) = self.gap(gap);
             let m = (to - from) as f64;
@@ -1023,7 +1057,7 @@ pub fn layered(graph: &Graph, options: &Options) -> Layout {
                 let virtuals = (first..first + len).map(|v| (x[v], proper.rank[v]));
                 routes[e].points = rows.chain(u, w, virtuals);
             }
-            Way::Detour => detours.push((e, u, w, true)),
+            Way::Detour => detours.push((e, u, w, Side::Right)),
         }
     }
     // Horizontal extent of each rank, virtual nodes included.
@@ -1099,7 +1133,8 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         if rw == ru + 1 {
             route.points = rows.chain(u, w, std::iter::empty());
         } else {
-            detours.push((e, u, w, rw > ru));
+            let side = if rw > ru { Side::Right } else { Side::Left };
+            detours.push((e, u, w, side));
         }
     }
     rows.detours(&detours, &extent, &opt, &mut routes);

@@ -2,7 +2,7 @@
 //! label's place, in either mode, from the guide and the layered layout.
 
 use super::svg::rounded_path;
-use super::text::{text_width, wrap};
+use super::text::{text_width, wrap, LongWords};
 use crate::guide::{Guide, NodeKind, Text};
 use crate::layout::{guide_graph, layout, Options, Point, Size};
 
@@ -87,29 +87,28 @@ pub struct Drawing {
     pub crossings: usize,
 }
 
-/// The size and wrapped title of a node whose box is `w` wide (or at most `w` for pills,
-/// unless `full`: in the one-column mode every box is as wide as the column, so the arrows
-/// between them run straight down).
-fn measure(kind: NodeKind, title: &str, w: f64, full: bool) -> (Size, Vec<String>) {
+/// The size and wrapped title of a node whose box is `w` wide (or at most `w` for pills in the
+/// wide mode: in the one-column mode every box is as wide as the column, so the arrows between
+/// them run straight down).
+fn measure(kind: NodeKind, title: &str, w: f64, mode: Mode) -> (Size, Vec<String>) {
     match kind {
         NodeKind::Start | NodeKind::End => {
             let inner = w - 2.0 * 20.0;
-            let (lines, _) = wrap(title, TITLE_FONT, |_| inner, 2, true);
+            let (lines, _) = wrap(title, TITLE_FONT, |_| inner, 2, LongWords::Split);
             let widest = lines
                 .iter()
                 .map(|l| text_width(l, TITLE_FONT))
                 .fold(0.0, f64::max);
-            let width = if full {
-                w
-            } else {
-                (widest + 44.0).clamp(120.0, w)
+            let width = match mode {
+                Mode::Wide => (widest + 44.0).clamp(120.0, w),
+                Mode::Narrow(_) => w,
             };
             let height = 44.0 + (lines.len().max(1) - 1) as f64 * TITLE_LINE;
             (Size::new(width.round(), height), lines)
         }
         NodeKind::Step => {
             let inner = w - 3.0 * PAD - ICON;
-            let (lines, _) = wrap(title, TITLE_FONT, |_| inner, 5, true);
+            let (lines, _) = wrap(title, TITLE_FONT, |_| inner, 5, LongWords::Split);
             let height =
                 (2.0 * PAD + lines.len() as f64 * TITLE_LINE + 4.0).max(2.0 * PAD + ICON + 4.0);
             (Size::new(w, height.round()), lines)
@@ -120,8 +119,8 @@ fn measure(kind: NodeKind, title: &str, w: f64, full: bool) -> (Size, Vec<String
             let mut h = 84.0;
             while h <= 184.0 && best.is_none() {
                 for n in 1..=4usize {
-                    let (lines, fits) =
-                        wrap(title, DECISION_FONT, |i| diamond_line(w, h, n, i), n, false);
+                    let room = |i| diamond_line(w, h, n, i);
+                    let (lines, fits) = wrap(title, DECISION_FONT, room, n, LongWords::Whole);
                     if fits && lines.len() == n {
                         best = Some((h, lines));
                         break;
@@ -133,7 +132,14 @@ fn measure(kind: NodeKind, title: &str, w: f64, full: bool) -> (Size, Vec<String
                 let h = 184.0;
                 (
                     h,
-                    wrap(title, DECISION_FONT, |i| diamond_line(w, h, 4, i), 4, true).0,
+                    wrap(
+                        title,
+                        DECISION_FONT,
+                        |i| diamond_line(w, h, 4, i),
+                        4,
+                        LongWords::Split,
+                    )
+                    .0,
                 )
             });
             (Size::new(w, h), lines)
@@ -201,14 +207,7 @@ pub fn draw(guide: &Guide, lang: &str, mode: Mode) -> Drawing {
         let measured: Vec<(Size, Vec<String>)> = guide
             .nodes
             .iter()
-            .map(|n| {
-                measure(
-                    n.kind,
-                    &title(&n.title),
-                    width_of(n.kind),
-                    mode != Mode::Wide,
-                )
-            })
+            .map(|n| measure(n.kind, &title(&n.title), width_of(n.kind), mode))
             .collect();
         let mut graph = guide_graph(guide, |_| Size::default());
         graph.sizes = measured.iter().map(|m| m.0).collect();
@@ -360,7 +359,7 @@ fn place_labels(
             Mode::Wide => 124.0,
             Mode::Narrow(_) => (first.x - 10.0).clamp(60.0, 150.0),
         };
-        let (lines, _) = wrap(text, LABEL_FONT, |_| max_w - 12.0, 2, true);
+        let (lines, _) = wrap(text, LABEL_FONT, |_| max_w - 12.0, 2, LongWords::Split);
         let w = (lines
             .iter()
             .map(|l| text_width(l, LABEL_FONT))

@@ -18,7 +18,7 @@ pub use draw::{
 pub use flow::{Arm, Because, Branch, Entry, Flow, Key, Move, Route, TraceStep};
 pub use svg::{outline, rounded_path, svg_markup, tenths};
 pub use tally::{tallies, NodeState, Tally};
-pub use text::{text_width, wrap};
+pub use text::{text_width, wrap, LongWords};
 
 /// Helpers shared by the chart's tests.
 #[cfg(test)]

@@ -79,16 +79,26 @@ fn pieces(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `wrap` may split a word wider than a whole line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongWords {
+    /// Split it between characters; the text still fits.
+    Split,
+    /// Keep words whole: a word that has to be split means the text does not fit (so a
+    /// diamond grows rather than break a word).
+    Whole,
+}
+
 /// Wraps `text` into at most `max_lines` lines, line `i` at most `width(i)` px wide at `font`
 /// px. Returns the lines and whether everything fitted; when it did not, the last line ends
-/// with an ellipsis. A word wider than a whole line is split when `split`, and otherwise
-/// counts as not fitting.
+/// with an ellipsis. A word wider than a whole line is split between characters, which
+/// counts as not fitting unless `long` is `LongWords::Split`.
 pub fn wrap(
     text: &str,
     font: f64,
     width: impl Fn(usize) -> f64,
     max_lines: usize,
-    split: bool,
+    long: LongWords,
 ) -> (Vec<String>, bool) {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -103,7 +113,7 @@ pub fn wrap(
         }
         if line.is_empty() {
             // A piece wider than a whole line: split it by characters.
-            fits &= split;
+            fits &= long == LongWords::Split;
             let mut head = String::new();
             let mut rest = piece.chars();
             for c in rest.by_ref() {
@@ -149,10 +159,22 @@ mod tests {
 
     #[test]
     fn wrapping_breaks_between_words_and_cjk_characters() {
-        let (lines, fits) = wrap("Survey and classify your staff", 10.0, |_| 80.0, 4, true);
+        let (lines, fits) = wrap(
+            "Survey and classify your staff",
+            10.0,
+            |_| 80.0,
+            4,
+            LongWords::Split,
+        );
         assert!(fits);
         assert_eq!(lines, ["Survey and", "classify your", "staff"]);
-        let (lines, fits) = wrap("复工的先后顺序，按行业排队。", 10.0, |_| 50.0, 4, true);
+        let (lines, fits) = wrap(
+            "复工的先后顺序，按行业排队。",
+            10.0,
+            |_| 50.0,
+            4,
+            LongWords::Split,
+        );
         assert!(fits);
         assert!(
             lines
@@ -168,20 +190,26 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(lines.concat(), "复工的先后顺序，按行业排队。");
-        let (lines, fits) = wrap("one two three four five six seven", 10.0, |_| 60.0, 2, true);
+        let (lines, fits) = wrap(
+            "one two three four five six seven",
+            10.0,
+            |_| 60.0,
+            2,
+            LongWords::Split,
+        );
         assert!(!fits);
         assert_eq!(lines.len(), 2);
         assert!(
             lines[1].ends_with('…') && text_width(&lines[1], 10.0) <= 60.0,
             "{lines:?}"
         );
-        let (_, fits) = wrap("Unbreakableword", 10.0, |_| 40.0, 3, false);
+        let (_, fits) = wrap("Unbreakableword", 10.0, |_| 40.0, 3, LongWords::Whole);
         assert!(
             !fits,
             "a word too long for a line does not fit unless it may be split"
         );
         assert_eq!(
-            wrap("", 10.0, |_| 40.0, 3, true),
+            wrap("", 10.0, |_| 40.0, 3, LongWords::Split),
             (Vec::<String>::new(), true)
         );
     }
