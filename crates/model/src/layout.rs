@@ -1145,22 +1145,7 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
 mod tests {
     use super::*;
     use crate::guide::{Confidence, Edge, NodeKind, Text};
-
-    /// A small deterministic generator (xorshift64*).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use crate::testing::Rng;
 
     /// A data-driven case: node count, edges, and what is expected.
     type Case<T> = (usize, &'static [(usize, usize)], T);

@@ -10,3 +10,5 @@ pub mod load;
 pub mod progress;
 pub mod route;
 pub mod saved;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
