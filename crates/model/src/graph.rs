@@ -116,14 +116,15 @@ impl Digraph {
         self.ends.get(e.0).copied().flatten()
     }
 
-    /// The `(edge, target)` pairs leaving `v`, in edge order.
+    /// The `(edge, target)` pairs leaving `v`, in edge order; none for a node not in the graph.
     pub fn out(&self, v: NodeIx) -> &[(EdgeIx, NodeIx)] {
-        &self.out[self.out_at[v.0]..self.out_at[v.0 + 1]]
+        group(&self.out, &self.out_at, v)
     }
 
-    /// The `(edge, source)` pairs arriving at `v`, in edge order.
+    /// The `(edge, source)` pairs arriving at `v`, in edge order; none for a node not in the
+    /// graph.
     pub fn inc(&self, v: NodeIx) -> &[(EdgeIx, NodeIx)] {
-        &self.inc[self.inc_at[v.0]..self.inc_at[v.0 + 1]]
+        group(&self.inc, &self.inc_at, v)
     }
 
     /// Per node, whether a search from `from` (which are included) reaches it along the edges
@@ -260,6 +261,15 @@ impl Digraph {
     }
 }
 
+/// Node `v`'s group of a packed list (see `packed`).
+fn group<'a>(list: &'a [(EdgeIx, NodeIx)], at: &[usize], v: NodeIx) -> &'a [(EdgeIx, NodeIx)] {
+    let next = v.0.checked_add(1).and_then(|w| at.get(w));
+    match (at.get(v.0), next) {
+        (Some(&from), Some(&to)) => &list[from..to],
+        _ => &[],
+    }
+}
+
 /// The adjacency of every node as one list, grouped by node and in edge order within each
 /// group, with where each group starts (compressed sparse rows). `pick` turns an edge's
 /// `(from, to)` into `(the node it is listed under, the other end)`.
@@ -350,6 +360,7 @@ mod tests {
         assert_eq!(g.ends(e(1)), Some((c, b)));
         assert_eq!((g.node(2), g.node(3)), (Some(c), None));
         assert_eq!((g.edge(4), g.edge(5)), (Some(e(4)), None));
+        assert!(g.out(NodeIx(3)).is_empty() && g.inc(NodeIx(usize::MAX)).is_empty());
         let empty = Digraph::new(0, [(0, 0)]);
         assert_eq!((empty.node_count(), empty.edge_count()), (0, 1));
         assert_eq!(Digraph::default().node_count(), 0);

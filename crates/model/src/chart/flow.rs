@@ -82,12 +82,12 @@ impl Flow {
 
     /// The `(edge, target)` pairs leaving node `v`; none for a node out of range.
     fn out(&self, v: usize) -> &[(EdgeIx, NodeIx)] {
-        self.graph.node(v).map_or(&[], |v| self.graph.out(v))
+        self.graph.out(NodeIx::new(v))
     }
 
     /// The `(edge, source)` pairs arriving at node `v`; none for a node out of range.
     fn inc(&self, v: usize) -> &[(EdgeIx, NodeIx)] {
-        self.graph.node(v).map_or(&[], |v| self.graph.inc(v))
+        self.graph.inc(NodeIx::new(v))
     }
 
     /// Edge `e`'s `(from, to)` nodes, when both exist.
