@@ -64,13 +64,13 @@ pub struct Digraph {
 impl Digraph {
     /// A graph of `nodes` nodes and the edges `(from, to)`, in order; an edge with an end out
     /// of range joins nothing.
-    pub fn new(nodes: usize, edges: impl IntoIterator<Item = (usize, usize)>) -> Digraph {
+    pub fn new(nodes: usize, edges: &[(usize, usize)]) -> Digraph {
         let ends: Vec<Option<(NodeIx, NodeIx)>> = edges
-            .into_iter()
-            .map(|(u, v)| (u < nodes && v < nodes).then_some((NodeIx(u), NodeIx(v))))
+            .iter()
+            .map(|&(u, v)| (u < nodes && v < nodes).then_some((NodeIx(u), NodeIx(v))))
             .collect();
-        let (out, out_at) = packed(nodes, &ends, |(u, v)| (u, v));
-        let (inc, inc_at) = packed(nodes, &ends, |(u, v)| (v, u));
+        let (out, out_at) = packed(nodes, &ends, Direction::Forward);
+        let (inc, inc_at) = packed(nodes, &ends, Direction::Backward);
         Digraph {
             ends,
             out,
@@ -82,7 +82,7 @@ impl Digraph {
 
     /// A guide's flowchart: node `i` is `guide.nodes[i]` and edge `j` is `guide.edges[j]`.
     pub fn of_guide(guide: &Guide) -> Digraph {
-        Digraph::new(guide.nodes.len(), guide_ends(guide))
+        Digraph::new(guide.nodes.len(), &guide_ends(guide))
     }
 
     pub fn node_count(&self) -> usize {
@@ -131,12 +131,12 @@ impl Digraph {
     /// that `follow` accepts.
     pub fn reach(
         &self,
-        from: impl IntoIterator<Item = NodeIx>,
+        from: &[NodeIx],
         direction: Direction,
-        follow: impl Fn(EdgeIx) -> bool,
+        follow: &dyn Fn(EdgeIx) -> bool,
     ) -> Vec<bool> {
         let mut seen = vec![false; self.node_count()];
-        let mut stack: Vec<NodeIx> = from.into_iter().filter(|v| v.0 < seen.len()).collect();
+        let mut stack: Vec<NodeIx> = from.iter().copied().filter(|v| v.0 < seen.len()).collect();
         while let Some(v) = stack.pop() {
             if std::mem::replace(&mut seen[v.0], true) {
                 continue;
@@ -230,7 +230,7 @@ impl Digraph {
     /// Kahn's topological order of the graph of the edges `keep` accepts, ties in index order.
     /// Nodes a remaining cycle holds back come last, in index order, so every node appears
     /// exactly once.
-    pub fn topological(&self, keep: impl Fn(EdgeIx) -> bool) -> Vec<NodeIx> {
+    pub fn topological(&self, keep: &dyn Fn(EdgeIx) -> bool) -> Vec<NodeIx> {
         let n = self.node_count();
         let mut indeg = vec![0usize; n];
         for (e, w) in &self.out {
@@ -271,13 +271,17 @@ fn group<'a>(list: &'a [(EdgeIx, NodeIx)], at: &[usize], v: NodeIx) -> &'a [(Edg
 }
 
 /// The adjacency of every node as one list, grouped by node and in edge order within each
-/// group, with where each group starts (compressed sparse rows). `pick` turns an edge's
-/// `(from, to)` into `(the node it is listed under, the other end)`.
+/// group, with where each group starts (compressed sparse rows): each edge is listed under its
+/// source with its target when `Forward`, under its target with its source when `Backward`.
 fn packed(
     nodes: usize,
     ends: &[Option<(NodeIx, NodeIx)>],
-    pick: impl Fn((NodeIx, NodeIx)) -> (NodeIx, NodeIx),
+    direction: Direction,
 ) -> (Vec<(EdgeIx, NodeIx)>, Vec<usize>) {
+    let pick = |(u, v)| match direction {
+        Direction::Forward => (u, v),
+        Direction::Backward => (v, u),
+    };
     let mut at = vec![0usize; nodes + 1];
     for &pair in ends.iter().flatten() {
         let (v, _) = pick(pair);
@@ -300,16 +304,17 @@ fn packed(
 
 /// Each guide edge's `(from, to)` node indices in file order, a missing node as an index out
 /// of range. The first node with an id is the one its edges join.
-pub(crate) fn guide_ends(guide: &Guide) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn guide_ends(guide: &Guide) -> Vec<(usize, usize)> {
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(guide.nodes.len());
     for (i, node) in guide.nodes.iter().enumerate() {
         index.entry(node.id.as_str()).or_insert(i);
     }
-    let find = move |id: &str| index.get(id).copied().unwrap_or(usize::MAX);
+    let find = |id: &str| index.get(id).copied().unwrap_or(usize::MAX);
     guide
         .edges
         .iter()
-        .map(move |e| (find(&e.from), find(&e.to)))
+        .map(|e| (find(&e.from), find(&e.to)))
+        .collect()
 }
 
 /// A guide's reading order over its graph (see `Guide::reading_order`): depth first from each
@@ -348,7 +353,7 @@ mod tests {
 
     #[test]
     fn adjacency_keeps_edge_order_and_skips_missing_ends() {
-        let g = Digraph::new(3, [(0, 1), (2, 1), (0, 9), (0, 2), (1, 1)]);
+        let g = Digraph::new(3, &[(0, 1), (2, 1), (0, 9), (0, 2), (1, 1)]);
         assert_eq!((g.node_count(), g.edge_count()), (3, 5));
         let e = EdgeIx::new;
         let (a, b, c) = (NodeIx(0), NodeIx(1), NodeIx(2));
@@ -361,7 +366,7 @@ mod tests {
         assert_eq!((g.node(2), g.node(3)), (Some(c), None));
         assert_eq!((g.edge(4), g.edge(5)), (Some(e(4)), None));
         assert!(g.out(NodeIx(3)).is_empty() && g.inc(NodeIx(usize::MAX)).is_empty());
-        let empty = Digraph::new(0, [(0, 0)]);
+        let empty = Digraph::new(0, &[(0, 0)]);
         assert_eq!((empty.node_count(), empty.edge_count()), (0, 1));
         assert_eq!(Digraph::default().node_count(), 0);
     }
@@ -369,23 +374,23 @@ mod tests {
     #[test]
     fn reach_goes_either_way_along_the_edges_it_may_follow() {
         // 0 -> 1 -> 2 -> 3, and 4 -> 2.
-        let g = Digraph::new(5, [(0, 1), (1, 2), (2, 3), (4, 2)]);
+        let g = Digraph::new(5, &[(0, 1), (1, 2), (2, 3), (4, 2)]);
         let all = |_| true;
         assert_eq!(
-            marked(&g.reach(ix(&[0]), Direction::Forward, all)),
+            marked(&g.reach(&ix(&[0]), Direction::Forward, &all)),
             [0, 1, 2, 3]
         );
         assert_eq!(
-            marked(&g.reach(ix(&[2]), Direction::Backward, all)),
+            marked(&g.reach(&ix(&[2]), Direction::Backward, &all)),
             [0, 1, 2, 4]
         );
         let not_second = |e: EdgeIx| e.index() != 1;
         assert_eq!(
-            marked(&g.reach(ix(&[0]), Direction::Forward, not_second)),
+            marked(&g.reach(&ix(&[0]), Direction::Forward, &not_second)),
             [0, 1]
         );
         assert_eq!(
-            marked(&g.reach(ix(&[9]), Direction::Forward, all)),
+            marked(&g.reach(&ix(&[9]), Direction::Forward, &all)),
             [] as [usize; 0]
         );
     }
@@ -393,7 +398,7 @@ mod tests {
     #[test]
     fn preorder_takes_each_branch_in_turn() {
         // A decision 1 with branches 2 -> 3 and 4, meeting at 5; 6 is apart.
-        let g = Digraph::new(7, [(0, 1), (1, 2), (1, 4), (2, 3), (3, 5), (4, 5), (5, 1)]);
+        let g = Digraph::new(7, &[(0, 1), (1, 2), (1, 4), (2, 3), (3, 5), (4, 5), (5, 1)]);
         assert_eq!(g.preorder(ix(&[0])), ix(&[0, 1, 2, 3, 5, 4]));
         assert_eq!(
             g.preorder(ix(&[0]).into_iter().chain(g.nodes())),
@@ -407,7 +412,7 @@ mod tests {
         // source 7 enters at 6: the search from 7 closes it at 5 -> 6, not at 6 -> 5.
         let g = Digraph::new(
             8,
-            [
+            &[
                 (0, 1),
                 (1, 2),
                 (2, 3),
@@ -428,10 +433,10 @@ mod tests {
         let back = g.back_edges(None);
         for e in g.edges().filter(|e| back[e.index()]) {
             let (u, v) = g.ends(e).unwrap_or_else(|| panic!("edge {e:?}"));
-            assert!(g.reach([v], Direction::Forward, |f| !back[f.index()])[u.index()]);
+            assert!(g.reach(&[v], Direction::Forward, &|f| !back[f.index()])[u.index()]);
         }
         // A cycle with no source at all begins at its first node.
-        let ring = Digraph::new(3, [(1, 2), (2, 0), (0, 1)]);
+        let ring = Digraph::new(3, &[(1, 2), (2, 0), (0, 1)]);
         assert_eq!(marked(&ring.back_edges(None)), [1]);
     }
 
@@ -457,11 +462,11 @@ mod tests {
 
     #[test]
     fn kahn_breaks_ties_by_index_and_keeps_every_node() {
-        let g = Digraph::new(5, [(3, 1), (0, 2), (2, 1), (4, 0)]);
-        assert_eq!(g.topological(|_| true), ix(&[3, 4, 0, 2, 1]));
+        let g = Digraph::new(5, &[(3, 1), (0, 2), (2, 1), (4, 0)]);
+        assert_eq!(g.topological(&|_| true), ix(&[3, 4, 0, 2, 1]));
         // The loop 2 <-> 1 holds both back until the edge closing it is left out.
-        let ring = Digraph::new(4, [(3, 0), (0, 2), (2, 1), (1, 2)]);
-        assert_eq!(ring.topological(|_| true), ix(&[3, 0, 1, 2]));
-        assert_eq!(ring.topological(|e| e.index() != 3), ix(&[3, 0, 2, 1]));
+        let ring = Digraph::new(4, &[(3, 0), (0, 2), (2, 1), (1, 2)]);
+        assert_eq!(ring.topological(&|_| true), ix(&[3, 0, 1, 2]));
+        assert_eq!(ring.topological(&|e| e.index() != 3), ix(&[3, 0, 2, 1]));
     }
 }

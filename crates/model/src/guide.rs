@@ -531,7 +531,7 @@ impl<'a> Validator<'a> {
         }
 
         // Each edge's ends as node indices, a missing node as an index out of range.
-        let ends: Vec<(usize, usize)> = guide_ends(g).collect();
+        let ends = guide_ends(g);
         for (i, (e, &(from, to))) in g.edges.iter().zip(&ends).enumerate() {
             let path = format!("edges[{i}]");
             if let Some(label) = &e.label {
@@ -556,7 +556,7 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        let graph = Digraph::new(g.nodes.len(), ends);
+        let graph = Digraph::new(g.nodes.len(), &ends);
 
         for (i, n) in g.nodes.iter().enumerate() {
             let exits: Vec<(usize, &Edge)> = g
@@ -612,7 +612,7 @@ impl<'a> Validator<'a> {
 
         // Reachability from the one start, and co-reachability from the ends.
         if let [start] = starts[..] {
-            let seen = graph.reach([NodeIx::new(start)], Direction::Forward, |_| true);
+            let seen = graph.reach(&[NodeIx::new(start)], Direction::Forward, &|_| true);
             for (i, n) in g.nodes.iter().enumerate() {
                 if !seen[i] {
                     self.push(
@@ -622,10 +622,11 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        let ends = graph
+        let ends: Vec<NodeIx> = graph
             .nodes()
-            .filter(|v| g.nodes[v.index()].kind == NodeKind::End);
-        let reaches_end = graph.reach(ends, Direction::Backward, |_| true);
+            .filter(|v| g.nodes[v.index()].kind == NodeKind::End)
+            .collect();
+        let reaches_end = graph.reach(&ends, Direction::Backward, &|_| true);
         for (i, n) in g.nodes.iter().enumerate() {
             if !reaches_end[i] {
                 self.push(

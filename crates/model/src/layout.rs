@@ -185,7 +185,7 @@ pub fn layout_guide(guide: &Guide, sizes: impl Fn(&Node) -> Size, options: &Opti
 pub fn guide_graph(guide: &Guide, sizes: impl Fn(&Node) -> Size) -> Graph {
     Graph {
         sizes: guide.nodes.iter().map(sizes).collect(),
-        edges: guide_ends(guide).collect(),
+        edges: guide_ends(guide),
         start: guide_start(guide).map(NodeIx::index),
     }
 }
@@ -217,7 +217,7 @@ impl Input {
             .iter()
             .map(|s| Size::new(len(s.w), len(s.h)))
             .collect();
-        let digraph = Digraph::new(n, graph.edges.iter().copied());
+        let digraph = Digraph::new(n, &graph.edges);
         let start = graph.start.filter(|&s| s < n);
         let back = digraph.back_edges(start.map(NodeIx::new));
         Input {
@@ -240,11 +240,13 @@ impl Input {
 
     /// The acyclic version, back edges reversed and self loops left out, in edge order.
     fn acyclic(&self) -> Digraph {
-        let edges = (0..self.graph.edge_count()).filter_map(|e| {
-            let (u, v) = self.ends(e)?;
-            (u != v).then_some(if self.back[e] { (v, u) } else { (u, v) })
-        });
-        Digraph::new(self.n(), edges)
+        let edges: Vec<(usize, usize)> = (0..self.graph.edge_count())
+            .filter_map(|e| {
+                let (u, v) = self.ends(e)?;
+                (u != v).then_some(if self.back[e] { (v, u) } else { (u, v) })
+            })
+            .collect();
+        Digraph::new(self.n(), &edges)
     }
 }
 
@@ -254,7 +256,7 @@ impl Input {
 fn rank_nodes(input: &Input) -> Vec<usize> {
     let n = input.n();
     let dag = input.acyclic();
-    let order = dag.topological(|_| true);
+    let order = dag.topological(&|_| true);
     // Longest path from the top.
     let mut rank = vec![0usize; n];
     for &v in &order {

@@ -33,7 +33,7 @@ impl Flow {
         let back = graph.back_edges(start);
         let mut topo = vec![0; graph.node_count()];
         for (place, v) in graph
-            .topological(|e| !back[e.index()])
+            .topological(&|e| !back[e.index()])
             .into_iter()
             .enumerate()
         {
@@ -76,8 +76,11 @@ impl Flow {
     /// Every node reachable from `from` (itself included) without taking a back edge.
     pub fn below(&self, from: usize) -> Vec<bool> {
         let not_back = |e: EdgeIx| !self.back[e.index()];
-        self.graph
-            .reach(self.graph.node(from), Direction::Forward, not_back)
+        self.graph.reach(
+            self.graph.node(from).as_slice(),
+            Direction::Forward,
+            &not_back,
+        )
     }
 
     /// The `(edge, target)` pairs leaving node `v`; none for a node out of range.
@@ -152,7 +155,9 @@ impl Flow {
             .collect();
         let start = self.start.and_then(|s| self.graph.node(s));
         let open = |e: EdgeIx| edges.get(e.index()) != Some(&Branch::NotTaken);
-        let on = self.graph.reach(start, Direction::Forward, open);
+        let on = self
+            .graph
+            .reach(start.as_slice(), Direction::Forward, &open);
         Route { edges, on }
     }
 }
