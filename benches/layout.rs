@@ -12,22 +12,8 @@ use std::time::{Duration, Instant};
 
 use jimei::model::guide::{Confidence, Edge, Guide, Node, NodeKind, Text};
 use jimei::model::layout::{layout_guide, Options, Size};
-
-/// xorshift64*, so the guides are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+// A fixed generator, so the guides are the same on every run.
+use jimei::model::testing::Rng;
 
 struct Builder {
     nodes: Vec<Node>,

@@ -4,24 +4,10 @@
 
 use jimei::model::guide::{parse, validate, ProblemKind};
 use jimei::model::load::{load_guide, LoadError, MAX_GUIDE_BYTES};
+use jimei::model::testing::Rng;
 use serde_json::{json, Value};
 
 const SHIPPED: &str = include_str!("../public/guide/jimei.json");
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 #[test]
 fn random_bytes_are_refused_without_panic() {

@@ -5,9 +5,11 @@
 //! is, rather than stopping at the first. Ids are strings and permanent: they are the keys of
 //! people's saved progress, so a published id is never reused for something else.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+
+use crate::graph::{guide_ends, guide_reading, Digraph, Direction, NodeIx};
 
 /// A whole guide, as stored in `public/guide/*.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -638,12 +640,6 @@ impl<'a> Validator<'a> {
 
     fn check_graph(&mut self) {
         let g = self.guide;
-        let index: HashMap<&str, usize> = g
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
 
         for (i, n) in g.nodes.iter().enumerate() {
             self.text(format!("nodes[{i}].title"), &n.title);
@@ -669,17 +665,14 @@ impl<'a> Validator<'a> {
             self.push("nodes", ProblemKind::NoEnd);
         }
 
-        // Adjacency over the edges whose ends both exist.
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); g.nodes.len()];
-        let mut back: Vec<Vec<usize>> = vec![Vec::new(); g.nodes.len()];
-        for (i, e) in g.edges.iter().enumerate() {
+        // Each edge's ends as node indices, a missing node as an index out of range.
+        let ends = guide_ends(g);
+        for (i, (e, &(from, to))) in g.edges.iter().zip(&ends).enumerate() {
             let path = format!("edges[{i}]");
             if let Some(label) = &e.label {
                 self.text(format!("{path}.label"), label);
             }
-            let from = index.get(e.from.as_str()).copied();
-            let to = index.get(e.to.as_str()).copied();
-            if from.is_none() {
+            if from >= g.nodes.len() {
                 self.push(
                     path.clone(),
                     ProblemKind::EdgeFromMissing {
@@ -688,7 +681,7 @@ impl<'a> Validator<'a> {
                     },
                 );
             }
-            if to.is_none() {
+            if to >= g.nodes.len() {
                 self.push(
                     path.clone(),
                     ProblemKind::EdgeToMissing {
@@ -697,11 +690,8 @@ impl<'a> Validator<'a> {
                     },
                 );
             }
-            if let (Some(f), Some(t)) = (from, to) {
-                out[f].push(t);
-                back[t].push(f);
-            }
         }
+        let graph = Digraph::new(g.nodes.len(), &ends);
 
         for (i, n) in g.nodes.iter().enumerate() {
             let exits: Vec<(usize, &Edge)> = g
@@ -757,7 +747,7 @@ impl<'a> Validator<'a> {
 
         // Reachability from the one start, and co-reachability from the ends.
         if let [start] = starts[..] {
-            let seen = reach(&out, [start]);
+            let seen = graph.reach(&[NodeIx::new(start)], Direction::Forward, &|_| true);
             for (i, n) in g.nodes.iter().enumerate() {
                 if !seen[i] {
                     self.push(
@@ -767,8 +757,11 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        let ends = (0..g.nodes.len()).filter(|&i| g.nodes[i].kind == NodeKind::End);
-        let reaches_end = reach(&back, ends);
+        let ends: Vec<NodeIx> = graph
+            .nodes()
+            .filter(|v| g.nodes[v.index()].kind == NodeKind::End)
+            .collect();
+        let reaches_end = graph.reach(&ends, Direction::Backward, &|_| true);
         for (i, n) in g.nodes.iter().enumerate() {
             if !reaches_end[i] {
                 self.push(
@@ -813,25 +806,6 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// Marks every node reachable from `from` along `adj`.
-fn reach(adj: &[Vec<usize>], from: impl IntoIterator<Item = usize>) -> Vec<bool> {
-    let mut seen = vec![false; adj.len()];
-    let mut queue: VecDeque<usize> = VecDeque::new();
-    for s in from {
-        seen[s] = true;
-        queue.push_back(s);
-    }
-    while let Some(n) = queue.pop_front() {
-        for &m in &adj[n] {
-            if !seen[m] {
-                seen[m] = true;
-                queue.push_back(m);
-            }
-        }
-    }
-    seen
-}
-
 impl Guide {
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -863,33 +837,7 @@ impl Guide {
     /// order, so a decision's branches come right after it. Nodes the start cannot reach come
     /// last, in file order, so nothing is ever left out.
     pub fn reading_order(&self) -> Vec<usize> {
-        let index: HashMap<&str, usize> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
-        for e in &self.edges {
-            if let (Some(&f), Some(&t)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
-                out[f].push(t);
-            }
-        }
-        let mut seen = vec![false; self.nodes.len()];
-        let mut order = Vec::with_capacity(self.nodes.len());
-        let starts = (0..self.nodes.len()).filter(|&i| self.nodes[i].kind == NodeKind::Start);
-        for root in starts.chain(0..self.nodes.len()) {
-            // An explicit stack keeps deep guides from overflowing the call stack.
-            let mut stack = vec![root];
-            while let Some(n) = stack.pop() {
-                if std::mem::replace(&mut seen[n], true) {
-                    continue;
-                }
-                order.push(n);
-                stack.extend(out[n].iter().rev().filter(|&&m| !seen[m]));
-            }
-        }
-        order
+        guide_reading(self, &Digraph::of_guide(self))
     }
 
     /// The edges leaving a node, in file order.

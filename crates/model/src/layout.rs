@@ -3,8 +3,8 @@
 //! The input is a plain graph (node sizes and index pairs), so the layout can be tested and
 //! benchmarked without a guide; `layout_guide` adapts a `Guide`. The algorithm is a Sugiyama
 //! style layered layout in six phases: (1) cycle removal: a depth-first search from the start
-//! node marks back edges (the guide's daily loop), which are reversed for ranking and reported
-//! as `back`; (2) ranking by longest path, then a tightening pass that moves nodes down where
+//! node marks back edges (the guide's daily loop; `graph::Digraph::back_edges`, the same search
+//! the chart's route logic uses), which are reversed for ranking and reported as `back`; (2) ranking by longest path, then a tightening pass that moves nodes down where
 //! that shortens edges, and removal of empty ranks; (3) long edges split by virtual nodes, one
 //! per rank crossed; (4) crossing reduction: barycenter sweeps down and up with adjacent
 //! transpositions, keeping the best order found, crossings counted as inversions with a
@@ -18,11 +18,10 @@
 //! `column` is the narrow screen mode: one column in reading order, with edges that skip nodes
 //! run along the margins. Everything is deterministic, and no input makes it panic.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::guide::{Guide, Node, NodeKind};
+use crate::graph::{guide_ends, guide_start, Digraph, EdgeIx, NodeIx};
+use crate::guide::{Guide, Node};
 
 /// Width and height of a node's box, in the drawing's units (CSS pixels in the app).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -184,19 +183,10 @@ pub fn layout_guide(guide: &Guide, sizes: impl Fn(&Node) -> Size, options: &Opti
 /// The guide's flowchart as a `Graph`, starting at its `Start` node. An edge naming a missing
 /// node gets an out-of-range index, so it is left out of the layout.
 pub fn guide_graph(guide: &Guide, sizes: impl Fn(&Node) -> Size) -> Graph {
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(guide.nodes.len());
-    for (i, node) in guide.nodes.iter().enumerate() {
-        index.entry(node.id.as_str()).or_insert(i);
-    }
-    let find = |id: &str| index.get(id).copied().unwrap_or(usize::MAX);
     Graph {
         sizes: guide.nodes.iter().map(sizes).collect(),
-        edges: guide
-            .edges
-            .iter()
-            .map(|e| (find(&e.from), find(&e.to)))
-            .collect(),
-        start: guide.nodes.iter().position(|n| n.kind == NodeKind::Start),
+        edges: guide_ends(guide),
+        start: guide_start(guide).map(NodeIx::index),
     }
 }
 
@@ -205,11 +195,10 @@ pub fn guide_graph(guide: &Guide, sizes: impl Fn(&Node) -> Size) -> Graph {
 
 struct Input {
     sizes: Vec<Size>,
-    /// Each edge whose ends are both in range; `None` for the others.
-    edges: Vec<Option<(usize, usize)>>,
-    /// Out-edges (edge indices) of each node, in input order.
-    out: Vec<Vec<usize>>,
+    /// The edges; one with an end out of range joins nothing.
+    graph: Digraph,
     start: Option<usize>,
+    /// Per edge, whether it closes a cycle (see `Digraph::back_edges`).
     back: Vec<bool>,
 }
 
@@ -228,104 +217,37 @@ impl Input {
             .iter()
             .map(|s| Size::new(len(s.w), len(s.h)))
             .collect();
-        let edges: Vec<Option<(usize, usize)>> = graph
-            .edges
-            .iter()
-            .map(|&(u, v)| (u < n && v < n).then_some((u, v)))
-            .collect();
-        let mut out = vec![Vec::new(); n];
-        for (e, edge) in edges.iter().enumerate() {
-            if let Some((u, _)) = *edge {
-                out[u].push(e);
-            }
-        }
+        let digraph = Digraph::new(n, &graph.edges);
         let start = graph.start.filter(|&s| s < n);
-        let mut input = Input {
+        let back = digraph.back_edges(start.map(NodeIx::new));
+        Input {
             sizes,
-            edges,
-            out,
+            graph: digraph,
             start,
-            back: Vec::new(),
-        };
-        input.back = input.back_edges();
-        input
+            back,
+        }
     }
 
     fn n(&self) -> usize {
         self.sizes.len()
     }
 
-    /// Where searches begin: the start node, then the nodes without incoming edges, then the
-    /// rest, each group in index order. Nodes may repeat; searches skip the visited ones.
-    fn roots(&self) -> Vec<usize> {
-        let n = self.n();
-        let mut has_in = vec![false; n];
-        for &(u, v) in self.edges.iter().flatten() {
-            if u != v {
-                has_in[v] = true;
-            }
-        }
-        let mut roots: Vec<usize> = self.start.into_iter().collect();
-        roots.extend((0..n).filter(|&v| !has_in[v]));
-        roots.extend(0..n);
-        roots
+    /// Edge `e`'s ends as plain indices, when both are in range.
+    fn ends(&self, e: usize) -> Option<(usize, usize)> {
+        let (u, v) = self.graph.ends(EdgeIx::new(e))?;
+        Some((u.index(), v.index()))
     }
 
-    /// Marks the edges that lead back to a node on the current search path (self loops too).
-    fn back_edges(&self) -> Vec<bool> {
-        let out: Vec<Vec<(usize, usize)>> = self
-            .out
-            .iter()
-            .map(|list| {
-                list.iter()
-                    .filter_map(|&e| self.edges[e].map(|(_, w)| (e, w)))
-                    .collect()
+    /// The acyclic version, back edges reversed and self loops left out, in edge order.
+    fn acyclic(&self) -> Digraph {
+        let edges: Vec<(usize, usize)> = (0..self.graph.edge_count())
+            .filter_map(|e| {
+                let (u, v) = self.ends(e)?;
+                (u != v).then_some(if self.back[e] { (v, u) } else { (u, v) })
             })
             .collect();
-        back_edges(&out, self.roots(), self.edges.len())
+        Digraph::new(self.n(), &edges)
     }
-
-    /// The edges of the acyclic version, back edges reversed and self loops left out.
-    fn acyclic(&self) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-        let n = self.n();
-        let mut succ = vec![Vec::new(); n];
-        let mut pred = vec![Vec::new(); n];
-        for (e, edge) in self.edges.iter().enumerate() {
-            let Some((u, v)) = *edge else { continue };
-            if u == v {
-                continue;
-            }
-            let (a, b) = if self.back[e] { (v, u) } else { (u, v) };
-            succ[a].push(b);
-            pred[b].push(a);
-        }
-        (succ, pred)
-    }
-}
-
-/// Kahn's topological order, ties in index order. Should a cycle remain (it cannot, given how
-/// back edges are chosen), its nodes are appended so every node still appears once.
-fn topological(succ: &[Vec<usize>], pred: &[Vec<usize>]) -> Vec<usize> {
-    let n = succ.len();
-    let mut indeg: Vec<usize> = pred.iter().map(Vec::len).collect();
-    let mut order: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
-    let mut head = 0;
-    while head < order.len() {
-        let v = order[head];
-        head += 1;
-        for &w in &succ[v] {
-            indeg[w] -= 1;
-            if indeg[w] == 0 {
-                order.push(w);
-            }
-        }
-    }
-    if order.len() < n {
-        let mut placed = vec![false; n];
-        order.iter().for_each(|&v| placed[v] = true);
-        order.extend((0..n).filter(|&v| !placed[v]));
-    }
-    order
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,20 +255,22 @@ fn topological(succ: &[Vec<usize>], pred: &[Vec<usize>]) -> Vec<usize> {
 
 fn rank_nodes(input: &Input) -> Vec<usize> {
     let n = input.n();
-    let (succ, pred) = input.acyclic();
-    let order = topological(&succ, &pred);
+    let dag = input.acyclic();
+    let order = dag.topological(&|_| true);
     // Longest path from the top.
     let mut rank = vec![0usize; n];
     for &v in &order {
-        for &w in &succ[v] {
-            rank[w] = rank[w].max(rank[v] + 1);
+        for &(_, w) in dag.out(v) {
+            rank[w.index()] = rank[w.index()].max(rank[v.index()] + 1);
         }
     }
     // Tightening: a node with more edges out than in gets shorter edges overall by moving
     // down to just above its highest successor (a second source, say, next to where it joins).
     for &v in order.iter().rev() {
-        if succ[v].len() > pred[v].len() {
-            if let Some(lowest) = succ[v].iter().map(|&w| rank[w]).min() {
+        let succ = dag.out(v);
+        if succ.len() > dag.inc(v).len() {
+            if let Some(lowest) = succ.iter().map(|&(_, w)| rank[w.index()]).min() {
+                let v = v.index();
                 if lowest > rank[v] + 1 {
                     rank[v] = lowest - 1;
                 }
@@ -380,6 +304,31 @@ enum Way {
     Detour,
 }
 
+/// Which way a crossing-reduction sweep goes.
+#[derive(Clone, Copy)]
+enum Sweep {
+    /// Down the ranks, each ordered by its upper neighbours.
+    Down,
+    /// Up the ranks, each ordered by its lower neighbours.
+    Up,
+}
+
+/// How a sweep orders nodes whose neighbours sit at the same mean place.
+#[derive(Clone, Copy)]
+enum Ties {
+    /// As they are now.
+    Kept,
+    /// In reverse, so that a tie does not always settle to the same side.
+    Reversed,
+}
+
+/// The side of the drawing a detour runs along (left before right when sorted).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Left,
+    Right,
+}
+
 /// The graph with every edge between adjacent ranks: real nodes `0..n`, then virtual ones.
 struct Proper {
     n: usize,
@@ -396,9 +345,9 @@ impl Proper {
         let mut all_rank = rank.to_vec();
         let mut up = vec![Vec::new(); n];
         let mut down = vec![Vec::new(); n];
-        let mut ways = Vec::with_capacity(input.edges.len());
-        for (e, edge) in input.edges.iter().enumerate() {
-            let Some((u, w)) = *edge else {
+        let mut ways = Vec::with_capacity(input.graph.edge_count());
+        for e in 0..input.graph.edge_count() {
+            let Some((u, w)) = input.ends(e) else {
                 ways.push(Way::None);
                 continue;
             };
@@ -485,15 +434,17 @@ impl Proper {
     /// with no neighbour on that side keep their place.
     fn sweep(
         &mut self,
-        downward: bool,
-        bias_right: bool,
+        sweep: Sweep,
+        ties: Ties,
         keyed: &mut Vec<(f64, usize, usize)>,
         fixed: &mut Vec<bool>,
     ) {
         let ranks = self.layers.len();
         for step in 1..ranks {
-            let r = if downward { step } else { ranks - 1 - step };
-            let side = if downward { &self.up } else { &self.down };
+            let (r, side) = match sweep {
+                Sweep::Down => (step, &self.up),
+                Sweep::Up => (ranks - 1 - step, &self.down),
+            };
             let layer = &mut self.layers[r];
             keyed.clear();
             fixed.clear();
@@ -506,10 +457,9 @@ impl Proper {
                 }
             }
             keyed.sort_by(|a, b| {
-                let tie = if bias_right {
-                    b.1.cmp(&a.1)
-                } else {
-                    a.1.cmp(&b.1)
+                let tie = match ties {
+                    Ties::Kept => a.1.cmp(&b.1),
+                    Ties::Reversed => b.1.cmp(&a.1),
                 };
                 a.0.total_cmp(&b.0).then(tie)
             });
@@ -566,7 +516,14 @@ impl Proper {
             if best == 0 || stale >= 8 {
                 break;
             }
-            self.sweep(i % 2 == 0, i % 4 >= 2, &mut keyed, &mut fixed);
+            // Down and up in turn, and every other pair of sweeps with ties reversed.
+            let sweep = if i % 2 == 0 { Sweep::Down } else { Sweep::Up };
+            let ties = if i % 4 < 2 {
+                Ties::Kept
+            } else {
+                Ties::Reversed
+            };
+            self.sweep(sweep, ties, &mut keyed, &mut fixed);
             self.transpose();
             let count = self.crossings(&mut seq, &mut tree);
             if count < best {
@@ -870,14 +827,14 @@ impl Rows<'_> {
         simplify(points)
     }
 
-    /// Routes edges `(edge, from, to, on the right)` round the side: down from the source into
+    /// Routes edges `(edge, from, to, side)` round the side: down from the source into
     /// the gap below its rank, out to a lane beyond the nodes of the ranks it passes (`extent`
     /// gives each rank's left and right), along it to the gap above the target's rank and in
     /// to the target. Shorter detours get the inner lanes, and the horizontal runs in one gap
     /// are spread so that nested detours do not cross each other.
     fn detours(
         &self,
-        detours: &[(usize, usize, usize, bool)],
+        detours: &[(usize, usize, usize, Side)],
         extent: &[(f64, f64)],
         opt: &Options,
         routes: &mut [RoutedEdge],
@@ -892,9 +849,10 @@ impl Rows<'_> {
         let clear = (opt.node_gap / 2.0).max(opt.edge_gap);
         let mut lane = vec![0.0f64; detours.len()];
         let mut nest = vec![0usize; detours.len()];
-        for right in [true, false] {
+        for side in [Side::Right, Side::Left] {
+            let right = side == Side::Right;
             let mut mine: Vec<usize> = (0..detours.len())
-                .filter(|&i| detours[i].3 == right)
+                .filter(|&i| detours[i].3 == side)
                 .collect();
             mine.sort_by_key(|&i| (gaps[i].0.abs_diff(gaps[i].1), i));
             for (k, &i) in mine.iter().enumerate() {
@@ -926,8 +884,8 @@ impl Rows<'_> {
             }
         }
         // Horizontal runs, sorted within each (gap, side) from top to bottom.
-        let mut runs: Vec<(usize, bool, u8, i64, usize, bool)> = Vec::new();
-        for (i, &(_, _, _, right)) in detours.iter().enumerate() {
+        let mut runs: Vec<(usize, Side, u8, i64, usize, bool)> = Vec::new();
+        for (i, &(_, _, _, side)) in detours.iter().enumerate() {
             let (dep, arr) = gaps[i];
             let upward = arr < dep;
             let k = nest[i] as i64;
@@ -936,18 +894,18 @@ impl Rows<'_> {
             } else {
                 ((1, -k), (0, k))
             };
-            runs.push((dep, right, dep_key.0, dep_key.1, i, true));
-            runs.push((arr, right, arr_key.0, arr_key.1, i, false));
+            runs.push((dep, side, dep_key.0, dep_key.1, i, true));
+            runs.push((arr, side, arr_key.0, arr_key.1, i, false));
         }
         runs.sort();
         let mut y = vec![(0.0, 0.0); detours.len()];
         let mut from = 0;
         while from < runs.len() {
-            let (gap, right) = (runs[from].0, runs[from].1);
+            let (gap, side) = (runs[from].0, runs[from].1);
             let to = from
                 + runs[from..]
                     .iter()
-                    .take_while(|r| r.0 == gap && r.1 == right)
+                    .take_while(|r| r.0 == gap && r.1 == side)
                     .count();
             let (above, below) = self.gap(gap);
             let m = (to - from) as f64;
@@ -1092,7 +1050,7 @@ pub fn layered(graph: &Graph, options: &Options) -> Layout {
     }
     let mut detours = Vec::new();
     for (e, way) in ways.iter().enumerate() {
-        let Some((u, w)) = input.edges[e] else {
+        let Some((u, w)) = input.ends(e) else {
             continue;
         };
         match *way {
@@ -1101,7 +1059,7 @@ pub fn layered(graph: &Graph, options: &Options) -> Layout {
                 let virtuals = (first..first + len).map(|v| (x[v], proper.rank[v]));
                 routes[e].points = rows.chain(u, w, virtuals);
             }
-            Way::Detour => detours.push((e, u, w, true)),
+            Way::Detour => detours.push((e, u, w, Side::Right)),
         }
     }
     // Horizontal extent of each rank, virtual nodes included.
@@ -1127,15 +1085,12 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         return finish(Vec::new(), routes, 0, opt.margin);
     }
     // Kahn's algorithm with a stack: the node freed last is read next, so a branch is read to
-    // its end before the next branch starts. Back edges do not count; self loops neither.
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // its end before the next branch starts. Back edges do not count (self loops are some).
+    let forward = |&&(e, _): &&(EdgeIx, NodeIx)| !input.back[e.index()];
     let mut indeg = vec![0usize; n];
-    for (e, edge) in input.edges.iter().enumerate() {
-        if let Some((u, v)) = *edge {
-            if u != v && !input.back[e] {
-                succ[u].push(v);
-                indeg[v] += 1;
-            }
+    for v in input.graph.nodes() {
+        for &(_, w) in input.graph.out(v).iter().filter(forward) {
+            indeg[w.index()] += 1;
         }
     }
     let mut stack: Vec<usize> = (0..n)
@@ -1151,7 +1106,8 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         }
         placed[v] = true;
         reading.push(v);
-        for &w in succ[v].iter().rev() {
+        for &(_, w) in input.graph.out(NodeIx::new(v)).iter().rev().filter(forward) {
+            let w = w.index();
             indeg[w] -= 1;
             if indeg[w] == 0 {
                 stack.push(w);
@@ -1171,79 +1127,27 @@ pub fn column(graph: &Graph, options: &Options) -> Layout {
         extent[r].1 = input.sizes[v].w;
     }
     let mut detours = Vec::new();
-    for (e, edge) in input.edges.iter().enumerate() {
-        let Some((u, w)) = *edge else { continue };
+    for (e, route) in routes.iter_mut().enumerate() {
+        let Some((u, w)) = input.ends(e) else {
+            continue;
+        };
         let (ru, rw) = (rows.rank[u], rows.rank[w]);
         if rw == ru + 1 {
-            routes[e].points = rows.chain(u, w, std::iter::empty());
+            route.points = rows.chain(u, w, std::iter::empty());
         } else {
-            detours.push((e, u, w, rw > ru));
+            let side = if rw > ru { Side::Right } else { Side::Left };
+            detours.push((e, u, w, side));
         }
     }
     rows.detours(&detours, &extent, &opt, &mut routes);
     finish(rows.placed(&vec![0; n]), routes, 0, opt.margin)
 }
 
-/// Marks the edges (of `edges` in all) that lead back to a node on the current depth-first
-/// path, searching from each of `roots` in turn; `out[v]` lists `(edge, target)` in the order
-/// to follow. Shared by the layout and the flowchart's route logic, so both see one set of
-/// back edges.
-pub(crate) fn back_edges(
-    out: &[Vec<(usize, usize)>],
-    roots: impl IntoIterator<Item = usize>,
-    edges: usize,
-) -> Vec<bool> {
-    let mut back = vec![false; edges];
-    // 0 = unseen, 1 = on the path, 2 = done.
-    let mut state = vec![0u8; out.len()];
-    let mut stack: Vec<(usize, usize)> = Vec::new();
-    for root in roots {
-        if state[root] != 0 {
-            continue;
-        }
-        state[root] = 1;
-        stack.push((root, 0));
-        while let Some(top) = stack.last_mut() {
-            let (v, i) = *top;
-            if let Some(&(e, w)) = out[v].get(i) {
-                top.1 += 1;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => back[e] = true,
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-    back
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::{Confidence, Edge, Text};
-
-    /// A small deterministic generator (xorshift64*).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use crate::guide::{Confidence, Edge, NodeKind, Text};
+    use crate::testing::Rng;
 
     /// A data-driven case: node count, edges, and what is expected.
     type Case<T> = (usize, &'static [(usize, usize)], T);

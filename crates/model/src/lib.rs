@@ -2,6 +2,7 @@
 //! tested on the host with plain `cargo test`.
 
 pub mod chart;
+pub mod graph;
 pub mod guide;
 pub mod i18n;
 pub mod layout;
@@ -9,3 +10,5 @@ pub mod load;
 pub mod progress;
 pub mod route;
 pub mod saved;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;

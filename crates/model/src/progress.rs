@@ -742,6 +742,7 @@ pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
 pub(crate) mod testing {
     use super::*;
     use crate::guide::{AnswerOption, Confidence, Question, Text};
+    pub use crate::testing::Rng;
 
     pub fn text(s: &str) -> Text {
         Text::from_pairs(&[("zh-Hans", s), ("en", s)])
@@ -875,45 +876,6 @@ pub(crate) mod testing {
             ),
         ];
         guide("2020.1", questions, sections)
-    }
-
-    /// A deterministic xorshift generator.
-    pub struct Rng(pub u64);
-
-    impl Rng {
-        pub fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        pub fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-
-        pub fn chance(&mut self, one_in: usize) -> bool {
-            self.below(one_in) == 0
-        }
-
-        pub fn pick<'a, T>(&mut self, options: &'a [T]) -> &'a T {
-            &options[self.below(options.len())]
-        }
-
-        /// A short text mixing ASCII, CJK, quotes, escapes, emoji and control characters.
-        pub fn text(&mut self, max: usize) -> String {
-            const PIECES: &[&str] = &[
-                "a", "Z", "7", " ", "集", "美", "厦门", "\"", "\\", "\n", "\u{0}", "😷", "é", "{",
-                "]", ",",
-            ];
-            let n = self.below(max + 1);
-            (0..n)
-                .map(|_| *self.pick(PIECES))
-                .collect::<String>()
-                .chars()
-                .take(max)
-                .collect()
-        }
     }
 
     /// Random progress over the sample guide's ids plus some unknown ones, within limits.

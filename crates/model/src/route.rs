@@ -39,7 +39,7 @@ impl Page {
 pub fn query_value(search: &str, key: &str) -> Option<String> {
     search.split('&').find_map(|pair| {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (decode(name) == key).then(|| decode(value))
+        (decode(name, Part::Query) == key).then(|| decode(value, Part::Query))
     })
 }
 
@@ -49,7 +49,7 @@ pub fn path_rest(path: &str, prefix: &str) -> Option<String> {
     path.strip_prefix(prefix)
         .and_then(|rest| rest.strip_prefix('/'))
         .filter(|rest| !rest.is_empty())
-        .map(decode)
+        .map(|rest| decode(rest, Part::Path))
 }
 
 /// Whether `path` shows `href`'s page: equal, or below it (not for `/`, which would be every
@@ -62,10 +62,22 @@ pub fn is_current(path: &str, href: &str) -> bool {
                 .is_some_and(|rest| rest.starts_with('/')))
 }
 
-/// Decodes `+` as a space and `%XX` escapes as UTF-8. Text whose escapes are broken or do not
-/// make UTF-8 is returned with only its `+` decoded.
-pub fn decode(text: &str) -> String {
-    let spaced = text.replace('+', " ");
+/// The part of an address a text comes from, which decides what a `+` in it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// A path: a `+` is a plus sign.
+    Path,
+    /// A query's name or value (form encoding): a `+` is a space.
+    Query,
+}
+
+/// Decodes `%XX` escapes as UTF-8, and in a query `+` as a space. Text whose escapes are broken
+/// or do not make UTF-8 is returned with only its `+` decoded.
+pub fn decode(text: &str, part: Part) -> String {
+    let spaced = match part {
+        Part::Path => text.to_string(),
+        Part::Query => text.replace('+', " "),
+    };
     let bytes = spaced.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -140,6 +152,11 @@ mod tests {
             path_rest("/flowchart/a%20b", "/flowchart").as_deref(),
             Some("a b")
         );
+        // A plus sign is a space only in a query; in a path it is itself.
+        assert_eq!(
+            path_rest("/flowchart/a+b%2Bc", "/flowchart").as_deref(),
+            Some("a+b+c")
+        );
         assert_eq!(path_rest("/flowchart", "/flowchart"), None);
         assert_eq!(path_rest("/flowchart/", "/flowchart"), None);
         assert_eq!(path_rest("/flowcharts/x", "/flowchart"), None);
@@ -157,9 +174,12 @@ mod tests {
 
     #[test]
     fn broken_escapes_stay_as_they_are() {
-        assert_eq!(decode("100%"), "100%");
-        assert_eq!(decode("%zz"), "%zz");
-        assert_eq!(decode("%ff"), "%ff");
-        assert_eq!(decode("a+b"), "a b");
+        for part in [Part::Path, Part::Query] {
+            assert_eq!(decode("100%", part), "100%");
+            assert_eq!(decode("%zz", part), "%zz");
+            assert_eq!(decode("%ff", part), "%ff");
+        }
+        assert_eq!(decode("a+b%zz", Part::Query), "a b%zz");
+        assert_eq!(decode("a+b%zz", Part::Path), "a+b%zz");
     }
 }

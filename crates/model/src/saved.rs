@@ -187,15 +187,24 @@ pub fn encode(saved: &Saved) -> String {
 
 /// Reads a stored value. Never panics: anything unreadable is an error saying why.
 pub fn decode(text: &str, expected_guide_id: &str) -> Result<Saved, CodecError> {
-    open(text, MAX_STORED_BYTES, expected_guide_id, false)
+    open(text, expected_guide_id, Origin::Stored)
 }
 
-fn open(
-    text: &str,
-    limit: usize,
-    expected_guide_id: &str,
-    export: bool,
-) -> Result<Saved, CodecError> {
+/// Where a text being opened comes from: that sets its size limit and whether it must carry
+/// the export marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// The local-storage value.
+    Stored,
+    /// An export file being imported.
+    Export,
+}
+
+fn open(text: &str, expected_guide_id: &str, origin: Origin) -> Result<Saved, CodecError> {
+    let limit = match origin {
+        Origin::Stored => MAX_STORED_BYTES,
+        Origin::Export => MAX_IMPORT_BYTES,
+    };
     if text.len() > limit {
         return Err(CodecError::TooLarge {
             bytes: text.len(),
@@ -216,7 +225,7 @@ fn open(
             found: JsonKind::of(&value),
         });
     };
-    if export {
+    if origin == Origin::Export {
         match map.remove("format") {
             Some(Value::String(format)) if format == EXPORT_FORMAT => {}
             Some(Value::String(format)) => {
@@ -504,7 +513,7 @@ pub fn export(saved: &Saved) -> String {
 /// for the caller to reconcile (`Saved::into_progress`) and adopt (`Progress::overwrite`
 /// with `Notes::Replace`); on error the current progress is not touched.
 pub fn import(text: &str, guide: &Guide) -> Result<Saved, CodecError> {
-    open(text, MAX_IMPORT_BYTES, &guide.id, true)
+    open(text, &guide.id, Origin::Export)
 }
 
 /// `import` for a file's raw bytes.
