@@ -7,7 +7,6 @@
 //! component tests) the same functions are ordinary ones behind an `async` signature, so the
 //! callers are the same in both builds.
 
-#[cfg(jimei_split)]
 use crate::model::load::LoadError;
 
 /// A page's wasm file did not arrive: offline with nothing cached, or a failed request.
@@ -21,10 +20,15 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
+/// The guide's wasm file did not arrive: a network error of the guide gate. A type of this
+/// crate, since `LoadError` (of `jimei-model`) cannot take a conversion from a loader error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuidePartError(pub LoadError);
+
 #[cfg(jimei_split)]
-impl From<leptos::wasm_split::SplitLoaderError> for LoadError {
-    fn from(error: leptos::wasm_split::SplitLoaderError) -> LoadError {
-        LoadError::Network(error.to_string())
+impl From<leptos::wasm_split::SplitLoaderError> for GuidePartError {
+    fn from(error: leptos::wasm_split::SplitLoaderError) -> GuidePartError {
+        GuidePartError(LoadError::Network(error.to_string()))
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::browser::split::{split_fn, ChunkError};
+use crate::browser::split::{split_fn, ChunkError, GuidePartError};
 use crate::browser::{fetch, lang, styles};
 use crate::model::guide::Guide;
 use crate::model::i18n::{Locale, Message, Msg};
@@ -132,7 +132,7 @@ impl GuideContext {
                 Ok(work) => work.await,
                 // The guide's wasm file did not arrive. Nothing has loaded, so no guide is on
                 // screen: the page offers a retry.
-                Err(error) => {
+                Err(GuidePartError(error)) => {
                     let shown = self
                         .state
                         .try_with_untracked(|s| matches!(s, LoadState::Ready(_)));
@@ -219,7 +219,7 @@ impl GuideContext {
 split_fn!(
     /// The work of `GuideContext::fetch`, from the guide's wasm file in a split build.
     guide,
-    fn load_guide(guide: GuideContext, locale: Locale, request: u32) -> Result<Pin<Box<dyn Future<Output = ()>>>, LoadError> {
+    fn load_guide(guide: GuideContext, locale: Locale, request: u32) -> Result<Pin<Box<dyn Future<Output = ()>>>, GuidePartError> {
         Ok(Box::pin(guide.fetch_in(locale, request)))
     }
 );
