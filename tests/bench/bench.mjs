@@ -160,7 +160,7 @@ await page.addInitScript(() => {
     setItem.call(this, key, value);
   };
 
-  addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+  addEventListener('jimei-started', (e) => (window.__wasm = e.detail.wasm));
 });
 await page.route('**/guide/jimei.*.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(guide) }));
 await page.goto(`${base}/checklist?role=enterprise`);
