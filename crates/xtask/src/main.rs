@@ -51,7 +51,13 @@ fn run(args: Vec<String>) -> Result<()> {
     {
         ["build"] => site::build(&root, &root.join("dist")),
         ["build", dir] => site::build(&root, &absolute(dir)?),
-        ["guide"] => guide_into(&root, &staging_dir()?),
+        ["guide"] => {
+            // Trunk's release build would ship the wasm uncut and unoptimized.
+            if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+                bail!("release builds are made by `cargo xtask build` (scripts/build), not Trunk");
+            }
+            guide_into(&root, &staging_dir()?)
+        }
         ["guide", dir] => guide_into(&root, &absolute(dir)?),
         _ => bail!(
             "usage: cargo xtask build [DIR]   (the release build, into dist/ or DIR)\n       \
