@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use wasm_bindgen_cli_support::Bindgen;
@@ -34,6 +35,7 @@ pub fn build(root: &Path, input: &Path, work: &Path) -> Result<Wasm> {
     let main = work.join("main.wasm");
     std::fs::create_dir_all(&cut)?;
     let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let started = Instant::now();
     let main_module = format!("./{STEM}.js");
     let link_name = format!("./{SPLIT_LOADER}");
     let split = wasm_split_cli_support::transform({
@@ -49,12 +51,24 @@ pub fn build(root: &Path, input: &Path, work: &Path) -> Result<Wasm> {
     if split.split_modules.is_empty() {
         bail!("wasm-split found no split points: was the wasm built with --cfg jimei_split?");
     }
+    eprintln!(
+        "xtask: wasm-split cut {} parts in {:.1} s",
+        split.split_modules.len(),
+        started.elapsed().as_secs_f64()
+    );
 
     let mut files = BTreeMap::new();
+    let started = Instant::now();
     let (js, wasm, short_imports) = bind(root, &main, work)?;
+    eprintln!(
+        "xtask: wasm-bindgen, short import names and wasm-opt on the main part in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
     files.insert(format!("{STEM}.js"), js.into_bytes());
     files.insert(format!("{STEM}_bg.wasm"), wasm);
 
+    let mut jobs = Vec::new();
     for part in &split.split_modules {
         let name = part
             .file_name()
@@ -64,10 +78,16 @@ pub fn build(root: &Path, input: &Path, work: &Path) -> Result<Wasm> {
         let raw = std::fs::read(part)?;
         let unnamed = work.join(format!("unnamed-{name}"));
         std::fs::write(&unnamed, without_names(&raw)?)?;
-        let optimized = work.join(format!("opt-{name}"));
-        tools::wasm_opt(root, &unnamed, &optimized)?;
-        files.insert(name, std::fs::read(&optimized)?);
+        jobs.push((name, unnamed));
     }
+    for (name, bytes) in optimize_all(root, work, jobs)? {
+        files.insert(name, bytes);
+    }
+    eprintln!(
+        "xtask: wasm-opt on {} parts in {:.1} s",
+        split.split_modules.len(),
+        started.elapsed().as_secs_f64()
+    );
     let loader = std::fs::read_to_string(cut.join(SPLIT_LOADER))
         .with_context(|| format!("wasm-split wrote no {SPLIT_LOADER}"))?;
     files.insert(
@@ -95,6 +115,39 @@ pub fn build(root: &Path, input: &Path, work: &Path) -> Result<Wasm> {
         parts,
         short_imports,
     })
+}
+
+/// Runs wasm-opt on each `(name, file)`, as many at once as the machine has cores; returns
+/// each name with the optimized bytes.
+fn optimize_all(
+    root: &Path,
+    work: &Path,
+    jobs: Vec<(String, std::path::PathBuf)>,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let queue = std::sync::Mutex::new(jobs);
+    let done = std::sync::Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            // The lock is taken and dropped inside `and_then`, not held while wasm-opt runs.
+            scope.spawn(|| {
+                while let Some((name, input)) = queue.lock().ok().and_then(|mut q| q.pop()) {
+                    let output = work.join(format!("opt-{name}"));
+                    let result = tools::wasm_opt(root, &input, &output)
+                        .and_then(|()| Ok(std::fs::read(&output)?));
+                    if let Ok(mut done) = done.lock() {
+                        done.push((name, result));
+                    }
+                }
+            });
+        }
+    });
+    let done = done
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a wasm-opt worker panicked"))?;
+    done.into_iter()
+        .map(|(name, result)| result.map(|bytes| (name, bytes)))
+        .collect()
 }
 
 /// Runs wasm-bindgen on the main part; returns the glue (minified, with the short import
