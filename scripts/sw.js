@@ -1,4 +1,4 @@
-// The service worker, written into each release build by scripts/postbuild.mjs with that
+// The service worker, written into each release build by crates/xtask with that
 // build's file list and version. Each version precaches the whole app into its own cache and
 // serves only from it, so a page never mixes an old wasm with new guide data. A new version
 // waits until the page asks it to take over (the "new version, reload" notice).

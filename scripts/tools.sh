@@ -50,21 +50,10 @@ ensure_wasm_bindgen() {
     || die "Trunk.toml's [tools] wasm_bindgen must be \"$want\", the version in Cargo.lock"
 }
 
-# Cuts the release wasm into the first screen's file and files loaded later (scripts/split.mjs).
-WASM_SPLIT_VERSION="0.2.4"
-ensure_wasm_split() {
-  # The tool has no --version; cargo's record of what it installed says which one is there.
-  if [ ! -x "$TOOLS/bin/wasm-split-cli" ] \
-    || ! cargo install --list --root "$TOOLS" | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-    say "installing wasm-split-cli $WASM_SPLIT_VERSION into $TOOLS (about 2 minutes, once)"
-    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
-      --locked --root "$TOOLS" || die "could not install wasm-split-cli $WASM_SPLIT_VERSION"
-  fi
-}
-
 # npm's binaryen ships a working wasm-opt (Debian's produces modules that fail to load),
 # esbuild minifies the release build's JS and CSS, and
-# playwright-core drives Debian's Chromium in the end-to-end tests.
+# playwright-core drives Debian's Chromium in the end-to-end tests. The release build
+# (crates/xtask) runs wasm-split and wasm-bindgen as libraries, which cargo builds itself.
 ensure_node_packages() {
   command -v npm >/dev/null || ensure_apt nodejs npm
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
@@ -99,11 +88,16 @@ ensure_browser() {
   [ -x /usr/bin/chromedriver ] || die "/usr/bin/chromedriver is missing after install"
 }
 
-# What building the app needs.
+# What the release build needs (scripts/build, cargo xtask build).
 ensure_build_tools() {
   ensure_rust
+  ensure_node_packages
+}
+
+# What development builds need (scripts/serve): Trunk, and wasm-bindgen's command line, which
+# Trunk runs. The component tests use its wasm-bindgen-test-runner.
+ensure_dev_tools() {
+  ensure_build_tools
   ensure_trunk
   ensure_wasm_bindgen
-  ensure_wasm_split
-  ensure_node_packages
 }

@@ -297,9 +297,10 @@ for (const broken of BROKEN) {
   });
 }
 
-// The release build cuts the wasm into parts (ARCHITECTURE.md, "Split wasm"). Parts a page
-// needs are named split_<page>-<hash>.wasm; parts pages share, chunk_<n>-<hash>.wasm.
-const PART = /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+// The release build cuts the wasm into parts (ARCHITECTURE.md, "Split wasm"), in a directory
+// named after its contents. Parts a page needs are named split_<page>.wasm; parts pages share,
+// chunk_<n>.wasm.
+const PART = /^\/pkg-[0-9a-f]{16}\/(split_[a-z]+|chunk_\d+)\.wasm$/;
 
 test('the home page downloads no page code; each page fetches its own parts as it opens', async () => {
   const page = await openPage(env);
@@ -347,7 +348,7 @@ test('the home page downloads no page code; each page fetches its own parts as i
 test('a page whose code cannot be fetched says so, and a retry loads it', async () => {
   const page = await openPage(env);
   await page.context().route('**/sw.js', (route) => route.abort());
-  const blocked = /\/split_checklist-[0-9a-f]{16}\.wasm$/;
+  const blocked = /\/split_checklist\.wasm$/;
   await page.route(blocked, (route) => route.abort('internetdisconnected'));
   await page.goto(env.base + '/checklist');
   await page.waitForSelector('#shell', { state: 'detached' });
@@ -413,11 +414,11 @@ test('a deep link fetches its page\'s parts alongside the main wasm, each once',
   await appReady(page);
   await page.getByRole('heading', { level: 2, name: text(employeeSection.title) }).waitFor();
   const parts = requests.filter((p) => PART.test(p));
-  assert.ok(parts.some((p) => p.includes('/split_checklist-')), parts.join());
+  assert.ok(parts.some((p) => p.endsWith('/split_checklist.wasm')), parts.join());
   assert.equal(new Set(parts).size, parts.length, parts.join());
   // Requested by the loader's preloads, before the main JS, not after the main wasm ran.
-  const mainJs = requests.findIndex((p) => /^\/jimei-[0-9a-f]+\.js$/.test(p));
-  const own = requests.findIndex((p) => p.includes('/split_checklist-'));
+  const mainJs = requests.findIndex((p) => /^\/pkg-[0-9a-f]{16}\/jimei\.js$/.test(p));
+  const own = requests.findIndex((p) => p.endsWith('/split_checklist.wasm'));
   assert.ok(mainJs > 0 && own >= 0 && own < mainJs, requests.join('\n'));
   // The pages' stylesheet too, once.
   const sheet = requests.filter((p) => /^\/pages-[0-9a-f]{16}\.css$/.test(p));

@@ -34,6 +34,53 @@ impl Page {
     }
 }
 
+impl Page {
+    /// Every page, for the tables the release build makes from them.
+    pub const ALL: [Page; 6] = [
+        Page::Home,
+        Page::Flowchart,
+        Page::Checklist,
+        Page::Report,
+        Page::About,
+        Page::NotFound,
+    ];
+
+    /// The page's address; `NotFound` is every address the others are not.
+    pub fn path(self) -> Option<&'static str> {
+        match self {
+            Page::Home => Some("/"),
+            Page::Flowchart => Some("/flowchart"),
+            Page::Checklist => Some("/checklist"),
+            Page::Report => Some("/report"),
+            Page::About => Some("/about"),
+            Page::NotFound => None,
+        }
+    }
+
+    /// Whether the page shows the guide: it then waits for the guide's wasm part and the
+    /// pages' stylesheet, which load with the guide.
+    pub fn shows_guide(self) -> bool {
+        matches!(
+            self,
+            Page::Flowchart | Page::Checklist | Page::Report | Page::About
+        )
+    }
+
+    /// The split points (the names given to `split_fn!` in `ui`) whose wasm parts the page
+    /// needs: its own and, if it shows the guide, the guide's. The release build
+    /// (`crates/xtask`) makes the table of what a deep link preloads from this, and fails if a
+    /// name here is not a split point of the wasm.
+    pub fn split_points(self) -> &'static [&'static str] {
+        match self {
+            Page::Home | Page::NotFound => &[],
+            Page::Flowchart => &["flowchart", "guide"],
+            Page::Checklist => &["checklist", "guide"],
+            Page::Report => &["report", "guide"],
+            Page::About => &["about", "guide"],
+        }
+    }
+}
+
 /// The query's value for `key`, decoded; the first if it is given more than once. `search` is
 /// the query without its `?`.
 pub fn query_value(search: &str, key: &str) -> Option<String> {
@@ -120,6 +167,26 @@ mod tests {
         assert_eq!(Page::of("/about"), Page::About);
         assert_eq!(Page::of("/flowcharts"), Page::NotFound);
         assert_eq!(Page::of("/no/such/page"), Page::NotFound);
+    }
+
+    #[test]
+    fn each_page_lives_at_its_path() {
+        for page in Page::ALL {
+            match page.path() {
+                Some(path) => assert_eq!(Page::of(path), page, "{path}"),
+                None => assert_eq!(page, Page::NotFound),
+            }
+        }
+    }
+
+    #[test]
+    fn the_pages_that_show_the_guide_need_its_part() {
+        for page in Page::ALL {
+            let points = page.split_points();
+            assert_eq!(points.contains(&"guide"), page.shows_guide(), "{page:?}");
+            let own = points.iter().filter(|p| **p != "guide").count();
+            assert!(own <= 1, "{page:?} has one part of its own at most");
+        }
     }
 
     #[test]
