@@ -590,6 +590,7 @@ mod tests {
         let guide = shipped();
         let flow = Flow::new(&guide);
         let size = ix(&flow, "output-size");
+        let kind = ix(&flow, "enterprise-kind");
         let bureau = ix(&flow, "file-bureau");
         let because = |a: &Answers, node: &str| -> Vec<(usize, Because)> {
             flow.trace(&guide, a, ix(&flow, node))
@@ -599,15 +600,15 @@ mod tests {
         };
         assert_eq!(
             because(&Answers::new(), "file-bureau"),
-            [(size, Because::Unanswered)]
+            [(kind, Because::Unanswered), (size, Because::Unanswered)]
         );
         assert_eq!(
             because(&answers(&[("output_300m", "yes")]), "file-bureau"),
-            [(size, Because::LeadsHere)]
+            [(kind, Because::Unanswered), (size, Because::LeadsHere)]
         );
         assert_eq!(
             because(&answers(&[("output_300m", "no")]), "file-bureau"),
-            [(size, Because::RulesOut)]
+            [(kind, Because::Unanswered), (size, Because::RulesOut)]
         );
         // Both answers lead on to the support step, so an open question does not matter there;
         // an answered one is still part of the story.
@@ -619,11 +620,11 @@ mod tests {
         // Questions after a step, and the step's own question, are not part of its trace.
         assert_eq!(
             because(&answers(&[("canteen", "yes")]), "file-bureau"),
-            [(size, Because::Unanswered)]
+            [(kind, Because::Unanswered), (size, Because::Unanswered)]
         );
         assert_eq!(
             because(&answers(&[("output_300m", "yes")]), "output-size"),
-            []
+            [(kind, Because::Unanswered)]
         );
         // In reading order, and the loop back does not make later questions count.
         let all = answers(&[
@@ -756,7 +757,7 @@ mod tests {
                 "staff-survey",
                 "personnel-class",
                 "sign-commitments",
-                "output-size",
+                "enterprise-kind",
                 "district-support",
                 "trade-decision",
                 "resume",
@@ -766,13 +767,17 @@ mod tests {
                 "fourteen-days"
             ]
         );
-        let entry = |id: &str| {
-            outline
-                .iter()
-                .find(|e| guide.nodes[e.node].id == id)
-                .cloned()
-                .unwrap_or_else(|| panic!("{id}"))
-        };
+        // Decisions can nest inside another's branch, so the search goes down the arms.
+        fn find(list: &[Entry], guide: &Guide, id: &str) -> Option<Entry> {
+            list.iter().find_map(|e| {
+                if guide.nodes[e.node].id == id {
+                    Some(e.clone())
+                } else {
+                    e.branches.iter().find_map(|a| find(&a.steps, guide, id))
+                }
+            })
+        }
+        let entry = |id: &str| find(&outline, &guide, id).unwrap_or_else(|| panic!("{id}"));
         let arms = |id: &str| -> Vec<Vec<String>> {
             entry(id)
                 .branches
@@ -784,6 +789,14 @@ mod tests {
         assert!(arms("personnel-class")
             .iter()
             .all(|a| a.len() == 1 && a[0].starts_with("rule-")));
+        assert_eq!(
+            arms("enterprise-kind"),
+            [
+                vec!["output-size"],
+                vec!["file-other"],
+                vec!["project-list"]
+            ]
+        );
         assert_eq!(
             arms("output-size"),
             [vec!["file-bureau", "bureau-recheck"], vec!["file-town"]]
@@ -797,8 +810,16 @@ mod tests {
         let temperature = arms("temperature-check");
         assert_eq!(
             temperature[0],
-            ["isolation-room", "report-cdc", "fever-clinic"]
+            [
+                "isolation-room",
+                "report-cdc",
+                "fever-clinic",
+                "trace-contacts",
+                "disinfect-workplace",
+                "case-confirmed"
+            ]
         );
+        assert_eq!(arms("case-confirmed"), [vec!["confirmed-case"], vec![]]);
         assert_eq!(
             temperature[1],
             [
