@@ -234,13 +234,17 @@ async fn progress_store_saves_each_change_and_a_new_page_reads_it_back() {
     let owner = Owner::new();
     let store = owner.with(|| ProgressContext::new(checklist_guide()));
     settle().await;
-    assert!(store.dispatch(Action::Check {
-        item: "masks".into()
-    }));
-    assert!(store.dispatch(Action::SetNote {
-        item: "plan".into(),
-        note: "周一".into()
-    }));
+    assert!(store
+        .dispatch(Action::Check {
+            item: "masks".into()
+        })
+        .changed());
+    assert!(store
+        .dispatch(Action::SetNote {
+            item: "plan".into(),
+            note: "周一".into()
+        })
+        .changed());
     settle().await;
     let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
     let saved = jimei::model::saved::decode(&raw, "ctest").expect("our own value decodes");
@@ -541,7 +545,7 @@ static FLAKY_CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32:
 /// A page whose code fails to arrive the first time and arrives the second.
 async fn flaky_page() -> Result<AnyView, jimei::browser::split::ChunkError> {
     if FLAKY_CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-        Err(jimei::browser::split::ChunkError)
+        Err(jimei::browser::split::ChunkError::new("offline"))
     } else {
         Ok(view! { <h1 data-testid="flaky">"Loaded"</h1> }.into_any())
     }
@@ -627,7 +631,9 @@ async fn the_pages_stylesheet_loads_once_and_a_failed_one_is_tried_again() {
     let meta = set_page_styles("/no-such-stylesheet.css");
     assert_eq!(
         page_styles().await,
-        Err(jimei::browser::split::ChunkError),
+        Err(jimei::browser::split::ChunkError::new(
+            "the pages' stylesheet could not be fetched"
+        )),
         "a stylesheet that cannot be fetched fails the page's load"
     );
     meta.remove();

@@ -1,6 +1,7 @@
 //! The only code that touches web-sys, gloo and the DOM's globals. Every call that the browser
 //! can refuse returns a `Result` or an `Option`; nothing here panics.
 
+pub mod console;
 pub mod fetch;
 pub mod lang;
 pub mod panic;

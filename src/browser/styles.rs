@@ -24,7 +24,10 @@ pub fn page_styles() -> impl Future<Output = Result<(), ChunkError>> {
     let started = start();
     async move {
         match started? {
-            Some(loading) => loading.await.map(|_| ()).map_err(|_| ChunkError),
+            Some(loading) => loading
+                .await
+                .map(|_| ())
+                .map_err(|_| ChunkError::new("the pages' stylesheet could not be fetched")),
             None => Ok(()),
         }
     }
@@ -56,7 +59,9 @@ fn start() -> Result<Option<JsFuture>, ChunkError> {
     }
     let head = document.query_selector("head").ok().flatten();
     let (Ok(link), Some(head)) = (document.create_element("link"), head) else {
-        return Err(ChunkError);
+        return Err(ChunkError::new(
+            "the page has no head to add the stylesheet to",
+        ));
     };
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute(MARK, "");
@@ -75,7 +80,7 @@ fn start() -> Result<Option<JsFuture>, ChunkError> {
     // Set last, so the listeners are there before the request can end.
     let _ = link.set_attribute("href", &href);
     if head.append_child(&link).is_err() {
-        return Err(ChunkError);
+        return Err(ChunkError::new("the stylesheet's link could not be added"));
     }
     Ok(Some(JsFuture::from(promise)))
 }

@@ -132,7 +132,8 @@ impl GuideContext {
                 Ok(work) => work.await,
                 // The guide's wasm file did not arrive. Nothing has loaded, so no guide is on
                 // screen: the page offers a retry.
-                Err(error) => {
+                Err(ChunkError { cause }) => {
+                    let error = LoadError::Network(cause);
                     let shown = self
                         .state
                         .try_with_untracked(|s| matches!(s, LoadState::Ready(_)));
@@ -161,9 +162,7 @@ impl GuideContext {
         let result = fetch::fetch_guide(&fetch::guide_url(locale)).await;
         let result = match styles.await {
             Ok(()) => result,
-            Err(ChunkError) => result.and(Err(LoadError::Network(
-                "the pages' stylesheet could not be fetched".into(),
-            ))),
+            Err(ChunkError { cause }) => result.and(Err(LoadError::Network(cause))),
         };
         if !current() {
             return;
@@ -219,7 +218,7 @@ impl GuideContext {
 split_fn!(
     /// The work of `GuideContext::fetch`, from the guide's wasm file in a split build.
     guide,
-    fn load_guide(guide: GuideContext, locale: Locale, request: u32) -> Result<Pin<Box<dyn Future<Output = ()>>>, LoadError> {
+    fn load_guide(guide: GuideContext, locale: Locale, request: u32) -> Result<Pin<Box<dyn Future<Output = ()>>>, ChunkError> {
         Ok(Box::pin(guide.fetch_in(locale, request)))
     }
 );

@@ -13,11 +13,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
-use crate::model::i18n::checklist::{self as words, ListMsg};
-use crate::model::i18n::{Locale, PageMsg};
+use crate::model::guide::{Guide, Item, Question, Role, Section};
+use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
+use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
-    is_missing, item_status, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    is_missing, overview, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
     MAX_REASON_CHARS,
 };
 
@@ -25,7 +25,7 @@ use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
 use super::router::use_query;
 use super::share::{ShareTools, SharedLinkPrompt};
-use super::state::{now, ProgressContext};
+use super::state::ProgressContext;
 
 /// A reactive piece of checklist interface text.
 pub fn lt(msg: ListMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -38,34 +38,11 @@ pub fn use_store() -> Option<ProgressContext> {
     use_context::<GuideContext>().and_then(|g| g.progress.get_untracked())
 }
 
-/// A guide text in `locale`, falling back to the guide's primary language.
-pub fn text_in(guide: &Guide, text: &Text, locale: Locale) -> String {
-    let primary = guide.languages.first().map(String::as_str).unwrap_or("");
-    text.get(locale.tag(), primary).to_string()
-}
-
-/// The role named by `?role=`, if any.
-pub fn role_from_query(value: Option<&str>) -> Option<Role> {
-    match value {
-        Some("employee") => Some(Role::Employee),
-        Some("enterprise") => Some(Role::Enterprise),
-        _ => None,
-    }
-}
-
-/// The `?role=` value naming a role.
-pub fn role_param(role: Role) -> &'static str {
-    match role {
-        Role::Enterprise => "enterprise",
-        Role::Employee => "employee",
-    }
-}
-
 /// The role shown: the one in the address if there is one (and it becomes the saved role),
 /// else the saved role.
 pub fn use_role(store: ProgressContext) -> Memo<Role> {
     let query = use_query("role");
-    let asked = Memo::new(move |_| query.with(|role| role_from_query(role.as_deref())));
+    let asked = Memo::new(move |_| query.with(|role| role.as_deref()?.parse::<Role>().ok()));
     // The address wins: a home-page link or a role switch also changes the saved role.
     Effect::new(move || {
         if let Some(role) = asked.get() {
@@ -105,7 +82,7 @@ pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
     let link = move |target: Role, msg: PageMsg| {
         view! {
             <a
-                href=format!("{path}?role={}", role_param(target))
+                href=format!("{path}?role={target}")
                 aria-current=move || (role.get() == target).then_some("page")
             >
                 {tr(msg)}
@@ -163,7 +140,7 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         <section class="checklist-tools" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
             <p>
-                <a href=format!("/report?role={}", role_param(role)) class="button primary">
+                <a href=format!("/report?role={role}") class="button primary">
                     {lt(ListMsg::OpenReport)}
                 </a>
             </p>
@@ -182,15 +159,7 @@ fn StatusPanel(
     overall: RwSignal<Tally>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let unanswered = Memo::new(move |_| {
-        store.progress.with(|p| {
-            guide
-                .questions
-                .iter()
-                .filter(|q| q.role == role && p.answer(&q.id).is_none())
-                .count()
-        })
-    });
+    let unanswered = Memo::new(move |_| store.progress.with(|p| p.unanswered(&guide, role)));
     let missing = Memo::new(move |_| overall.with(|t| t.missing_required));
     let ready = Memo::new(move |_| missing.get() == 0);
     view! {
@@ -258,12 +227,12 @@ fn ProgressBar(tally: ReadSignal<Tally>, #[prop(into)] label: String) -> impl In
     view! {
         <div class="progress-line">
             <progress
-                max=move || tally.with(|t| t.applicable.max(1))
+                max=move || tally.with(|t| t.applicable().max(1))
                 value=move || tally.with(|t| t.done)
                 aria-labelledby=label
             ></progress>
             <span class="count" aria-live="polite" data-testid="count">
-                {move || tally.with(|t| words::done_of(t.done, t.applicable, locale.get()))}
+                {move || tally.with(|t| words::done_of(t.done, t.applicable(), locale.get()))}
             </span>
         </div>
     }
@@ -348,7 +317,7 @@ fn QuestionView(guide: Arc<Guide>, store: ProgressContext, question: Question) -
                         store.dispatch(Action::ClearAnswer { question: id.clone() });
                     }
                 >
-                    {lt(ListMsg::ClearAnswer)}
+                    {tr(PageMsg::ClearAnswer)}
                 </button>
             }
         })
@@ -393,34 +362,6 @@ fn SectionView(
     }
 }
 
-/// "Not applicable" with its reason, in the user's language.
-pub fn na_text(guide: &Guide, reason: &NaReason, locale: Locale) -> String {
-    match reason {
-        NaReason::ByAnswers { question, answer } => {
-            let found = guide.questions.iter().find(|q| &q.id == question);
-            let question_text = found
-                .map(|q| text_in(guide, &q.text, locale))
-                .unwrap_or_default();
-            let answer_text = found
-                .and_then(|q| q.answers.iter().find(|a| &a.id == answer))
-                .map(|a| text_in(guide, &a.label, locale))
-                .unwrap_or_default();
-            words::na_by_answers(&question_text, &answer_text, locale)
-        }
-        NaReason::ByHand(reason) => words::na_by_hand(reason, locale),
-        NaReason::Never => ListMsg::StatusNa.text(locale).to_string(),
-    }
-}
-
-/// An item's state in words: not started, done, or not applicable and why.
-pub fn status_text(guide: &Guide, status: &ItemStatus, locale: Locale) -> String {
-    match status {
-        ItemStatus::NotStarted => ListMsg::StatusNotStarted.text(locale).to_string(),
-        ItemStatus::Done => ListMsg::StatusDone.text(locale).to_string(),
-        ItemStatus::NotApplicable(reason) => na_text(guide, reason, locale),
-    }
-}
-
 /// One item's status and note, as signals of their own.
 #[derive(Debug, Clone, Copy)]
 pub struct ItemState {
@@ -443,59 +384,54 @@ pub struct ItemStates {
 }
 
 impl ItemStates {
+    /// The states of `role`'s items from the store's progress, then one effect that diffs
+    /// each new `overview` into them: only what changed is set.
     fn new(guide: &Arc<Guide>, store: ProgressContext, role: Role) -> ItemStates {
         let guide = guide.clone();
-        let mut items = Vec::new();
-        let mut sections = Vec::new();
-        let mut overall = Tally::default();
-        store.progress.with_untracked(|p| {
-            let answers = p.answers();
-            for section in guide.sections_for(role) {
-                let mut tally = Tally::default();
-                for item in &section.items {
-                    let status = item_status(item, p.mark(&item.id), &answers);
-                    tally.count(item, &status);
+        let first = store.progress.with_untracked(|p| overview(&guide, p, role));
+        let ids = guide.items_for(role).map(|item| item.id.clone());
+        let items = store.progress.with_untracked(|p| {
+            ids.zip(first.items)
+                .map(|(id, status)| {
+                    let note = RwSignal::new(p.note(&id).to_string());
                     let state = ItemState {
                         status: RwSignal::new(status),
-                        note: RwSignal::new(p.note(&item.id).to_string()),
+                        note,
                     };
-                    items.push((item.id.clone(), state));
-                }
-                overall.add(&tally);
-                sections.push((section.id.clone(), RwSignal::new(tally)));
-            }
+                    (id, state)
+                })
+                .collect()
         });
+        let sections = guide
+            .sections_for(role)
+            .zip(first.sections)
+            .map(|(section, tally)| (section.id.clone(), RwSignal::new(tally)))
+            .collect();
         let states = ItemStates {
             items: StoredValue::new(items),
             sections: StoredValue::new(sections),
-            overall: RwSignal::new(overall),
+            overall: RwSignal::new(first.overall),
         };
         Effect::new(move || {
             store.progress.with(|p| {
-                let answers = p.answers();
-                let mut overall = Tally::default();
+                let now = overview(&guide, p, role);
                 states.items.with_value(|items| {
-                    states.sections.with_value(|sections| {
-                        let mut rows = items.iter();
-                        for (section, (_, tally_signal)) in guide.sections_for(role).zip(sections) {
-                            let mut tally = Tally::default();
-                            for (item, (_, state)) in section.items.iter().zip(rows.by_ref()) {
-                                let status = item_status(item, p.mark(&item.id), &answers);
-                                tally.count(item, &status);
-                                if state.status.with_untracked(|old| *old != status) {
-                                    state.status.set(status);
-                                }
-                                let note = p.note(&item.id);
-                                if state.note.with_untracked(|old| old != note) {
-                                    state.note.set(note.to_string());
-                                }
-                            }
-                            overall.add(&tally);
-                            set_if_changed(*tally_signal, tally);
+                    for ((id, state), status) in items.iter().zip(now.items) {
+                        if state.status.with_untracked(|old| *old != status) {
+                            state.status.set(status);
                         }
-                    });
+                        let note = p.note(id);
+                        if state.note.with_untracked(|old| old != note) {
+                            state.note.set(note.to_string());
+                        }
+                    }
                 });
-                set_if_changed(states.overall, overall);
+                states.sections.with_value(|sections| {
+                    for ((_, signal), tally) in sections.iter().zip(now.sections) {
+                        set_if_changed(*signal, tally);
+                    }
+                });
+                set_if_changed(states.overall, now.overall);
             });
         });
         states
@@ -620,7 +556,7 @@ fn ItemRow(
                 <textarea
                     rows="2"
                     maxlength=MAX_NOTE_CHARS
-                    aria-label=move || format!("{}: {}", ListMsg::Note.text(locale.get()), title())
+                    aria-label=move || format!("{}{}", words::label(ListMsg::Note.text(locale.get()), locale.get()), title())
                     prop:value=move || note.get()
                     on:input=on_note
                 ></textarea>
@@ -763,24 +699,16 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
         }
     };
     let reset = move |_| {
-        let mut cleared = None;
-        store.change(|guide, progress| {
-            cleared = progress.reset(guide, role, now());
-            cleared.is_some()
-        });
-        message.set(Some(if cleared.is_some() {
+        let cleared = store.reset(role);
+        message.set(Some(if cleared {
             ListMsg::ResetDone
         } else {
             ListMsg::NothingToReset
         }));
-        undo.set(cleared);
         close();
     };
     let undo_reset = move |_| {
-        if let Some(cleared) = undo.get_untracked().filter(|u| u.role() == role) {
-            store.change(|_, progress| progress.undo_reset(cleared, now()));
-        }
-        undo.set(None);
+        store.undo_reset(role);
         message.set(Some(ListMsg::UndoDone));
     };
     view! {

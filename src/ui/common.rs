@@ -34,9 +34,9 @@ where
             view! {
                 <section class="load-error" role="alert" data-testid="load-error">
                     <h2>{tr(PageMsg::LoadFailedTitle)}</h2>
-                    <p>{let d = describe.clone(); move || d().0}</p>
+                    <p>{let d = describe.clone(); move || d().headline}</p>
                     <ul>
-                        {move || describe().1.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        {move || describe().details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="button" on:click=move |_| ctx.load()>
                         {tr(Msg::Retry)}
@@ -49,7 +49,7 @@ where
             // While the guide in the interface language is on its way, or if it could not be
             // had, the guide's text is in another language: say so, so screen readers read it
             // in the right voice. The wrapper takes no part in layout (style/main.css).
-            let own = guide.languages.first().cloned();
+            let own = Some(guide.primary_language().to_string()).filter(|l| !l.is_empty());
             let lang = move || own.clone().filter(|tag| tag.as_str() != locale.get().tag());
             view! { <div class="guide-text" lang=lang>{render(guide)}</div> }.into_any()
         }
@@ -57,12 +57,12 @@ where
     .into_any()
 }
 
-/// A guide text in the current language, falling back to the guide's primary language.
-pub fn local_text(guide: &Guide, text: &Text) -> impl Fn() -> String + Send + Sync + 'static {
+/// A guide text in the current language, with the guide's one fallback rule
+/// (`Guide::text`).
+pub fn local_text(guide: &Arc<Guide>, text: &Text) -> impl Fn() -> String + Send + Sync + 'static {
     let locale = use_locale();
-    let text = text.clone();
-    let primary = guide.languages.first().cloned().unwrap_or_default();
-    move || text.get(locale.get().tag(), &primary).to_string()
+    let (guide, text) = (guide.clone(), text.clone());
+    move || guide.text(&text, locale.get()).to_string()
 }
 
 /// A lazily loaded illustration from `public/img/`. Decorative: the text next to it says the

@@ -20,12 +20,12 @@ use crate::model::chart::{
     self, tenths, Because, Branch, Drawing, Entry, Flow, Key, Mode, NodeState, Route, Tally,
     LABEL_FONT,
 };
-use crate::model::guide::{Guide, Item, NodeKind, Role, Text};
-use crate::model::i18n::flowchart::{
-    aside, not_applicable, state_msg, tag_text, tally_text, FcMsg,
-};
-use crate::model::i18n::{Locale, PageMsg};
-use crate::model::progress::{item_status, Action, ItemStatus, NaReason, Progress};
+use crate::model::guide::{Guide, Item, NodeKind, Role};
+use crate::model::i18n::checklist::status_text;
+use crate::model::i18n::flowchart::{aside, tally_text, FcMsg};
+use crate::model::i18n::{Locale, Message, PageMsg};
+use crate::model::paint::{edge_look, kind_msg, node_look, NodeSituation};
+use crate::model::progress::{item_status, Action, ItemStatus, Progress};
 
 use super::app::{tr, use_locale, GuideContext};
 use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
@@ -53,15 +53,6 @@ fn page_href(node: Option<&str>, list: bool) -> String {
         href.push_str("?view=list");
     }
     href
-}
-
-fn kind_msg(kind: NodeKind) -> PageMsg {
-    match kind {
-        NodeKind::Start => PageMsg::NodeStart,
-        NodeKind::Step => PageMsg::NodeStep,
-        NodeKind::Decision => PageMsg::NodeDecision,
-        NodeKind::End => PageMsg::NodeEnd,
-    }
 }
 
 split_fn!(
@@ -687,12 +678,6 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
         }
     }
     let (selected, focus) = (chart.selected.get(), chart.focus.get());
-    let primary = chart
-        .guide
-        .languages
-        .first()
-        .map(String::as_str)
-        .unwrap_or("zh-Hans");
     chart.route.with(|route| {
         chart.tallies.with(|tallies| {
             for (i, node) in chart.guide.nodes.iter().enumerate() {
@@ -700,50 +685,21 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
                 else {
                     continue;
                 };
-                let tally = tallies.get(i).copied().unwrap_or_default();
-                let on = route.on.get(i).copied().unwrap_or(true);
-                let kind = match node.kind {
-                    NodeKind::Start | NodeKind::End => "pill",
-                    NodeKind::Step => "step",
-                    NodeKind::Decision => "decision",
+                let situation = NodeSituation {
+                    tally: tallies.get(i).copied().unwrap_or_default(),
+                    on_route: route.on.get(i).copied().unwrap_or(true),
+                    selected: selected == Some(i),
+                    focused: focus == i,
                 };
-                let state = match tally.state() {
-                    NodeState::NoItems => "",
-                    NodeState::NotStarted => " state-todo",
-                    NodeState::Partial => " state-partial",
-                    NodeState::Done => " state-done",
-                    NodeState::NotApplicable => " state-na",
-                };
-                let off = if on { "" } else { " off" };
-                let current = if selected == Some(i) { " selected" } else { "" };
-                set(&a, "class", &format!("fc-node {kind}{state}{off}{current}"));
-                set(&a, "tabindex", if focus == i { "0" } else { "-1" });
-                if selected == Some(i) {
+                let look = node_look(&chart.guide, node, situation, l);
+                set(&a, "class", &look.class);
+                set(&a, "tabindex", if look.tab_stop { "0" } else { "-1" });
+                if look.current {
                     set(&a, "aria-current", "true");
                 } else {
                     let _ = a.remove_attribute("aria-current");
                 }
-                let colon = if l == Locale::English { ": " } else { "：" };
-                let mut name = format!(
-                    "{}{colon}{}",
-                    kind_msg(node.kind).text(l),
-                    node.title.get(l.tag(), primary)
-                );
-                for extra in [
-                    tally_text(&tally, l),
-                    if on {
-                        String::new()
-                    } else {
-                        FcMsg::OffRoute.text(l).to_string()
-                    },
-                ] {
-                    if !extra.is_empty() {
-                        name.push_str(". ");
-                        name.push_str(&extra);
-                    }
-                }
-                set(&a, "aria-label", &name);
-                let tag = tag_text(&tally, l);
+                set(&a, "aria-label", &look.name);
                 // The tag sits beside the link, not in it, so the link's visible text is its
                 // title alone and the accessible name (which says the same and more) contains it.
                 let tag_selector = format!("[data-tag=\"{}\"]", node.id);
@@ -751,55 +707,36 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
                 else {
                     continue;
                 };
-                set(&g, "class", &format!("fc-tag{state}"));
-                if tag.is_empty() {
+                set(&g, "class", &look.tag_class);
+                if look.tag.is_empty() {
                     set(&g, "display", "none");
                     continue;
                 }
                 let _ = g.remove_attribute("display");
-                let w = chart::text_width(&tag, 12.0) + 14.0;
                 if let Ok(Some(rect)) = g.query_selector("rect") {
-                    set(&rect, "x", &tenths(s.tag_x - w / 2.0));
-                    set(&rect, "width", &tenths(w));
+                    set(&rect, "x", &tenths(s.tag_x - look.tag_width / 2.0));
+                    set(&rect, "width", &tenths(look.tag_width));
                 }
                 if let Ok(Some(text)) = g.query_selector("text") {
-                    text.set_text_content(Some(&tag));
+                    text.set_text_content(Some(&look.tag));
                 }
             }
         });
         for (e, edge) in chart.guide.edges.iter().enumerate() {
             let branch = route.edges.get(e).copied().unwrap_or(Branch::Plain);
-            let word = match branch {
-                Branch::Taken => " taken",
-                Branch::NotTaken => " not-taken",
-                Branch::Open => " open",
-                Branch::Plain => "",
-            };
+            let back = chart.flow.back.get(e).copied().unwrap_or(false);
+            let look = edge_look(branch, route.edge_on(&chart.flow, e), back);
             if let Ok(Some(path)) = svg.query_selector(&format!("[data-edge=\"{}\"]", edge.id)) {
-                let off = if route.edge_on(&chart.flow, e) {
-                    ""
-                } else {
-                    " off"
-                };
-                let back = if chart.flow.back.get(e).copied().unwrap_or(false) {
-                    " back"
-                } else {
-                    ""
-                };
-                set(&path, "class", &format!("fc-edge{word}{off}{back}"));
+                set(&path, "class", &look.class);
             }
             let label = d.arrows.get(e).and_then(|a| a.label.as_ref());
             let Ok(Some(g)) = svg.query_selector(&format!("[data-label=\"{}\"]", edge.id)) else {
                 continue;
             };
-            set(&g, "class", &format!("fc-label{word}"));
+            set(&g, "class", &look.label_class);
             // The chosen branch says so with a tick, so its label grows to fit it.
             if let (Some(label), Ok(Some(rect))) = (label, g.query_selector("rect")) {
-                let extra = if branch == Branch::Taken {
-                    LABEL_FONT
-                } else {
-                    0.0
-                };
+                let extra = if look.label_grows { LABEL_FONT } else { 0.0 };
                 set(&rect, "x", &tenths(label.x - (label.w + extra) / 2.0));
                 set(&rect, "width", &tenths(label.w + extra));
             }
@@ -828,10 +765,10 @@ fn legend() -> impl IntoView {
         <details class="fc-legend">
             <summary>{fc(FcMsg::Legend)}</summary>
             <ul>
-                <li><span class="swatch state-done">"✓"</span>{fc(FcMsg::StateDone)}</li>
+                <li><span class="swatch state-done">"✓"</span>{tr(PageMsg::StatusDone)}</li>
                 <li><span class="swatch state-partial">"2/5"</span>{fc(FcMsg::StatePartial)}</li>
-                <li><span class="swatch state-todo">"0/3"</span>{fc(FcMsg::StateNotStarted)}</li>
-                <li><span class="swatch state-na">"–"</span>{fc(FcMsg::StateNotApplicable)}</li>
+                <li><span class="swatch state-todo">"0/3"</span>{tr(PageMsg::StatusNotStarted)}</li>
+                <li><span class="swatch state-na">"–"</span>{tr(PageMsg::StatusNotApplicable)}</li>
                 <li><span class="swatch line taken"></span>{fc(FcMsg::ChosenBranch)}</li>
                 <li><span class="swatch line off"></span>{fc(FcMsg::OffRoute)}</li>
             </ul>
@@ -849,7 +786,7 @@ fn step_list(chart: &Chart) -> impl IntoView {
     view! {
         <div class="fc-list">
             <p class="fc-list-tools">
-                <button type="button" class="button small" on:click=move |_| viewport::print()>{fc(FcMsg::Print)}</button>
+                <button type="button" class="button small" on:click=move |_| viewport::print()>{tr(PageMsg::Print)}</button>
             </p>
             <ol class="step-list" data-testid="step-list">{entries(chart, outline)}</ol>
         </div>
@@ -986,11 +923,11 @@ fn node_panel(
     };
     let state_class = move || {
         let t = tallies.with(|t| t.get(node).copied().unwrap_or_default());
-        match state_msg(t.state()) {
-            Some(FcMsg::StateDone) => "fc-status state-done",
-            Some(FcMsg::StatePartial) => "fc-status state-partial",
-            Some(FcMsg::StateNotApplicable) => "fc-status state-na",
-            _ => "fc-status",
+        match t.state() {
+            NodeState::Done => "fc-status state-done",
+            NodeState::Partial => "fc-status state-partial",
+            NodeState::NotApplicable => "fc-status state-na",
+            NodeState::NoItems | NodeState::NotStarted => "fc-status",
         }
     };
     let close_button = close.clone();
@@ -1054,22 +991,9 @@ fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
     let reason = {
         let guide = guide.clone();
         move || {
-            status.with(|s| match s {
-                ItemStatus::NotApplicable(reason) => {
-                    let l = locale.get();
-                    let why = match reason {
-                        NaReason::ByAnswers { question, answer } => {
-                            answer_words(&guide, question, answer, l.tag())
-                        }
-                        NaReason::ByHand(text) if !text.is_empty() => {
-                            format!("{}{}", FcMsg::NotApplicableMarked.text(l), aside(text, l))
-                        }
-                        NaReason::ByHand(_) => FcMsg::NotApplicableMarked.text(l).to_string(),
-                        NaReason::Never => FcMsg::NotApplicableNever.text(l).to_string(),
-                    };
-                    Some(not_applicable(&why, l))
-                }
-                _ => None,
+            status.with(|s| {
+                matches!(s, ItemStatus::NotApplicable(_))
+                    .then(|| status_text(&guide, s, locale.get()))
             })
         }
     };
@@ -1106,24 +1030,6 @@ fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
             </span>
             <span class="fc-item-reason">{reason}</span>
         </li>
-    }
-}
-
-/// "Question: answer" in the guide's words, such as "Canteen or collective meals? No".
-fn answer_words(guide: &Guide, question: &str, answer: &str, lang: &str) -> String {
-    let primary = guide.languages.first().map(String::as_str).unwrap_or(lang);
-    let get = |t: &Text| t.get(lang, primary).to_string();
-    match guide.questions.iter().find(|q| q.id == question) {
-        Some(q) => {
-            let label = q
-                .answers
-                .iter()
-                .find(|a| a.id == answer)
-                .map(|a| get(&a.label))
-                .unwrap_or_else(|| answer.to_string());
-            format!("{} — {label}", get(&q.text))
-        }
-        None => format!("{question}: {answer}"),
     }
 }
 
@@ -1191,7 +1097,7 @@ fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
             <p class="fc-answer-state">
                 {move || answer.get().is_none().then(|| fc(FcMsg::NotAnswered)())}
                 {move || answer.get().is_some().then(|| view! {
-                    <button type="button" class="button small" on:click=clear.clone()>{fc(FcMsg::ClearAnswer)}</button>
+                    <button type="button" class="button small" on:click=clear.clone()>{tr(PageMsg::ClearAnswer)}</button>
                 })}
             </p>
         </fieldset>
@@ -1282,18 +1188,13 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
             .into_iter()
             .filter_map(|step| {
                 let d = guide.nodes.get(step.decision)?;
-                let primary = guide
-                    .languages
-                    .first()
-                    .map(String::as_str)
-                    .unwrap_or("zh-Hans");
                 let q = guide.questions.iter().find(|q| q.id == step.question)?;
                 let answer = match &step.answer {
                     Some(a) => q
                         .answers
                         .iter()
                         .find(|x| &x.id == a)
-                        .map(|x| x.label.get(l.tag(), primary).to_string())
+                        .map(|x| guide.text(&x.label, l).to_string())
                         .unwrap_or_default(),
                     None => FcMsg::NotAnswered.text(l).to_string(),
                 };
@@ -1308,7 +1209,7 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
                     Because::Unanswered => "open",
                 };
                 let href = page_href(Some(&d.id), list.get_untracked());
-                let question = q.text.get(l.tag(), primary).to_string();
+                let question = guide.text(&q.text, l).to_string();
                 Some(view! {
                     <li class=class>
                         <a href=href>{question}</a>

@@ -45,7 +45,10 @@ where
                             page.set_value(Some(view));
                             phase.set(Phase::Ready);
                         }
-                        Err(ChunkError) => phase.set(Phase::Failed),
+                        Err(ChunkError { cause }) => {
+                            crate::browser::console::warn(&cause);
+                            phase.set(Phase::Failed)
+                        }
                     }
                 })
             })

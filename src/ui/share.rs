@@ -10,14 +10,14 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::store::{codec_error_message, fragment_error_message};
-use crate::model::i18n::Locale;
-use crate::model::progress::{Mark, Notes, Progress};
+use crate::model::i18n::{Locale, Message};
+use crate::model::progress::{Action, Mark, Notes, Progress};
 use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
 
 use super::app::use_locale;
 use super::checklist::lt;
 use super::router::{use_location, use_navigate, NavigateOptions};
-use super::state::{now, ProgressContext};
+use super::state::ProgressContext;
 
 /// Today's local date as `YYYY-MM-DD`.
 pub fn today() -> String {
@@ -136,7 +136,10 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
 
     let replace = move |_| {
         if let Some(incoming) = pending.get_untracked() {
-            store.change(|_, progress| progress.overwrite(&incoming, Notes::Replace, now()));
+            store.dispatch(Action::Adopt {
+                progress: Box::new(incoming),
+                notes: Notes::Replace,
+            });
             report.set(Some(Report::Done(ListMsg::Imported)));
         }
         pending.set(None);
@@ -381,7 +384,10 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
             };
             let keep = clear;
             let adopt = move |_| {
-                store.change(|_, progress| progress.overwrite(&incoming, Notes::Keep, now()));
+                store.dispatch(Action::Adopt {
+                    progress: Box::new(incoming.clone()),
+                    notes: Notes::Keep,
+                });
                 applied.set(true);
                 clear();
             };

@@ -14,64 +14,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::probe;
 use crate::browser::storage::{self, StorageError};
-use crate::model::guide::Guide;
-use crate::model::i18n::store::{codec_error_message, guide_change_message};
-use crate::model::i18n::{Locale, PageMsg};
-use crate::model::load::LoadError;
-use crate::model::progress::{Action, Progress, ResetUndo};
-use crate::model::saved::{self, CodecError, GuideChange, Saved};
-
-/// A banner at the top of the page about saved progress.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// Storage cannot be used at all; progress lives only in this page.
-    StorageUnavailable,
-    /// A save failed (quota); the page still holds everything.
-    WriteFailed,
-    /// The stored value was unreadable and was copied to a backup key.
-    Unreadable {
-        error: CodecError,
-        backup_key: String,
-        backed_up: bool,
-    },
-    /// A new guide version added or removed items.
-    GuideUpdated(GuideChange),
-    /// The guide could not be fetched in the interface language; it stays in the one shown.
-    GuideLanguage(LoadError),
-}
-
-impl Notice {
-    /// The banner's text in `locale`.
-    pub fn text(&self, locale: Locale) -> String {
-        match self {
-            Notice::StorageUnavailable => PageMsg::StorageUnavailable.text(locale).to_string(),
-            Notice::WriteFailed => PageMsg::StorageWriteFailed.text(locale).to_string(),
-            Notice::Unreadable {
-                error,
-                backup_key,
-                backed_up,
-            } => {
-                let reason = codec_error_message(error, locale);
-                let mut text = format!("{} {reason}", PageMsg::StoredValueUnreadable.text(locale));
-                if *backed_up {
-                    text.push_str(&format!(
-                        " {} {backup_key}",
-                        PageMsg::BackupKept.text(locale)
-                    ));
-                }
-                text
-            }
-            Notice::GuideUpdated(change) => {
-                guide_change_message(change, locale).unwrap_or_default()
-            }
-            Notice::GuideLanguage(error) => format!(
-                "{} {}",
-                PageMsg::GuideLanguageFailed.text(locale),
-                error.describe(locale).0
-            ),
-        }
-    }
-}
+use crate::model::guide::{Guide, Role};
+pub use crate::model::i18n::store::Notice;
+use crate::model::progress::{Action, Applied, Progress, ResetUndo};
+use crate::model::saved::{self, Saved, Stored};
 
 /// The checklist state shared by the checklist, the flowchart and the report.
 #[derive(Debug, Clone, Copy)]
@@ -139,9 +85,7 @@ impl ProgressContext {
                 backed_up,
             });
         }
-        if guide_change_message(&loaded.change, Locale::default()).is_some() {
-            notices.push(Notice::GuideUpdated(loaded.change.clone()));
-        }
+        notices.extend(Notice::guide_updated(&loaded.change));
         // A clean load counts as saved, and so does a first visit: there is nothing to write
         // until the user changes something. A fresh start after a problem is written at once
         // so the next load is clean (the old value is in the backup key).
@@ -176,21 +120,34 @@ impl ProgressContext {
         self.guide.set_value(guide);
     }
 
-    /// Applies a user action; returns whether anything changed.
-    pub fn dispatch(&self, action: Action) -> bool {
+    /// Applies a user action: the only way the state changes, apart from merging what this
+    /// page finds other tabs saved. Says what it did.
+    pub fn dispatch(&self, action: Action) -> Applied {
         let guide = self.guide();
-        let mut changed = false;
+        let mut applied = Applied::Unchanged;
         self.progress
-            .update(|p| changed = p.apply(&guide, action, now()));
-        changed
+            .update(|p| applied = p.perform(&guide, action, now()));
+        applied
     }
 
-    /// Runs `change` on the state; for reset, undo, import and share links.
-    pub fn change(&self, change: impl FnOnce(&Guide, &mut Progress) -> bool) -> bool {
-        let guide = self.guide();
-        let mut changed = false;
-        self.progress.update(|p| changed = change(&guide, p));
-        changed
+    /// Resets `role`'s checklist and keeps what it cleared for one undo; returns whether
+    /// there was anything to clear.
+    pub fn reset(&self, role: Role) -> bool {
+        let cleared = match self.dispatch(Action::Reset { role }) {
+            Applied::Reset(undo) => Some(undo),
+            Applied::Changed | Applied::Unchanged => None,
+        };
+        let any = cleared.is_some();
+        self.reset_undo.set(cleared);
+        any
+    }
+
+    /// Undoes the last reset, if it was of `role`'s checklist.
+    pub fn undo_reset(&self, role: Role) {
+        if let Some(undo) = self.reset_undo.get_untracked().filter(|u| u.role() == role) {
+            self.dispatch(Action::UndoReset(undo));
+        }
+        self.reset_undo.set(None);
     }
 
     /// The current state as a saved value, for export.
@@ -336,31 +293,17 @@ impl ProgressContext {
                 && self
                     .last_text
                     .with_value(|last| last.as_ref() == Some(&stored_js));
-            let stored = if ours { None } else { stored_js.as_string() };
-            // What to keep, whether to write it, and whether it differs from the state
-            // (another tab's changes merged in).
-            let (mut merged, write, changed) = match stored.as_deref() {
-                _ if ours => (current, true, false),
-                Some(text) => {
-                    let stored_progress = saved::decode(text, &guide.id)
-                        .ok()
-                        .map(|saved| saved.into_progress(&guide).0);
-                    let merged = match stored_progress {
-                        Some(_) => saved::merge_stored(&current, text, &guide)
-                            .unwrap_or_else(|_| current.clone()),
-                        None => current.clone(),
-                    };
-                    let write = stored_progress.as_ref() != Some(&merged);
-                    let changed = merged != current;
-                    (merged, write, changed)
-                }
-                None => (current, true, false),
+            let stored_text = if ours { None } else { stored_js.as_string() };
+            let stored = match (&stored_text, ours) {
+                (_, true) => Stored::Ours,
+                (Some(text), false) => Stored::Text(text),
+                (None, false) => Stored::Nothing,
             };
+            let plan = saved::plan_save(current, stored, &guide, now());
+            let (merged, changed) = (plan.progress, plan.changed);
             let mut text = (!stored_js.is_null() && !stored_js.is_undefined()).then_some(stored_js);
-            if write {
-                let saved = Saved::new(&guide, merged, now());
-                let encoded = JsValue::from_str(&saved::encode(&saved));
-                merged = saved.progress;
+            if let Some(write) = plan.write {
+                let encoded = JsValue::from_str(&write);
                 match storage::set_js(&key, &encoded) {
                     // Only touch the banners when one goes, so a save wakes nothing else.
                     Ok(()) => {
