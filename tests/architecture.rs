@@ -70,3 +70,435 @@ fn browser_layer_has_no_unwrap() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The message contract (issue 15): every interface text comes from the message layer
+// (crates/model/src/i18n), where each language's text is written out for that language.
+
+use syn::visit::{self, Visit};
+
+const LOCALES: [&str; 3] = ["ZhHans", "ZhHant", "English"];
+
+fn is_locale_name(name: &str) -> bool {
+    LOCALES.contains(&name)
+}
+
+/// Whether a path names a locale variant (`Locale::English`, or `English` under a glob use).
+fn path_is_locale(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|s| is_locale_name(&s.ident.to_string()))
+}
+
+/// How a pattern stands to the locales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Exactly one locale variant.
+    One,
+    /// Several locales in one arm (`ZhHans | ZhHant`): one text for two scripts.
+    Several,
+    /// `_`, a binding, or a rest pattern: whatever locale comes.
+    Any,
+    /// Something else (another enum's variant, a literal).
+    Other,
+}
+
+fn slot(pat: &syn::Pat) -> Slot {
+    match pat {
+        syn::Pat::Path(p) if path_is_locale(&p.path) => Slot::One,
+        syn::Pat::Ident(i) if i.subpat.is_none() && is_locale_name(&i.ident.to_string()) => {
+            Slot::One
+        }
+        syn::Pat::Ident(i) if i.subpat.is_none() => Slot::Any,
+        syn::Pat::Wild(_) | syn::Pat::Rest(_) => Slot::Any,
+        syn::Pat::Or(or) => {
+            let locales = or.cases.iter().filter(|c| slot(c) == Slot::One).count();
+            if locales > 0 {
+                Slot::Several
+            } else {
+                Slot::Other
+            }
+        }
+        syn::Pat::Paren(p) => slot(&p.pat),
+        syn::Pat::Reference(r) => slot(&r.pat),
+        _ => Slot::Other,
+    }
+}
+
+/// The pattern's parts: a tuple's elements, or the pattern itself.
+fn parts(pat: &syn::Pat) -> Vec<&syn::Pat> {
+    match pat {
+        syn::Pat::Tuple(t) => t.elems.iter().collect(),
+        other => vec![other],
+    }
+}
+
+fn mentions_locale(tokens: &str) -> bool {
+    tokens
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(is_locale_name)
+}
+
+/// Finds the ways a text could be chosen for a locale without naming that locale: a match
+/// arm that takes any locale (`_`, a binding), one arm for several locales, a guard on a
+/// locale arm, a comparison with a locale, `if let` or `matches!` on one; and outside the
+/// message layer, any locale named at all.
+struct LocaleRules<'a> {
+    file: &'a str,
+    in_message_layer: bool,
+    function: String,
+    found: Vec<String>,
+}
+
+impl LocaleRules<'_> {
+    fn report(&mut self, what: &str) {
+        self.found
+            .push(format!("{} in fn {}: {what}", self.file, self.function));
+    }
+}
+
+impl<'ast> Visit<'ast> for LocaleRules<'_> {
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        let outer = std::mem::replace(&mut self.function, f.sig.ident.to_string());
+        visit::visit_item_fn(self, f);
+        self.function = outer;
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        let outer = std::mem::replace(&mut self.function, f.sig.ident.to_string());
+        visit::visit_impl_item_fn(self, f);
+        self.function = outer;
+    }
+
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        // Tests may pick a locale as they please.
+        let is_test = m.attrs.iter().any(|a| {
+            a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test")
+        });
+        if !is_test {
+            visit::visit_item_mod(self, m);
+        }
+    }
+
+    fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+        let shapes: Vec<Vec<Slot>> = m
+            .arms
+            .iter()
+            .map(|arm| parts(&arm.pat).into_iter().map(slot).collect())
+            .collect();
+        let width = shapes.iter().map(Vec::len).max().unwrap_or(0);
+        // The positions where some arm names a locale are the locale's.
+        let positions: Vec<usize> = (0..width)
+            .filter(|&i| {
+                shapes
+                    .iter()
+                    .any(|s| matches!(s.get(i), Some(Slot::One | Slot::Several)))
+            })
+            .collect();
+        if !positions.is_empty() && !self.in_message_layer {
+            self.report("matches on a locale outside the message layer");
+        }
+        for (arm, shape) in m.arms.iter().zip(&shapes) {
+            for &i in &positions {
+                match shape.get(i).copied().unwrap_or(Slot::Any) {
+                    Slot::One => {}
+                    Slot::Several => self.report("one arm for several locales"),
+                    Slot::Any | Slot::Other => self.report("an arm that takes any locale"),
+                }
+            }
+            if !positions.is_empty() && arm.guard.is_some() {
+                self.report("a guard on a locale's arm");
+            }
+        }
+        visit::visit_expr_match(self, m);
+    }
+
+    fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+        let is_locale = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if path_is_locale(&p.path));
+        if matches!(b.op, syn::BinOp::Eq(_) | syn::BinOp::Ne(_))
+            && (is_locale(&b.left) || is_locale(&b.right))
+        {
+            self.report("compares with one locale, so the others share a text");
+        }
+        visit::visit_expr_binary(self, b);
+    }
+
+    fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+        if parts(&l.pat)
+            .into_iter()
+            .any(|p| slot(p) != Slot::Other && slot(p) != Slot::Any)
+        {
+            self.report("`if let` on a locale, so the others share the else");
+        }
+        visit::visit_expr_let(self, l);
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        let name = m.path.segments.last().map(|s| s.ident.to_string());
+        if name.as_deref() == Some("matches") && mentions_locale(&m.tokens.to_string()) {
+            self.report("`matches!` on a locale");
+        }
+        visit::visit_macro(self, m);
+    }
+
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if !self.in_message_layer && path_is_locale(&p.path) {
+            self.report("names a locale outside the message layer");
+        }
+        visit::visit_expr_path(self, p);
+    }
+}
+
+/// Every way `source` (the text of `file`) picks a text for a locale without naming it.
+fn locale_rule_breaks(file: &str, source: &str) -> Vec<String> {
+    let syntax = syn::parse_file(source).unwrap_or_else(|e| panic!("{file} does not parse: {e}"));
+    let mut rules = LocaleRules {
+        file,
+        in_message_layer: file.contains("crates/model/src/i18n/"),
+        function: String::new(),
+        found: Vec::new(),
+    };
+    rules.visit_file(&syntax);
+    // Macro bodies (such as `view!`) are not parsed as Rust; a locale named in one shows in
+    // the text.
+    if !rules.in_message_layer {
+        let code = source.split("#[cfg(test)]").next().unwrap_or("");
+        for locale in LOCALES {
+            if code.contains(&format!("Locale::{locale}")) {
+                rules.report(&format!("names Locale::{locale} outside the message layer"));
+            }
+        }
+    }
+    rules.found
+}
+
+fn sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join("crates/model/src"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f
+                .strip_prefix(root)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .into_owned();
+            let text = fs::read_to_string(&f).unwrap();
+            (name, text)
+        })
+        .collect()
+}
+
+/// No wildcard over `Locale` anywhere: each language's text is written for it.
+#[test]
+fn every_locale_gets_its_own_text() {
+    let mut found = Vec::new();
+    for (file, text) in sources() {
+        found.extend(locale_rule_breaks(&file, &text));
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The check above catches the bug it was written for: `tally_text` sent Traditional Chinese
+/// down the Simplified sentence through wildcard arms (issue 15), and a colon chosen by
+/// comparing with English in the flowchart's painter.
+#[test]
+fn the_locale_check_catches_shared_arms() {
+    let file = "crates/model/src/i18n/flowchart.rs";
+    let before = r#"
+        pub fn tally_text(tally: &Tally, locale: Locale) -> String {
+            match (state, locale) {
+                (NodeState::NotApplicable, Locale::English) => format!("none apply"),
+                (NodeState::NotApplicable, _) => format!("都不适用"),
+                (_, Locale::English) => format!("{done} of {of}"),
+                (_, _) => format!("{done}/{of} 项自查项"),
+            }
+        }
+        pub fn tag(locale: Locale) -> &'static str {
+            match locale {
+                Locale::English => "N/A",
+                _ => "不适用",
+            }
+        }
+        pub fn at(locale: Locale) -> &'static str {
+            match locale {
+                ZhHans | ZhHant => "位置",
+                English => "at",
+            }
+        }
+        pub fn guarded(locale: Locale, blank: bool) -> &'static str {
+            match locale {
+                Locale::ZhHans if blank => "a",
+                Locale::ZhHans => "b",
+                Locale::ZhHant => "c",
+                Locale::English => "d",
+            }
+        }
+    "#;
+    let found = locale_rule_breaks(file, before);
+    for (function, count) in [("tally_text", 2), ("tag", 1), ("at", 1), ("guarded", 1)] {
+        let hits = found.iter().filter(|f| f.ends_with_fn(function)).count();
+        assert_eq!(hits, count, "{function}: {found:#?}");
+    }
+    let after = r#"
+        pub fn tally_text(tally: &Tally, locale: Locale) -> String {
+            match (state, locale) {
+                (NodeState::NotApplicable, Locale::ZhHans) => format!("都不适用"),
+                (NodeState::NotApplicable, Locale::ZhHant) => format!("都不適用"),
+                (NodeState::NotApplicable, Locale::English) => format!("none apply"),
+                (_, ZhHans) => format!("{done}/{of} 项自查项"),
+                (_, ZhHant) => format!("{done}/{of} 項自查項"),
+                (_, English) => format!("{done} of {of}"),
+            }
+        }
+    "#;
+    assert_eq!(locale_rule_breaks(file, after), Vec::<String>::new());
+    let painter = r#"
+        fn paint(l: Locale) {
+            let colon = if l == Locale::English { ": " } else { "：" };
+        }
+    "#;
+    let found = locale_rule_breaks("src/ui/flowchart.rs", painter);
+    assert!(
+        found.iter().any(|f| f.contains("compares with one locale")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("outside the message layer")),
+        "{found:?}"
+    );
+}
+
+trait EndsWithFn {
+    fn ends_with_fn(&self, function: &str) -> bool;
+}
+
+impl EndsWithFn for String {
+    /// Whether a finding is about `function`.
+    fn ends_with_fn(&self, function: &str) -> bool {
+        self.contains(&format!(" in fn {function}:"))
+    }
+}
+
+fn is_cjk_or_full_width(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Interface text is not written in components or in the browser layer: a Chinese character
+/// or a full-width mark in their code is a text that skipped the message layer (the report
+/// wrote "：" after its labels in every language, issue 15).
+#[test]
+fn the_shell_writes_no_interface_text_of_its_own() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            assert!(
+                !code.chars().any(is_cjk_or_full_width),
+                "{}:{}: interface text outside the message layer: {}",
+                file.display(),
+                n + 1,
+                line.trim()
+            );
+        }
+    }
+}
+
+/// Only one function turns a message into reactive text: `tr`, for every table.
+#[test]
+fn one_tr_for_every_table() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    let mut makers = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for line in text.lines() {
+            if line.contains("fn ") && line.contains("-> impl Fn() -> &'static str") {
+                makers.push(format!("{}: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert_eq!(makers.len(), 1, "{makers:#?}");
+    assert!(makers[0].contains("pub fn tr<M: Message>"), "{makers:#?}");
+}
+
+/// Every message table implements `Message`, and its `ALL` (which the host tests render in
+/// every language) lists every one of its messages.
+#[test]
+fn every_table_lists_all_its_messages() {
+    let mut tables = 0;
+    for (file, text) in sources() {
+        if !file.contains("crates/model/src/i18n/") {
+            continue;
+        }
+        let syntax = syn::parse_file(&text).unwrap();
+        let enums: Vec<&syn::ItemEnum> = syntax
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                syn::Item::Enum(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        let implements = |name: &str| {
+            syntax.items.iter().any(|i| match i {
+                syn::Item::Impl(imp) => {
+                    imp.trait_
+                        .as_ref()
+                        .is_some_and(|(_, path, _)| path.is_ident("Message"))
+                        && matches!(&*imp.self_ty, syn::Type::Path(t) if t.path.is_ident(name))
+                }
+                _ => false,
+            })
+        };
+        for table in enums
+            .iter()
+            .filter(|e| e.ident.to_string().ends_with("Msg"))
+        {
+            let name = table.ident.to_string();
+            assert!(
+                implements(&name),
+                "{name} ({file}) does not implement Message"
+            );
+            let all = syntax.items.iter().find_map(|i| match i {
+                syn::Item::Impl(imp)
+                    if imp.trait_.is_none()
+                        && matches!(&*imp.self_ty, syn::Type::Path(t) if t.path.is_ident(&name)) =>
+                {
+                    imp.items.iter().find_map(|item| match item {
+                        syn::ImplItem::Const(c) if c.ident == "ALL" => Some(&c.expr),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            });
+            let Some(syn::Expr::Array(all)) = all else {
+                panic!("{name} ({file}) has no ALL array");
+            };
+            let listed: Vec<String> = all
+                .elems
+                .iter()
+                .filter_map(|e| match e {
+                    syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                    _ => None,
+                })
+                .collect();
+            for variant in &table.variants {
+                let v = variant.ident.to_string();
+                assert!(listed.contains(&v), "{name}::ALL lacks {v}");
+            }
+            assert_eq!(listed.len(), table.variants.len(), "{name}::ALL");
+            tables += 1;
+        }
+    }
+    assert!(tables >= 6, "found {tables} tables");
+}

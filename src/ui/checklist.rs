@@ -27,12 +27,6 @@ use super::router::use_query;
 use super::share::{ShareTools, SharedLinkPrompt};
 use super::state::ProgressContext;
 
-/// A reactive piece of checklist interface text.
-pub fn lt(msg: ListMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || msg.text(locale.get())
-}
-
 /// The progress store, once the guide has loaded.
 pub fn use_store() -> Option<ProgressContext> {
     use_context::<GuideContext>().and_then(|g| g.progress.get_untracked())
@@ -138,10 +132,10 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         {sections}
         <MissingList guide=guide.clone() role states/>
         <section class="checklist-tools" aria-labelledby="tools-heading">
-            <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
+            <h2 id="tools-heading">{tr(ListMsg::Tools)}</h2>
             <p>
                 <a href=format!("/report?role={role}") class="button primary">
-                    {lt(ListMsg::OpenReport)}
+                    {tr(ListMsg::OpenReport)}
                 </a>
             </p>
             <ShareTools store/>
@@ -164,7 +158,7 @@ fn StatusPanel(
     let ready = Memo::new(move |_| missing.get() == 0);
     view! {
         <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
-            <h2 id="overall-heading">{lt(ListMsg::OverallProgress)}</h2>
+            <h2 id="overall-heading">{tr(ListMsg::OverallProgress)}</h2>
             <ProgressBar tally=overall.read_only() label="overall-heading"/>
             // One paragraph whose class and text change, so a toggle touches only those.
             <p
@@ -175,7 +169,7 @@ fn StatusPanel(
                     0 => ListMsg::Ready.text(locale.get()).to_string(),
                     count => words::not_ready(count, locale.get()),
                 }}
-                {move || (!ready.get()).then(|| view! { " " <a href="#missing">{lt(ListMsg::Missing)}</a> })}
+                {move || (!ready.get()).then(|| view! { " " <a href="#missing">{tr(ListMsg::Missing)}</a> })}
             </p>
             {move || {
                 let count = unanswered.get();
@@ -213,8 +207,8 @@ fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoVi
         .collect_view();
     view! {
         <section class="missing-panel" id="missing" aria-labelledby="missing-heading" data-testid="missing">
-            <h2 id="missing-heading">{lt(ListMsg::Missing)}</h2>
-            {move || ready.get().then(|| view! { <p>{lt(ListMsg::NothingMissing)}</p> })}
+            <h2 id="missing-heading">{tr(ListMsg::Missing)}</h2>
+            {move || ready.get().then(|| view! { <p>{tr(ListMsg::NothingMissing)}</p> })}
             <ol hidden=move || ready.get()>{entries}</ol>
         </section>
     }
@@ -251,10 +245,10 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
         .collect_view();
     view! {
         <section class="about-you" id="about-you" aria-labelledby="about-you-heading">
-            <h2 id="about-you-heading">{lt(ListMsg::AboutYou)}</h2>
-            <p>{lt(ListMsg::AboutYouIntro)}</p>
+            <h2 id="about-you-heading">{tr(ListMsg::AboutYou)}</h2>
+            <p>{tr(ListMsg::AboutYouIntro)}</p>
             <label class="field">
-                <span>{lt(ListMsg::EnterpriseName)}</span>
+                <span>{tr(ListMsg::EnterpriseName)}</span>
                 <input
                     type="text"
                     autocomplete="organization"
@@ -550,7 +544,7 @@ fn ItemRow(
             <NotApplicableControl store item=id.clone() status/>
             <details class="note" open=note_open>
                 <summary>
-                    {lt(ListMsg::Note)}
+                    {tr(ListMsg::Note)}
                     {move || (!note.with(String::is_empty)).then(|| view! { <span aria-hidden="true">" ✎"</span> })}
                 </summary>
                 <textarea
@@ -562,7 +556,7 @@ fn ItemRow(
                 ></textarea>
             </details>
             <details class="why">
-                <summary>{lt(ListMsg::Details)}</summary>
+                <summary>{tr(ListMsg::Details)}</summary>
                 <p><strong>{tr(PageMsg::Why)} ": "</strong>{local_text(&guide, &item.why)}</p>
                 {source.map(|(name, url)| view! {
                     <p>{tr(PageMsg::Source)} ": " <a href=url rel="noopener noreferrer">{name}</a></p>
@@ -626,7 +620,7 @@ fn NotApplicableControl(
                         store.dispatch(Action::ClearMark { item: item.clone() });
                     }
                 >
-                    {lt(ListMsg::MarkApplicable)}
+                    {tr(ListMsg::MarkApplicable)}
                 </button>
             }
             .into_any(),
@@ -645,7 +639,7 @@ fn NotApplicableControl(
                     }
                 >
                     <label class="field">
-                        <span>{lt(ListMsg::NaReason)}</span>
+                        <span>{tr(ListMsg::NaReason)}</span>
                         <input
                             type="text"
                             node_ref=input
@@ -659,16 +653,16 @@ fn NotApplicableControl(
                             }
                         />
                     </label>
-                    <button type="submit" class="button small">{lt(ListMsg::Save)}</button>
+                    <button type="submit" class="button small">{tr(ListMsg::Save)}</button>
                     <button type="button" class="button small" on:click=move |_| editing.set(false)>
-                        {lt(ListMsg::Cancel)}
+                        {tr(ListMsg::Cancel)}
                     </button>
                 </form>
             }
             .into_any(),
             NaMode::Offer => view! {
                 <button type="button" class="button small subtle" on:click=move |_| editing.set(true)>
-                    {lt(ListMsg::MarkNa)}
+                    {tr(ListMsg::MarkNa)}
                 </button>
             }
             .into_any(),
@@ -723,7 +717,7 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
                     confirming.set(true);
                 }
             >
-                {lt(ListMsg::Reset)}
+                {tr(ListMsg::Reset)}
             </button>
             <Show when=move || confirming.get()>
                 <div
@@ -737,21 +731,21 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
                         }
                     }
                 >
-                    <p id="reset-question">{lt(ListMsg::ResetQuestion)}</p>
+                    <p id="reset-question">{tr(ListMsg::ResetQuestion)}</p>
                     <button type="button" class="button danger" node_ref=confirm_button on:click=reset>
-                        {lt(ListMsg::ResetConfirm)}
+                        {tr(ListMsg::ResetConfirm)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close()>
-                        {lt(ListMsg::Cancel)}
+                        {tr(ListMsg::Cancel)}
                     </button>
                 </div>
             </Show>
             <p class="reset-status" role="status">
-                {move || message.get().map(|m| view! { <span>{lt(m)}</span> })}
+                {move || message.get().map(|m| view! { <span>{tr(m)}</span> })}
                 {move || can_undo().then(|| view! {
                     " "
                     <button type="button" class="button small" on:click=undo_reset>
-                        {lt(ListMsg::Undo)}
+                        {tr(ListMsg::Undo)}
                     </button>
                 })}
             </p>

@@ -36,12 +36,6 @@ const NARROW_BELOW: f64 = 600.0;
 const ZOOM_MIN: f64 = 0.15;
 const ZOOM_MAX: f64 = 2.0;
 
-/// A reactive piece of flowchart interface text.
-fn fc(msg: FcMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || msg.text(locale.get())
-}
-
 /// The address of the page with `node` open, in the chart or the list view.
 fn page_href(node: Option<&str>, list: bool) -> String {
     let mut href = String::from("/flowchart");
@@ -247,12 +241,12 @@ fn view_switch(chart: &Chart) -> impl IntoView {
     };
     let id2 = id.clone();
     view! {
-        <nav class="fc-views" aria-label=fc(FcMsg::ViewLabel)>
+        <nav class="fc-views" aria-label=tr(FcMsg::ViewLabel)>
             <a href=move || page_href(id().as_deref(), false) aria-current=move || (!list.get()).then_some("page") data-testid="view-chart">
-                {fc(FcMsg::ViewChart)}
+                {tr(FcMsg::ViewChart)}
             </a>
             <a href=move || page_href(id2().as_deref(), true) aria-current=move || list.get().then_some("page") data-testid="view-list">
-                {fc(FcMsg::ViewList)}
+                {tr(FcMsg::ViewList)}
             </a>
         </nav>
     }
@@ -504,17 +498,17 @@ fn chart_view(chart: &Chart) -> impl IntoView {
     let zoom_buttons = move || {
         (!narrow.get()).then(|| {
             view! {
-                <div class="fc-zoom" role="group" aria-label=fc(FcMsg::ZoomLabel)>
-                    <button type="button" class="button small" aria-label=fc(FcMsg::ZoomIn) title=fc(FcMsg::ZoomIn)
+                <div class="fc-zoom" role="group" aria-label=tr(FcMsg::ZoomLabel)>
+                    <button type="button" class="button small" aria-label=tr(FcMsg::ZoomIn) title=tr(FcMsg::ZoomIn)
                         on:click=move |_| zoom_to(scale.get_untracked() * 1.25, None)>
                         <span aria-hidden="true">"+"</span>
                     </button>
-                    <button type="button" class="button small" aria-label=fc(FcMsg::ZoomOut) title=fc(FcMsg::ZoomOut)
+                    <button type="button" class="button small" aria-label=tr(FcMsg::ZoomOut) title=tr(FcMsg::ZoomOut)
                         on:click=move |_| zoom_to(scale.get_untracked() / 1.25, None)>
                         <span aria-hidden="true">"−"</span>
                     </button>
                     <button type="button" class="button small" on:click=move |_| fit()>
-                        {fc(FcMsg::ZoomFit)}
+                        {tr(FcMsg::ZoomFit)}
                     </button>
                 </div>
             }
@@ -651,7 +645,7 @@ fn chart_view(chart: &Chart) -> impl IntoView {
                 on:keydown=on_keydown
                 on:focusin=on_focusin
             ></div>
-            <p id="fc-help" class="fc-help">{fc(FcMsg::KeyboardHelp)}</p>
+            <p id="fc-help" class="fc-help">{tr(FcMsg::KeyboardHelp)}</p>
             {legend()}
         </div>
     }
@@ -763,14 +757,14 @@ fn focus_by_id(id: &str) {
 fn legend() -> impl IntoView {
     view! {
         <details class="fc-legend">
-            <summary>{fc(FcMsg::Legend)}</summary>
+            <summary>{tr(FcMsg::Legend)}</summary>
             <ul>
                 <li><span class="swatch state-done">"✓"</span>{tr(PageMsg::StatusDone)}</li>
-                <li><span class="swatch state-partial">"2/5"</span>{fc(FcMsg::StatePartial)}</li>
+                <li><span class="swatch state-partial">"2/5"</span>{tr(FcMsg::StatePartial)}</li>
                 <li><span class="swatch state-todo">"0/3"</span>{tr(PageMsg::StatusNotStarted)}</li>
                 <li><span class="swatch state-na">"–"</span>{tr(PageMsg::StatusNotApplicable)}</li>
-                <li><span class="swatch line taken"></span>{fc(FcMsg::ChosenBranch)}</li>
-                <li><span class="swatch line off"></span>{fc(FcMsg::OffRoute)}</li>
+                <li><span class="swatch line taken"></span>{tr(FcMsg::ChosenBranch)}</li>
+                <li><span class="swatch line off"></span>{tr(FcMsg::OffRoute)}</li>
             </ul>
         </details>
     }
@@ -834,7 +828,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
                 let note = branch_note(route, e, locale);
                 let back = chart.flow.back.get(e).copied().unwrap_or(false);
                 let goes_to = arm.goes_to.and_then(|t| chart.guide.nodes.get(t)).map(|t| {
-                    let word = fc(if back {
+                    let word = tr(if back {
                         FcMsg::BackTo
                     } else {
                         FcMsg::ContinueWith
@@ -876,7 +870,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
             <span class="kind">{tr(kind_msg(node.kind))}</span>
             <a href=href aria-current=move || (selected.get() == Some(i)).then_some("step")>{title}</a>
             <span class="step-state">{state}</span>
-            {move || (!on_route()).then(|| view! { <span class="step-off">{fc(FcMsg::OffRoute)}</span> })}
+            {move || (!on_route()).then(|| view! { <span class="step-off">{tr(FcMsg::OffRoute)}</span> })}
             {branches.map(|b| view! { <ul class="branches">{b}</ul> })}
         </li>
     }
@@ -940,7 +934,7 @@ fn node_panel(
         .first()
         .is_some_and(|first| roles.iter().any(|r| r != first));
     let item_list = if items.is_empty() {
-        Either::Left(view! { <p>{fc(FcMsg::NoItems)}</p> })
+        Either::Left(view! { <p>{tr(FcMsg::NoItems)}</p> })
     } else {
         Either::Right(
             items
@@ -955,7 +949,7 @@ fn node_panel(
             <header class="fc-panel-head">
                 <p class="kind">{tr(kind_msg(data.kind))}</p>
                 <h2 id="node-title" tabindex="-1" node_ref=heading>{local_text(&guide, &data.title)}</h2>
-                <button type="button" class="fc-close" aria-label=fc(FcMsg::Close) title=fc(FcMsg::Close) on:click=move |_| close_button()>
+                <button type="button" class="fc-close" aria-label=tr(FcMsg::Close) title=tr(FcMsg::Close) on:click=move |_| close_button()>
                     <span aria-hidden="true">"×"</span>
                 </button>
             </header>
@@ -1047,7 +1041,7 @@ fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
         .cloned()
     else {
         return Some(Either::Left(
-            view! { <p class="fc-event">{fc(FcMsg::EventNote)}</p> },
+            view! { <p class="fc-event">{tr(FcMsg::EventNote)}</p> },
         ));
     };
     let progress = chart.progress;
@@ -1095,7 +1089,7 @@ fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
             {question.help.as_ref().map(|h| view! { <p class="fc-help">{local_text(&guide, h)}</p> })}
             <div class="fc-answers">{options}</div>
             <p class="fc-answer-state">
-                {move || answer.get().is_none().then(|| fc(FcMsg::NotAnswered)())}
+                {move || answer.get().is_none().then(|| tr(FcMsg::NotAnswered)())}
                 {move || answer.get().is_some().then(|| view! {
                     <button type="button" class="button small" on:click=clear.clone()>{tr(PageMsg::ClearAnswer)}</button>
                 })}
@@ -1163,7 +1157,7 @@ fn ways_on(chart: &Chart, node: usize) -> Option<impl IntoView> {
         })
         .collect_view();
     Some(view! {
-        <h3>{fc(FcMsg::WaysOn)}</h3>
+        <h3>{tr(FcMsg::WaysOn)}</h3>
         <ul class="fc-ways">{ways}</ul>
     })
 }
@@ -1223,7 +1217,7 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
     };
     view! {
         <section class="fc-why" data-testid="why-route">
-            <h3>{fc(FcMsg::WhyThisRoute)}</h3>
+            <h3>{tr(FcMsg::WhyThisRoute)}</h3>
             {body}
         </section>
     }

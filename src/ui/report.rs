@@ -14,7 +14,7 @@ use crate::model::i18n::{Locale, Message, PageMsg};
 use crate::model::progress::{find_item, overview, ItemStatus, Verdict};
 
 use super::app::{tr, use_locale};
-use super::checklist::{lt, record_language, use_role, use_store, RoleSwitch};
+use super::checklist::{record_language, use_role, use_store, RoleSwitch};
 use super::common::GuideGate;
 use super::share::today;
 use super::state::ProgressContext;
@@ -53,7 +53,7 @@ split_fn!(
 pub fn ReportPage() -> impl IntoView {
     view! {
         <section class="page report">
-            <h1>{lt(ListMsg::ReportTitle)}</h1>
+            <h1>{tr(ListMsg::ReportTitle)}</h1>
             <GuideGate render={move |guide: Arc<Guide>| {
                 let Some(store) = use_store() else {
                     return view! { <p role="alert">{tr(PageMsg::LoadFailedTitle)}</p> }.into_any();
@@ -72,9 +72,9 @@ pub fn ReportPage() -> impl IntoView {
                             {tr(PageMsg::Print)}
                         </button>
                         <a class="button" href=move || format!("/checklist?role={}", role.get())>
-                            {lt(ListMsg::BackToChecklist)}
+                            {tr(ListMsg::BackToChecklist)}
                         </a>
-                        <p class="print-hint">{lt(ListMsg::PrintHint)}</p>
+                        <p class="print-hint">{tr(ListMsg::PrintHint)}</p>
                     </div>
                     {
                         let guide = guide.clone();
@@ -202,17 +202,17 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
     };
     view! {
         <article class="doc" data-testid="report" aria-labelledby="report-title">
-            <h2 id="report-title">{lt(ListMsg::ReportTitle)}</h2>
+            <h2 id="report-title">{tr(ListMsg::ReportTitle)}</h2>
             <dl class="meta">
-                <dt>{lt(ListMsg::EnterpriseName)}</dt>
+                <dt>{tr(ListMsg::EnterpriseName)}</dt>
                 <dd data-testid="report-enterprise">{move || enterprise_name(store, locale.get())}</dd>
-                <dt>{lt(ListMsg::Role)}</dt>
+                <dt>{tr(ListMsg::Role)}</dt>
                 <dd>{move || role_name(role, locale.get())}</dd>
-                <dt>{lt(ListMsg::Date)}</dt>
+                <dt>{tr(ListMsg::Date)}</dt>
                 <dd>{date}</dd>
                 <dt>{tr(PageMsg::AboutVersion)}</dt>
                 <dd>{guide.version.clone()} " (" {guide.date.clone()} ")"</dd>
-                <dt>{lt(ListMsg::OverallProgress)}</dt>
+                <dt>{tr(ListMsg::OverallProgress)}</dt>
                 <dd>
                     {move || overview.with(|o| words::done_of(o.overall.done, o.overall.applicable(), locale.get()))}
                     " · "
@@ -220,7 +220,7 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
                 </dd>
             </dl>
             {table}
-            <h3>{lt(ListMsg::Missing)}</h3>
+            <h3>{tr(ListMsg::Missing)}</h3>
             <div data-testid="report-missing">{missing}</div>
             <div class="signatures">{signatures}</div>
         </article>
@@ -268,18 +268,18 @@ fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView 
     };
     view! {
         <article class="doc letter" data-testid="enterprise-letter" aria-labelledby="enterprise-letter-title">
-            <h2 id="enterprise-letter-title">{lt(ListMsg::EnterpriseLetterTitle)}</h2>
-            <p class="salutation">{lt(ListMsg::EnterpriseLetterTo)}</p>
+            <h2 id="enterprise-letter-title">{tr(ListMsg::EnterpriseLetterTitle)}</h2>
+            <p class="salutation">{tr(ListMsg::EnterpriseLetterTo)}</p>
             <p class="body-text">{move || words::enterprise_letter_body(&enterprise_name(store, locale.get()), locale.get())}</p>
             <ul class="letter-list">{lines}</ul>
             <p class="body-text">{state}</p>
-            <p class="body-text">{lt(ListMsg::EnterpriseLetterClose)}</p>
+            <p class="body-text">{tr(ListMsg::EnterpriseLetterClose)}</p>
             <div class="signatures">
                 <div class="signature"><span>{move || label(ListMsg::SignHead.text(locale.get()), locale.get())}</span></div>
-                <div class="signature"><span>{lt(ListMsg::Seal)}</span></div>
+                <div class="signature"><span>{tr(ListMsg::Seal)}</span></div>
                 <div class="signature"><span>{move || label(ListMsg::Date.text(locale.get()), locale.get())} {date}</span></div>
             </div>
-            <p class="doc-note">{lt(ListMsg::LetterNote)}</p>
+            <p class="doc-note">{tr(ListMsg::LetterNote)}</p>
         </article>
     }
 }
@@ -332,20 +332,20 @@ fn EmployeeLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView {
     };
     view! {
         <article class="doc letter" data-testid="employee-letter" aria-labelledby="employee-letter-title">
-            <h2 id="employee-letter-title">{lt(ListMsg::EmployeeLetterTitle)}</h2>
+            <h2 id="employee-letter-title">{tr(ListMsg::EmployeeLetterTitle)}</h2>
             <p class="salutation">
                 {move || words::employee_letter_to(&enterprise_name(store, locale.get()), locale.get())}
             </p>
             <p class="body-text">{body}</p>
-            <p>{lt(ListMsg::EmployeeLetterPromises)}</p>
+            <p>{tr(ListMsg::EmployeeLetterPromises)}</p>
             <ul class="letter-list">{promises}</ul>
-            <p class="body-text">{lt(ListMsg::EmployeeLetterClose)}</p>
+            <p class="body-text">{tr(ListMsg::EmployeeLetterClose)}</p>
             <div class="signatures">
                 <div class="signature"><span>{move || label(ListMsg::EmployeeName.text(locale.get()), locale.get())}</span></div>
                 <div class="signature"><span>{move || label(ListMsg::SignEmployee.text(locale.get()), locale.get())}</span></div>
                 <div class="signature"><span>{move || label(ListMsg::Date.text(locale.get()), locale.get())} {date}</span></div>
             </div>
-            <p class="doc-note">{lt(ListMsg::LetterNote)}</p>
+            <p class="doc-note">{tr(ListMsg::LetterNote)}</p>
         </article>
     }
 }

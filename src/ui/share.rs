@@ -14,8 +14,7 @@ use crate::model::i18n::{Locale, Message};
 use crate::model::progress::{Action, Mark, Notes, Progress};
 use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
 
-use super::app::use_locale;
-use super::checklist::lt;
+use super::app::{tr, use_locale};
 use super::router::{use_location, use_navigate, NavigateOptions};
 use super::state::ProgressContext;
 
@@ -175,10 +174,10 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         pending.with(|p| p.as_ref().map(|incoming| incoming_text(incoming, locale.get()))).map(|summary| {
             view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="import-question" aria-describedby="import-summary" data-testid="import-confirm">
-                    <p id="import-question"><strong>{lt(ListMsg::ImportAsk)}</strong></p>
+                    <p id="import-question"><strong>{tr(ListMsg::ImportAsk)}</strong></p>
                     <p id="import-summary">{summary}</p>
-                    <button type="button" class="button danger" node_ref=replace_button on:click=replace>{lt(ListMsg::Replace)}</button>
-                    <button type="button" class="button" on:click=move |_| pending.set(None)>{lt(ListMsg::KeepMine)}</button>
+                    <button type="button" class="button danger" node_ref=replace_button on:click=replace>{tr(ListMsg::Replace)}</button>
+                    <button type="button" class="button" on:click=move |_| pending.set(None)>{tr(ListMsg::KeepMine)}</button>
                 </div>
             }
         })
@@ -186,9 +185,9 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
 
     view! {
         <div class="row">
-            <button type="button" class="button" on:click=export>{lt(ListMsg::Export)}</button>
+            <button type="button" class="button" on:click=export>{tr(ListMsg::Export)}</button>
             <label class="button file-button">
-                <span>{lt(ListMsg::Import)}</span>
+                <span>{tr(ListMsg::Import)}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" on:change=import/>
             </label>
         </div>
@@ -256,17 +255,17 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
 
     view! {
         <details class="share" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary class="button">{lt(ListMsg::ShareLink)}</summary>
-            <p>{lt(ListMsg::ShareIntro)}</p>
+            <summary class="button">{tr(ListMsg::ShareLink)}</summary>
+            <p>{tr(ListMsg::ShareIntro)}</p>
             {move || link.get().map(|link| match link {
-                None => view! { <p class="tool-message error">{lt(ListMsg::ShareTooLong)}</p> }.into_any(),
+                None => view! { <p class="tool-message error">{tr(ListMsg::ShareTooLong)}</p> }.into_any(),
                 Some(url) => view! {
                     <label class="field share-link">
-                        <span>{lt(ListMsg::ShareLink)}</span>
+                        <span>{tr(ListMsg::ShareLink)}</span>
                         <input type="url" readonly node_ref=input prop:value=url data-testid="share-url"/>
                     </label>
                     <p class="row">
-                        <button type="button" class="button" on:click=copy>{lt(ListMsg::CopyLink)}</button>
+                        <button type="button" class="button" on:click=copy>{tr(ListMsg::CopyLink)}</button>
                         <span role="status">{move || copied.get().map(|m| m.text(locale.get()))}</span>
                     </p>
                 }
@@ -287,7 +286,7 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
                     </svg>
                 }
                 .into_any(),
-                None => view! { <p class="tool-message">{lt(ListMsg::QrTooLong)}</p> }.into_any(),
+                None => view! { <p class="tool-message">{tr(ListMsg::QrTooLong)}</p> }.into_any(),
             })}
         </details>
     }
@@ -371,7 +370,7 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                 <div class="confirm" role="alert" data-testid="shared-error">
                     <p>{text}</p>
                     <button type="button" class="button" on:click=move |_| clear()>
-                        {lt(ListMsg::Cancel)}
+                        {tr(ListMsg::Cancel)}
                     </button>
                 </div>
             }
@@ -393,10 +392,10 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
             };
             view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
-                        <p id="shared-question"><strong>{lt(ListMsg::SharedAsk)}</strong></p>
+                        <p id="shared-question"><strong>{tr(ListMsg::SharedAsk)}</strong></p>
                         <p id="shared-summary">{summary}</p>
-                        <button type="button" class="button danger" on:click=adopt>{lt(ListMsg::Replace)}</button>
-                        <button type="button" class="button" on:click=move |_| keep()>{lt(ListMsg::KeepMine)}</button>
+                        <button type="button" class="button danger" on:click=adopt>{tr(ListMsg::Replace)}</button>
+                        <button type="button" class="button" on:click=move |_| keep()>{tr(ListMsg::KeepMine)}</button>
                     </div>
                 }
                 .into_any()
@@ -405,7 +404,7 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
     view! {
         {move || shared.get().map(view_for)}
         {move || applied.get().then(|| view! {
-            <p class="tool-message" role="status">{lt(ListMsg::SharedApplied)}</p>
+            <p class="tool-message" role="status">{tr(ListMsg::SharedApplied)}</p>
         })}
     }
 }
