@@ -1,5 +1,6 @@
 //! Invariants of the code's shape that are cheap to check.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
@@ -501,4 +502,222 @@ fn every_table_lists_all_its_messages() {
         }
     }
     assert!(tables >= 6, "found {tables} tables");
+}
+
+// ---------------------------------------------------------------------------------------------
+// ui/ as a graph that points one way (issue 15).
+
+/// The module a file of src/ui is, such as `app` or `pages::checklist` (`` for mod.rs).
+fn ui_module(file: &Path, ui: &Path) -> String {
+    let rel = file.strip_prefix(ui).unwrap().with_extension("");
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|p| p != "mod")
+        .collect();
+    parts.join("::")
+}
+
+/// Collects the ui modules a file names, through `use` trees and paths in code alike.
+struct UiImports<'a> {
+    /// The module the file is, for `super::`.
+    module: &'a str,
+    found: BTreeSet<String>,
+}
+
+impl UiImports<'_> {
+    /// The ui module a path starting with `segments` names, if any.
+    fn resolve(&mut self, segments: &[String]) {
+        let within: Vec<String> = match segments {
+            [first, second, rest @ ..] if first == "crate" && second == "ui" => rest.to_vec(),
+            [first, ..] if first == "super" => {
+                let mut base: Vec<String> = self.module.split("::").map(String::from).collect();
+                let mut rest = segments;
+                while let [first, tail @ ..] = rest {
+                    if first != "super" {
+                        break;
+                    }
+                    base.pop();
+                    rest = tail;
+                }
+                base.extend(rest.iter().cloned());
+                base
+            }
+            _ => return,
+        };
+        let name = match within.as_slice() {
+            [pages, page, ..] if pages == "pages" => format!("pages::{page}"),
+            [module, ..] => module.clone(),
+            [] => return,
+        };
+        if name != self.module {
+            self.found.insert(name);
+        }
+    }
+
+    fn walk(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.walk(prefix, &p.tree);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                prefix.push(n.ident.to_string());
+                self.resolve(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Rename(r) => {
+                prefix.push(r.ident.to_string());
+                self.resolve(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Glob(_) => self.resolve(&prefix.clone()),
+            syn::UseTree::Group(g) => {
+                for tree in &g.items {
+                    self.walk(prefix, tree);
+                }
+            }
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for UiImports<'_> {
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        self.walk(&mut Vec::new(), &u.tree);
+    }
+
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        let segments: Vec<String> = p.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.resolve(&segments);
+        visit::visit_path(self, p);
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        // Paths inside `view!` and other macros, such as `<crate::ui::pages::home::HomePage/>`.
+        let text = m.tokens.to_string().replace(' ', "");
+        for start in ["crate::ui::", "super::"] {
+            for (at, _) in text.match_indices(start) {
+                let segments: Vec<String> = text[at..]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                    .next()
+                    .unwrap_or("")
+                    .split("::")
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect();
+                self.resolve(&segments);
+            }
+        }
+        visit::visit_macro(self, m);
+    }
+}
+
+/// Every ui module and the ui modules it names.
+fn ui_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&ui, &mut files);
+    let mut graph = BTreeMap::new();
+    for file in files {
+        let module = ui_module(&file, &ui);
+        let syntax = syn::parse_file(&fs::read_to_string(&file).unwrap()).unwrap();
+        let mut imports = UiImports {
+            module: &module,
+            found: BTreeSet::new(),
+        };
+        imports.visit_file(&syntax);
+        graph.insert(module.clone(), imports.found);
+    }
+    graph
+}
+
+/// Whether the graph has a cycle; returns one if so.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        path: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        match state.get(node).copied() {
+            Some(2) => return None,
+            Some(1) => {
+                let at = path.iter().position(|n| n == node).unwrap_or(0);
+                let mut cycle = path[at..].to_vec();
+                cycle.push(node.to_string());
+                return Some(cycle);
+            }
+            _ => {}
+        }
+        state.insert(node.to_string(), 1);
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, state, path) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        state.insert(node.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut state, &mut Vec::new()))
+}
+
+/// `app` is the root: nothing imports it. The imports of ui/ form no cycle, and the shared
+/// modules import no page, so a page can be read (and prerendered) from the leaves up.
+#[test]
+fn ui_imports_point_one_way() {
+    let graph = ui_graph();
+    assert!(
+        graph.contains_key("app") && graph.contains_key("pages::checklist"),
+        "{graph:?}"
+    );
+    for (module, imports) in &graph {
+        assert!(!imports.contains("app"), "{module} imports ui::app");
+        if module != "app" && !module.starts_with("pages") {
+            let pages: Vec<&String> = imports.iter().filter(|i| i.starts_with("pages")).collect();
+            assert!(
+                pages.is_empty(),
+                "{module}, a shared module, imports {pages:?}"
+            );
+        }
+    }
+    assert_eq!(find_cycle(&graph), None, "{graph:#?}");
+}
+
+/// The graph check sees imports written every way, and finds a cycle through `app`.
+#[test]
+fn the_ui_graph_check_reads_every_kind_of_import() {
+    let source = r#"
+        use super::app::tr;
+        use super::super::app::App;
+        use crate::ui::{locale::{tr, use_locale}, pages::share::ShareTools};
+        fn f() { crate::ui::guide::use_store(); view! { <crate::ui::widgets::GuideGate/> } }
+    "#;
+    let syntax = syn::parse_file(source).unwrap();
+    let mut imports = UiImports {
+        module: "pages::checklist",
+        found: BTreeSet::new(),
+    };
+    imports.visit_file(&syntax);
+    let expected: BTreeSet<String> = [
+        "pages::app",
+        "app",
+        "locale",
+        "pages::share",
+        "guide",
+        "widgets",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    assert_eq!(imports.found, expected);
+    let mut graph = BTreeMap::new();
+    graph.insert("app".to_string(), BTreeSet::from(["locale".to_string()]));
+    graph.insert("locale".to_string(), BTreeSet::from(["app".to_string()]));
+    assert!(find_cycle(&graph).is_some());
 }

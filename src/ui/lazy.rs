@@ -9,7 +9,7 @@ use leptos::reactive::spawn_local_scoped_with_cancellation;
 use crate::browser::split::ChunkError;
 use crate::model::i18n::Msg;
 
-use super::app::tr;
+use super::locale::tr;
 
 /// Where a page's code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,11 +13,12 @@ use crate::model::i18n::checklist::{self as words, label, status_text, ListMsg};
 use crate::model::i18n::{Locale, Message, PageMsg};
 use crate::model::progress::{find_item, overview, ItemStatus, Verdict};
 
-use super::app::{tr, use_locale};
-use super::checklist::{record_language, use_role, use_store, RoleSwitch};
-use super::common::GuideGate;
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::state::ProgressContext;
+use crate::ui::widgets::{record_language, use_role, GuideGate, RoleSwitch};
+
 use super::share::today;
-use super::state::ProgressContext;
 
 /// The role's name in `locale`.
 fn role_name(role: Role, locale: Locale) -> &'static str {

@@ -27,9 +27,13 @@ use crate::model::i18n::{Locale, Message, PageMsg};
 use crate::model::paint::{edge_look, kind_msg, node_look, NodeSituation};
 use crate::model::progress::{item_status, Action, ItemStatus, Progress};
 
-use super::app::{tr, use_locale, GuideContext};
-use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
-use super::router::{use_navigate, use_path_rest, use_query, NavigateOptions};
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::router::{use_navigate, use_path_rest, use_query, NavigateOptions};
+use crate::ui::state::ProgressContext;
+use crate::ui::widgets::{
+    local_text, ConfidenceBadge, FieldStyle, GuideGate, Illustration, QuestionField,
+};
 
 /// Below this window width the chart is one column that fits the screen.
 const NARROW_BELOW: f64 = 600.0;
@@ -79,7 +83,7 @@ struct Chart {
     guide: Arc<Guide>,
     flow: Arc<Flow>,
     progress: Signal<Progress>,
-    store: Option<super::state::ProgressContext>,
+    store: Option<ProgressContext>,
     route: Memo<Route>,
     tallies: Memo<Vec<Tally>>,
     selected: Memo<Option<usize>>,
@@ -135,7 +139,7 @@ impl Chart {
 
 #[component]
 fn Flowchart(guide: Arc<Guide>, selected: Memo<Option<String>>, list: Memo<bool>) -> impl IntoView {
-    let store = use_context::<GuideContext>().and_then(|g| g.progress.get_untracked());
+    let store = use_store();
     let progress: Signal<Progress> = match store {
         Some(store) => store.progress.into(),
         None => Signal::stored(Progress::default()),
@@ -1044,57 +1048,9 @@ fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
             view! { <p class="fc-event">{tr(FcMsg::EventNote)}</p> },
         ));
     };
-    let progress = chart.progress;
-    let qid = question.id.clone();
-    let answer = {
-        let qid = qid.clone();
-        Memo::new(move |_| progress.with(|p| p.answer(&qid).map(str::to_string)))
-    };
-    let options = question
-        .answers
-        .iter()
-        .map(|a| {
-            let chart = chart.clone();
-            let (qid, aid) = (qid.clone(), a.id.clone());
-            let checked = {
-                let aid = aid.clone();
-                move || answer.with(|x| x.as_deref() == Some(aid.as_str()))
-            };
-            view! {
-                <label class="fc-answer">
-                    <input
-                        type="radio"
-                        name=format!("fc-q-{qid}")
-                        value=aid.clone()
-                        prop:checked=checked
-                        on:change=move |_| chart.dispatch(Action::Answer { question: qid.clone(), answer: aid.clone() })
-                    />
-                    <span>{local_text(&guide, &a.label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let clear = {
-        let chart = chart.clone();
-        let qid = qid.clone();
-        move |_| {
-            chart.dispatch(Action::ClearAnswer {
-                question: qid.clone(),
-            })
-        }
-    };
+    let (store, progress) = (chart.store, chart.progress);
     Some(Either::Right(view! {
-        <fieldset class="fc-question" data-testid="question">
-            <legend>{local_text(&guide, &question.text)}</legend>
-            {question.help.as_ref().map(|h| view! { <p class="fc-help">{local_text(&guide, h)}</p> })}
-            <div class="fc-answers">{options}</div>
-            <p class="fc-answer-state">
-                {move || answer.get().is_none().then(|| tr(FcMsg::NotAnswered)())}
-                {move || answer.get().is_some().then(|| view! {
-                    <button type="button" class="button small" on:click=clear.clone()>{tr(PageMsg::ClearAnswer)}</button>
-                })}
-            </p>
-        </fieldset>
+        <QuestionField guide store progress question style=FieldStyle::Panel/>
     }))
 }
 

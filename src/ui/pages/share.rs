@@ -14,9 +14,9 @@ use crate::model::i18n::{Locale, Message};
 use crate::model::progress::{Action, Mark, Notes, Progress};
 use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
 
-use super::app::{tr, use_locale};
-use super::router::{use_location, use_navigate, NavigateOptions};
-use super::state::ProgressContext;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::router::{use_location, use_navigate, NavigateOptions};
+use crate::ui::state::ProgressContext;
 
 /// Today's local date as `YYYY-MM-DD`.
 pub fn today() -> String {

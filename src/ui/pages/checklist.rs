@@ -13,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::model::guide::{Guide, Item, Question, Role, Section};
+use crate::model::guide::{Guide, Item, Role, Section};
 use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
 use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
@@ -21,44 +21,15 @@ use crate::model::progress::{
     MAX_REASON_CHARS,
 };
 
-use super::app::{tr, use_locale, GuideContext};
-use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
-use super::router::use_query;
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::state::ProgressContext;
+use crate::ui::widgets::{
+    local_text, record_language, use_role, ConfidenceBadge, FieldStyle, GuideGate, Illustration,
+    QuestionField, RoleSwitch,
+};
+
 use super::share::{ShareTools, SharedLinkPrompt};
-use super::state::ProgressContext;
-
-/// The progress store, once the guide has loaded.
-pub fn use_store() -> Option<ProgressContext> {
-    use_context::<GuideContext>().and_then(|g| g.progress.get_untracked())
-}
-
-/// The role shown: the one in the address if there is one (and it becomes the saved role),
-/// else the saved role.
-pub fn use_role(store: ProgressContext) -> Memo<Role> {
-    let query = use_query("role");
-    let asked = Memo::new(move |_| query.with(|role| role.as_deref()?.parse::<Role>().ok()));
-    // The address wins: a home-page link or a role switch also changes the saved role.
-    Effect::new(move || {
-        if let Some(role) = asked.get() {
-            store.dispatch(Action::SetRole(role));
-        }
-    });
-    Memo::new(move |_| {
-        asked
-            .get()
-            .unwrap_or_else(|| store.progress.with(|p| p.role()))
-    })
-}
-
-/// Keeps the interface language in the saved progress (so an export carries it too). The
-/// language itself is applied and remembered by `browser::lang`; this only records it.
-pub fn record_language(store: ProgressContext) {
-    let locale = use_locale();
-    Effect::new(move || {
-        let tag = locale.get().tag().to_string();
-        store.dispatch(Action::SetLanguage(Some(tag)));
-    });
-}
 
 split_fn!(
     /// The checklist page, from its own wasm file in a split build.
@@ -68,28 +39,6 @@ split_fn!(
         Ok(untrack(|| view! { <ChecklistPage/> }.into_any()))
     }
 );
-
-/// Links to the two roles' versions of `path`; the current one is marked by its role, as both
-/// share a path. The router follows them without a reload.
-#[component]
-pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
-    let link = move |target: Role, msg: PageMsg| {
-        view! {
-            <a
-                href=format!("{path}?role={target}")
-                aria-current=move || (role.get() == target).then_some("page")
-            >
-                {tr(msg)}
-            </a>
-        }
-    };
-    view! {
-        <nav class="role-switch" aria-label=tr(PageMsg::ChooseRole)>
-            {link(Role::Enterprise, PageMsg::RoleEnterprise)}
-            {link(Role::Employee, PageMsg::RoleEmployee)}
-        </nav>
-    }
-}
 
 /// The checklist page of the role in the address, or the saved role.
 #[component]
@@ -241,7 +190,10 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
         .questions
         .iter()
         .filter(|q| q.role == role)
-        .map(|q| view! { <QuestionView guide=guide.clone() store question=q.clone()/> })
+        .map(|q| {
+            let progress = store.progress.into();
+            view! { <QuestionField guide=guide.clone() store=Some(store) progress question=q.clone() style=FieldStyle::Checklist/> }
+        })
         .collect_view();
     view! {
         <section class="about-you" id="about-you" aria-labelledby="about-you-heading">
@@ -261,68 +213,6 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
             </label>
             {questions}
         </section>
-    }
-}
-
-/// One question as a group of radio buttons, with a way to clear the answer.
-#[component]
-fn QuestionView(guide: Arc<Guide>, store: ProgressContext, question: Question) -> impl IntoView {
-    let id = question.id.clone();
-    let answer = {
-        let id = id.clone();
-        Memo::new(move |_| store.progress.with(|p| p.answer(&id).map(str::to_string)))
-    };
-    let options = question
-        .answers
-        .iter()
-        .map(|option| {
-            let (question_id, answer_id) = (id.clone(), option.id.clone());
-            let checked = {
-                let answer_id = answer_id.clone();
-                move || answer.with(|a| a.as_deref() == Some(answer_id.as_str()))
-            };
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name=format!("q-{question_id}")
-                        value=answer_id.clone()
-                        prop:checked=checked
-                        on:change=move |_| {
-                            store.dispatch(Action::Answer {
-                                question: question_id.clone(),
-                                answer: answer_id.clone(),
-                            });
-                        }
-                    />
-                    <span>{local_text(&guide, &option.label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let clear = move || {
-        let id = id.clone();
-        answer.with(Option::is_some).then(|| {
-            view! {
-                <button
-                    type="button"
-                    class="button small"
-                    on:click=move |_| {
-                        store.dispatch(Action::ClearAnswer { question: id.clone() });
-                    }
-                >
-                    {tr(PageMsg::ClearAnswer)}
-                </button>
-            }
-        })
-    };
-    view! {
-        <fieldset class="question" data-question=question.id.clone()>
-            <legend>{local_text(&guide, &question.text)}</legend>
-            {question.help.as_ref().map(|help| view! { <p class="help">{local_text(&guide, help)}</p> })}
-            {options}
-            {clear}
-        </fieldset>
     }
 }
 
