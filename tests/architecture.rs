@@ -721,3 +721,71 @@ fn the_ui_graph_check_reads_every_kind_of_import() {
     graph.insert("locale".to_string(), BTreeSet::from(["app".to_string()]));
     assert!(find_cycle(&graph).is_some());
 }
+
+// ---------------------------------------------------------------------------------------------
+// The browser boundary (issue 15): src/browser is the only code that names the browser's
+// crates; components call its small typed functions.
+
+/// Where src/ui may name a browser crate after all, each with the reason. Empty: every call
+/// has a function in src/browser. An entry is (file under src/ui, the name, why).
+const BROWSER_NAMES_ALLOWED: &[(&str, &str, &str)] = &[];
+
+/// The names that reach past the boundary.
+const BROWSER_NAMES: [&str; 7] = [
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "gloo",
+    "Closure",
+    "JsValue",
+    "JsCast",
+];
+
+/// Every (file, line, name) in `source` that names a browser crate, comments aside.
+fn browser_names(file: &str, source: &str) -> Vec<(String, usize, &'static str)> {
+    let mut found = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let words: Vec<&str> = code
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .collect();
+        for name in BROWSER_NAMES {
+            let named = words
+                .iter()
+                .any(|w| *w == name || w.starts_with(&format!("{name}_")));
+            let allowed = BROWSER_NAMES_ALLOWED
+                .iter()
+                .any(|(f, allowed, _)| file.ends_with(f) && *allowed == name);
+            if named && !allowed {
+                found.push((file.to_string(), n + 1, name));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn components_name_no_browser_crate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        found.extend(browser_names(&file.display().to_string(), &text));
+    }
+    assert!(
+        found.is_empty(),
+        "browser crates named in src/ui: {found:#?}"
+    );
+    // The check sees what the components named before the boundary was drawn.
+    let before = "let Some(window) = web_sys::window() else { return };\n\
+                  let flush = Closure::<dyn Fn()>::new(move || save());\n\
+                  let text = JsFuture::from(file.text()); // web_sys in a comment is fine\n\
+                  let _ = js_sys::Date::now();";
+    let names: Vec<&str> = browser_names("src/ui/state.rs", before)
+        .into_iter()
+        .map(|(_, _, name)| name)
+        .collect();
+    assert_eq!(names, ["web_sys", "Closure", "js_sys"]);
+}

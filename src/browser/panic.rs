@@ -12,14 +12,14 @@ use crate::model::i18n::{Locale, Message};
 /// Installs the panic hook: log the panic as the default hook would, then show the screen.
 pub fn install(storage_key: &'static str) {
     std::panic::set_hook(Box::new(move |info| {
-        web_sys::console::error_1(&info.to_string().into());
+        super::console::error(&info.to_string());
         show_recovery_screen(storage_key);
     }));
 }
 
 /// Replaces the page with the recovery screen.
 pub fn show_recovery_screen(storage_key: &str) {
-    let Some(body) = web_sys::window()
+    let Some(body) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     else {
@@ -34,7 +34,7 @@ pub fn show_recovery_screen(storage_key: &str) {
 /// Draws the recovery screen into `parent`. Every step tolerates failure: this runs when
 /// something has already gone wrong.
 pub fn render_recovery_screen(parent: &web_sys::Element, storage_key: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = super::window().and_then(|w| w.document()) else {
         return;
     };
     let locale: Locale = document

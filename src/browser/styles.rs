@@ -35,8 +35,8 @@ pub fn page_styles() -> impl Future<Output = Result<(), ChunkError>> {
 
 /// Adds the stylesheet's `<link>` unless it has loaded already; returns what to wait for.
 fn start() -> Result<Option<JsFuture>, ChunkError> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Ok(None);
+    let Some(document) = super::document() else {
+        return Err(ChunkError::new("there is no page to add the stylesheet to"));
     };
     let href = document
         .query_selector("meta[name=\"jimei-page-styles\"]")

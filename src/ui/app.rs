@@ -5,10 +5,9 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::browser::split::ChunkError;
-use crate::browser::{fetch, lang};
+use crate::browser::{dom, fetch, lang, schedule};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::route::{is_current, Page};
 
@@ -26,9 +25,9 @@ use super::widgets::LanguageSwitcher;
 /// then replaces the shell, so the screen never shows a half-drawn app.
 pub fn mount() {
     crate::browser::panic::install(PROGRESS_KEY);
-    set_booting(true);
+    dom::set_booting(true);
     // The wasm's instantiation is a task of its own; the first drawing waits for the next one.
-    wasm_bindgen_futures::spawn_local(async {
+    schedule::spawn(async {
         fetch::next_task().await;
         // The language comes first, in a task of its own: it is the first of the wasm's code
         // to run, and the first run of any code is the slow one.
@@ -38,58 +37,19 @@ pub fn mount() {
     });
 }
 
-/// Marks `<body>` while the app draws behind the shell; the stylesheet hides the app's
-/// elements while the mark is there.
-fn set_booting(on: bool) {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let classes = body.class_list();
-        let _ = if on {
-            classes.add_1("booting")
-        } else {
-            classes.remove_1("booting")
-        };
-    }
-}
-
 /// The last start-up step: removes the shell and shows the app in its place. A language
 /// picked in the shell's own switch while the app was drawing wins.
 fn take_over(locale: RwSignal<Locale>) {
-    let document = web_sys::window().and_then(|w| w.document());
-    let mut had_focus = false;
-    if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
-        let chosen = shell
-            .query_selector("select")
-            .ok()
-            .flatten()
-            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .and_then(|s| s.value().parse::<Locale>().ok());
-        if let Some(chosen) = chosen {
-            if chosen != locale.get_untracked() {
-                locale.set(chosen);
-            }
+    let left = dom::remove_shell();
+    if let Some(chosen) = left.chosen {
+        if chosen != locale.get_untracked() {
+            locale.set(chosen);
         }
-        had_focus = document
-            .as_ref()
-            .and_then(|d| d.active_element())
-            .is_some_and(|active| shell.contains(Some(&active)));
-        shell.remove();
     }
-    set_booting(false);
+    dom::set_booting(false);
     // Someone using the shell's language switch keeps their place: focus goes to the app's.
-    if had_focus {
-        let select = document
-            .and_then(|d| {
-                d.query_selector("[data-testid=\"language\"]")
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(select) = select {
-            let _ = select.focus();
-        }
+    if left.had_focus {
+        dom::focus_selector("[data-testid=\"language\"]");
     }
 }
 

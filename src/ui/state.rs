@@ -9,11 +9,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
-use crate::browser::probe;
-use crate::browser::storage::{self, StorageError};
+use crate::browser::storage::{self, Raw, StorageError};
+use crate::browser::{clock, probe, schedule};
 use crate::model::guide::{Guide, Role};
 pub use crate::model::i18n::store::Notice;
 use crate::model::progress::{Action, Applied, Progress, ResetUndo};
@@ -35,7 +33,7 @@ pub struct ProgressContext {
     /// The stored text `last_saved` came from, as the browser's string. While storage still
     /// holds it, no other tab has written, and a save can skip copying, decoding and merging
     /// what is stored.
-    last_text: StoredValue<Option<JsValue>, LocalStorage>,
+    last_text: StoredValue<Option<Raw>, LocalStorage>,
     /// The scheduled save that has not run yet, by number, so a timer left from an earlier
     /// one cannot run a later one early.
     pending: StoredValue<Option<u32>>,
@@ -48,7 +46,7 @@ const SAVE_FALLBACK_MS: i32 = 100;
 
 /// Milliseconds since the epoch, the stamp of every change.
 pub fn now() -> u64 {
-    js_sys::Date::now() as u64
+    clock::now_ms()
 }
 
 /// Creates the progress store for `guide` under `owner`, so its effects live as long as the
@@ -100,7 +98,7 @@ impl ProgressContext {
             reset_undo: RwSignal::new(None),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
-            last_text: StoredValue::new_local(last_text.as_deref().map(JsValue::from_str)),
+            last_text: StoredValue::new_local(last_text.as_deref().map(Raw::from_text)),
             pending: StoredValue::new(None),
             scheduled: StoredValue::new(0),
         };
@@ -193,28 +191,8 @@ impl ProgressContext {
                 self.schedule_save();
             }
         });
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let flush = Closure::<dyn Fn()>::new(move || self.save_now());
-        let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
-        if let Some(document) = window.document() {
-            let on_hide = Closure::<dyn Fn()>::new(move || {
-                let hidden = web_sys::window()
-                    .and_then(|w| w.document())
-                    .is_some_and(|d| d.hidden());
-                if hidden {
-                    self.save_now();
-                }
-            });
-            let _ = document.add_event_listener_with_callback(
-                "visibilitychange",
-                on_hide.as_ref().unchecked_ref(),
-            );
-            on_hide.forget();
-        }
-        // The listeners live as long as the page.
-        flush.forget();
+        // Without a page there is nothing to hide; saves then run as they are scheduled.
+        let _ = schedule::on_page_hidden(move || self.save_now());
     }
 
     /// Schedules a save after the next frame (a task after the frame's callbacks), unless one
@@ -227,26 +205,10 @@ impl ProgressContext {
         let number = self.scheduled.get_value().wrapping_add(1);
         self.scheduled.set_value(number);
         self.pending.set_value(Some(number));
-        let Some(window) = web_sys::window() else {
-            return self.save_now();
-        };
-        let after_frame = Closure::once_into_js(move || {
-            let save = Closure::once_into_js(move || self.save_scheduled(number));
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(save.unchecked_ref());
-            }
-        });
-        let fallback = Closure::once_into_js(move || self.save_scheduled(number));
-        let framed = window
-            .request_animation_frame(after_frame.unchecked_ref())
-            .is_ok();
-        let timed = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                fallback.unchecked_ref(),
-                SAVE_FALLBACK_MS,
-            )
-            .is_ok();
-        if !framed && !timed {
+        // It runs after the frame and again on the fallback timer; the second finds it done.
+        let scheduled =
+            schedule::after_next_frame(move || self.save_scheduled(number), SAVE_FALLBACK_MS);
+        if scheduled.is_err() {
             self.save_now();
         }
     }
@@ -280,7 +242,7 @@ impl ProgressContext {
             let current = self.progress.get_untracked();
             let guide = self.guide();
             let key = saved::storage_key(&guide.id);
-            let stored_js = match storage::get_js(&key) {
+            let stored_raw = match storage::get_raw(&key) {
                 Ok(stored) => stored,
                 Err(_) => {
                     self.add_notice(Notice::StorageUnavailable);
@@ -289,11 +251,11 @@ impl ProgressContext {
             };
             // Storage still holds our last write: it equals `last_saved`, which differs from
             // the state, so write without copying or decoding it.
-            let ours = stored_js.is_string()
+            let ours = stored_raw.is_text()
                 && self
                     .last_text
-                    .with_value(|last| last.as_ref() == Some(&stored_js));
-            let stored_text = if ours { None } else { stored_js.as_string() };
+                    .with_value(|last| last.as_ref() == Some(&stored_raw));
+            let stored_text = if ours { None } else { stored_raw.to_text() };
             let stored = match (&stored_text, ours) {
                 (_, true) => Stored::Ours,
                 (Some(text), false) => Stored::Text(text),
@@ -301,10 +263,10 @@ impl ProgressContext {
             };
             let plan = saved::plan_save(current, stored, &guide, now());
             let (merged, changed) = (plan.progress, plan.changed);
-            let mut text = (!stored_js.is_null() && !stored_js.is_undefined()).then_some(stored_js);
+            let mut text = stored_raw.is_text().then_some(stored_raw);
             if let Some(write) = plan.write {
-                let encoded = JsValue::from_str(&write);
-                match storage::set_js(&key, &encoded) {
+                let encoded = Raw::from_text(&write);
+                match storage::set_raw(&key, &encoded) {
                     // Only touch the banners when one goes, so a save wakes nothing else.
                     Ok(()) => {
                         if self
@@ -335,36 +297,22 @@ impl ProgressContext {
 
     /// Merges what other tabs write under our key, within moments of their change.
     fn listen_to_other_tabs(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let key = saved::storage_key(&self.guide().id);
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() != Some(key.as_str()) {
-                    return;
+        let _ = storage::on_change(key, move |incoming| {
+            // The store may be gone (a test's owner dropped); the listener is not.
+            let (Some(guide), Some(local)) = (
+                self.guide.try_get_value(),
+                self.progress.try_get_untracked(),
+            ) else {
+                return;
+            };
+            // The save effect then finds storage already holds the result and writes nothing,
+            // unless this tab has something newer to add.
+            if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
+                if merged != local {
+                    self.progress.set(merged);
                 }
-                let Some(incoming) = event.new_value() else {
-                    return;
-                };
-                // The store may be gone (a test's owner dropped); the listener is not.
-                let (Some(guide), Some(local)) = (
-                    self.guide.try_get_value(),
-                    self.progress.try_get_untracked(),
-                ) else {
-                    return;
-                };
-                // The save effect then finds storage already holds the result and writes nothing,
-                // unless this tab has something newer to add.
-                if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
-                    if merged != local {
-                        self.progress.set(merged);
-                    }
-                }
-            });
-        let _ =
-            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        // The listener lives as long as the page.
-        on_storage.forget();
+            }
+        });
     }
 }

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::browser::dom::{self, Node};
 use crate::browser::split::{split_fn, ChunkError};
 use crate::browser::viewport;
 use crate::model::chart::{
@@ -116,23 +116,11 @@ impl Chart {
         let in_chart = self
             .stage
             .get_untracked()
-            .filter(|stage| stage.is_connected())
-            .and_then(|stage| stage.query_selector(&selector).ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
-        if let Some(el) = in_chart {
-            let _ = el.focus();
-            return;
-        }
-        let in_list = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| {
-                d.query_selector(&format!(".step-list li{selector} > a"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = in_list {
-            let _ = el.focus();
+            .map(|stage| Node::of(&stage))
+            .filter(Node::is_connected)
+            .is_some_and(|stage| stage.focus_inside(&selector));
+        if !in_chart {
+            dom::focus_selector(&format!(".step-list li{selector} > a"));
         }
     }
 }
@@ -528,14 +516,12 @@ fn chart_view(chart: &Chart) -> impl IntoView {
             let d = drawing.get();
             let l = locale.get();
             let Some(el) = stage.get() else { return };
+            let el = Node::of(&el);
             // Keep the keyboard focus on its node across a redraw, such as a new language.
-            let focused = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|doc| doc.active_element())
-                .filter(|active| el.contains(Some(active)))
-                .and_then(|active| active.get_attribute("data-node"))
+            let focused = el
+                .focused_attribute("data-node")
                 .and_then(|id| chart.flow.find(&id));
-            el.set_inner_html(&chart::svg_markup(
+            el.set_markup(&chart::svg_markup(
                 &d,
                 &chart.guide,
                 &chart.flow.reading,
@@ -555,7 +541,13 @@ fn chart_view(chart: &Chart) -> impl IntoView {
             version.track();
             let (l, z, narrow) = (locale.get(), scale.get(), narrow.get());
             if let (Some(el), Some(d)) = (stage.get_untracked(), drawn.get_value()) {
-                paint(&chart, &el, &d, l, if narrow { None } else { Some(z) });
+                paint(
+                    &chart,
+                    &Node::of(&el),
+                    &d,
+                    l,
+                    if narrow { None } else { Some(z) },
+                );
             }
         });
     }
@@ -568,7 +560,7 @@ fn chart_view(chart: &Chart) -> impl IntoView {
             chart.focus.set(node);
             if chart.selected.get_untracked() == Some(node) {
                 // Already open: the panel stays, so move the focus into it now.
-                focus_by_id("node-title");
+                dom::focus_id("node-title");
                 return;
             }
             chart.focus_panel.set_value(true);
@@ -584,11 +576,7 @@ fn chart_view(chart: &Chart) -> impl IntoView {
     // Clicks, keys and focus are handled once for the whole drawing, by the node they reach.
     let node_of = {
         let flow = chart.flow.clone();
-        move |ev: &web_sys::Event| {
-            let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-            let link = target.closest("[data-node]").ok()??;
-            flow.find(&link.get_attribute("data-node")?)
-        }
+        move |ev: &ev::Event| flow.find(&dom::event_attribute(ev, "data-node")?)
     };
     let on_click = {
         let (open, node_of) = (open.clone(), node_of.clone());
@@ -658,29 +646,26 @@ fn chart_view(chart: &Chart) -> impl IntoView {
 /// Sets the progress and route states on the drawn chart: each node's class, status tag,
 /// tab stop and accessible name, and each arrow's and label's class. Sizes the drawing to
 /// `scale`, or leaves it to the page's width when `None` (one column).
-fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: Option<f64>) {
-    let Ok(Some(svg)) = host.query_selector("svg") else {
+fn paint(chart: &Chart, host: &Node, d: &Drawing, l: Locale, scale: Option<f64>) {
+    let Some(svg) = host.find("svg") else {
         return;
     };
-    let set = |el: &web_sys::Element, name: &str, value: &str| {
-        let _ = el.set_attribute(name, value);
-    };
+    let set = |el: &Node, name: &str, value: &str| el.set(name, value);
     match scale {
         Some(z) => {
             set(&svg, "width", &tenths(d.width * z));
             set(&svg, "height", &tenths(d.height * z));
         }
         None => {
-            let _ = svg.remove_attribute("width");
-            let _ = svg.remove_attribute("height");
+            svg.unset("width");
+            svg.unset("height");
         }
     }
     let (selected, focus) = (chart.selected.get(), chart.focus.get());
     chart.route.with(|route| {
         chart.tallies.with(|tallies| {
             for (i, node) in chart.guide.nodes.iter().enumerate() {
-                let Ok(Some(a)) = svg.query_selector(&format!("[data-node=\"{}\"]", node.id))
-                else {
+                let Some(a) = svg.find(&format!("[data-node=\"{}\"]", node.id)) else {
                     continue;
                 };
                 let situation = NodeSituation {
@@ -695,14 +680,13 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
                 if look.current {
                     set(&a, "aria-current", "true");
                 } else {
-                    let _ = a.remove_attribute("aria-current");
+                    a.unset("aria-current");
                 }
                 set(&a, "aria-label", &look.name);
                 // The tag sits beside the link, not in it, so the link's visible text is its
                 // title alone and the accessible name (which says the same and more) contains it.
                 let tag_selector = format!("[data-tag=\"{}\"]", node.id);
-                let (Ok(Some(g)), Some(s)) = (svg.query_selector(&tag_selector), d.shapes.get(i))
-                else {
+                let (Some(g), Some(s)) = (svg.find(&tag_selector), d.shapes.get(i)) else {
                     continue;
                 };
                 set(&g, "class", &look.tag_class);
@@ -710,13 +694,13 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
                     set(&g, "display", "none");
                     continue;
                 }
-                let _ = g.remove_attribute("display");
-                if let Ok(Some(rect)) = g.query_selector("rect") {
+                g.unset("display");
+                if let Some(rect) = g.find("rect") {
                     set(&rect, "x", &tenths(s.tag_x - look.tag_width / 2.0));
                     set(&rect, "width", &tenths(look.tag_width));
                 }
-                if let Ok(Some(text)) = g.query_selector("text") {
-                    text.set_text_content(Some(&look.tag));
+                if let Some(text) = g.find("text") {
+                    text.set_text(&look.tag);
                 }
             }
         });
@@ -724,16 +708,16 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
             let branch = route.edges.get(e).copied().unwrap_or(Branch::Plain);
             let back = chart.flow.back.get(e).copied().unwrap_or(false);
             let look = edge_look(branch, route.edge_on(&chart.flow, e), back);
-            if let Ok(Some(path)) = svg.query_selector(&format!("[data-edge=\"{}\"]", edge.id)) {
+            if let Some(path) = svg.find(&format!("[data-edge=\"{}\"]", edge.id)) {
                 set(&path, "class", &look.class);
             }
             let label = d.arrows.get(e).and_then(|a| a.label.as_ref());
-            let Ok(Some(g)) = svg.query_selector(&format!("[data-label=\"{}\"]", edge.id)) else {
+            let Some(g) = svg.find(&format!("[data-label=\"{}\"]", edge.id)) else {
                 continue;
             };
             set(&g, "class", &look.label_class);
             // The chosen branch says so with a tick, so its label grows to fit it.
-            if let (Some(label), Ok(Some(rect))) = (label, g.query_selector("rect")) {
+            if let (Some(label), Some(rect)) = (label, g.find("rect")) {
                 let extra = if look.label_grows { LABEL_FONT } else { 0.0 };
                 set(&rect, "x", &tenths(label.x - (label.w + extra) / 2.0));
                 set(&rect, "width", &tenths(label.w + extra));
@@ -744,17 +728,6 @@ fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: 
 
 fn distance(a: (i32, f64, f64), b: (i32, f64, f64)) -> f64 {
     ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt()
-}
-
-/// Focuses the element with this id, if there is one.
-fn focus_by_id(id: &str) {
-    let found = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
-    }
 }
 
 /// What the colours and tags of the chart mean, in words.

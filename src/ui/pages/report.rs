@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
+use crate::browser::viewport;
 use crate::model::guide::{Guide, Role};
 use crate::model::i18n::checklist::{self as words, label, status_text, ListMsg};
 use crate::model::i18n::{Locale, Message, PageMsg};
@@ -61,11 +62,7 @@ pub fn ReportPage() -> impl IntoView {
                 };
                 let role = use_role(store);
                 record_language(store);
-                let print = move |_| {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.print();
-                    }
-                };
+                let print = move |_| viewport::print();
                 view! {
                     <div class="controls">
                         <RoleSwitch role path="/report"/>
