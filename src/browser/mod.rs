@@ -54,3 +54,87 @@ pub(crate) fn js_message(value: wasm_bindgen::JsValue) -> String {
         })
         .unwrap_or_else(|| format!("{value:?}"))
 }
+
+/// Off wasm32 (host tests, prerendering) every call says the browser is unavailable, or does
+/// nothing where there is nothing to report; none panics and none pretends to succeed.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod host_tests {
+    use super::*;
+
+    #[test]
+    fn without_a_browser_every_call_reports_it() {
+        assert!(window().is_none() && document().is_none());
+        assert_eq!(storage::get("k"), Err(storage::StorageError::Unavailable));
+        assert_eq!(
+            storage::set("k", "v"),
+            Err(storage::StorageError::Unavailable)
+        );
+        assert_eq!(
+            storage::get_raw("k"),
+            Err(storage::StorageError::Unavailable)
+        );
+        assert_eq!(
+            storage::on_change("k".into(), |_| {}),
+            Err(storage::StorageError::Unavailable)
+        );
+        assert_eq!(history::address(), None);
+        assert_eq!(history::origin(), None);
+        assert_eq!(
+            history::go("/checklist", history::Entry::Push),
+            Err(BrowserError::Unavailable)
+        );
+        assert_eq!(history::on_change(|| {}), Err(BrowserError::Unavailable));
+        assert_eq!(
+            history::follow_links(|_| {}),
+            Err(BrowserError::Unavailable)
+        );
+        assert_eq!(
+            file::download("a.json", "{}", "application/json"),
+            Err(BrowserError::Unavailable)
+        );
+        assert_eq!(
+            schedule::after_next_frame(|| {}, 100),
+            Err(BrowserError::Unavailable)
+        );
+        assert_eq!(
+            schedule::on_page_hidden(|| {}),
+            Err(BrowserError::Unavailable)
+        );
+        assert_eq!(dom::remove_shell(), dom::ShellLeft::default());
+        assert!(!dom::focus_id("main") && !dom::focus_selector("main"));
+        assert_eq!(viewport::width(), 0.0);
+        assert_eq!(
+            lang::initial_locale(),
+            crate::model::i18n::Locale::default()
+        );
+        // Calls that only report, and the panic screen, do nothing without a page.
+        probe::record("save", probe::now());
+        panic::show_recovery_screen("k");
+        dom::set_booting(true);
+    }
+
+    #[test]
+    fn without_a_browser_loads_fail_with_a_reason() {
+        let guide = run(fetch::fetch_guide("/guide/jimei.en.json"));
+        assert!(matches!(
+            guide,
+            Err(crate::model::load::LoadError::Network(_))
+        ));
+        let styles = run(styles::page_styles());
+        assert!(styles.is_err());
+        let copied = run(file::copy_text("x"));
+        assert_eq!(copied, Err(BrowserError::Unavailable));
+    }
+
+    /// Runs a future that needs no waking to completion.
+    fn run<T>(future: impl std::future::Future<Output = T>) -> T {
+        use std::task::{Context, Poll, Waker};
+        let mut future = std::pin::pin!(future);
+        let mut context = Context::from_waker(Waker::noop());
+        loop {
+            if let Poll::Ready(value) = future.as_mut().poll(&mut context) {
+                return value;
+            }
+        }
+    }
+}

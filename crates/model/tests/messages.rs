@@ -7,25 +7,12 @@ use jimei_model::guide::{ParseError, Problem, ProblemKind, Text};
 use jimei_model::i18n::checklist::{self, ListMsg};
 use jimei_model::i18n::flowchart::{self, FcMsg};
 use jimei_model::i18n::outside::{RecoveryMsg, UpdateMsg};
+use jimei_model::i18n::script::{is_full_width, is_han, SIMPLIFIED_ONLY};
 use jimei_model::i18n::store::{self, Notice};
 use jimei_model::i18n::{parse_error_message, problem_message, Locale, Message, Msg, PageMsg};
 use jimei_model::load::LoadError;
 use jimei_model::progress::{ItemStatus, NaReason, NodeState, Tally};
 use jimei_model::saved::{CodecError, FragmentError, GuideChange, JsonKind};
-
-/// Characters that only Simplified Chinese writes, each of which occurs in the app's
-/// Simplified texts (checked below), so the table covers what a Traditional text could
-/// wrongly borrow from them. Traditional Chinese writes each differently (这 → 這, …).
-const SIMPLIFIED_ONLY: &str = "与业丢两个为么义书仅从会体储关内写决况别务动区单厦参发变号吗员国图坏声处备复头实对导将属带应开异当态总愿扫报担择损换据数断无旧时显暂机条来标检没浏满点状环现盖盘瞒码确称签简线经结络绪维编缩网航节规览认记许试语误请诺读负责资车转载过运还这进违连适选郑钮链销错键长门闭问间际隐页项顺须题骤";
-
-/// Full-width and CJK punctuation, which English text never needs.
-fn is_full_width(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
 
 fn table<M: Message + std::fmt::Debug>(all: &[M], locale: Locale, out: &mut Vec<(String, String)>) {
     for msg in all {

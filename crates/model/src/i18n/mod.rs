@@ -15,6 +15,7 @@ pub mod checklist;
 pub mod flowchart;
 pub mod outside;
 pub mod page;
+pub mod script;
 pub mod store;
 
 pub use page::PageMsg;
