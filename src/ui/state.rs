@@ -20,8 +20,10 @@ use crate::model::saved::{self, Saved, Stored};
 /// The checklist state shared by the checklist, the flowchart and the report.
 #[derive(Debug, Clone, Copy)]
 pub struct ProgressContext {
-    /// The whole state. Change it only through `dispatch` (or `replace`).
-    pub progress: RwSignal<Progress>,
+    /// The whole state, to read. Only `dispatch` changes it (and merging what other tabs
+    /// saved), so every write is an `Action`.
+    pub progress: ReadSignal<Progress>,
+    state: RwSignal<Progress>,
     /// Banners to show; each can be dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     /// What the last reset cleared, for its one step of undo. Kept here rather than in the
@@ -92,8 +94,10 @@ impl ProgressContext {
         } else {
             (None, None)
         };
+        let state = RwSignal::new(loaded.progress);
         let ctx = ProgressContext {
-            progress: RwSignal::new(loaded.progress),
+            progress: state.read_only(),
+            state,
             notices: RwSignal::new(notices),
             reset_undo: RwSignal::new(None),
             guide: StoredValue::new(guide),
@@ -123,7 +127,7 @@ impl ProgressContext {
     pub fn dispatch(&self, action: Action) -> Applied {
         let guide = self.guide();
         let mut applied = Applied::Unchanged;
-        self.progress
+        self.state
             .update(|p| applied = p.perform(&guide, action, now()));
         applied
     }
@@ -287,7 +291,7 @@ impl ProgressContext {
             self.last_text.set_value(text);
             if changed {
                 self.last_saved.set_value(Some(merged.clone()));
-                self.progress.set(merged);
+                self.state.set(merged);
             } else {
                 self.last_saved.set_value(Some(merged));
             }
@@ -310,7 +314,7 @@ impl ProgressContext {
             // unless this tab has something newer to add.
             if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
                 if merged != local {
-                    self.progress.set(merged);
+                    self.state.set(merged);
                 }
             }
         });

@@ -1,7 +1,7 @@
 //! The self-check checklist: one role's questions, sections and items, the overall progress
 //! and the readiness verdict, and reset with undo.
 //!
-//! Every change goes through `ProgressContext::dispatch` or `change`, which save it just
+//! Every change is an `Action` given to `ProgressContext::dispatch`, which saves it just
 //! after the next frame.
 //! Each item reads its own status signal (see `ItemStates`), so checking one item re-renders
 //! only that item, its missing-list entry and the counters, and focus and typing in notes are
