@@ -20,7 +20,7 @@ pub fn guide_url(locale: Locale) -> String {
 pub const TIMEOUT_MS: i32 = 20_000;
 
 /// Fetches, parses and validates the guide; gives up after `TIMEOUT_MS`. In a split build this
-/// runs from the guide's own wasm file (`ui::app::load_guide`), parser and checker included.
+/// runs from the guide's own wasm file (`ui::guide::load_guide`), parser and checker included.
 pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
     if super::window().is_none() {
         return Err(LoadError::Network(
@@ -52,7 +52,7 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
     }
 }
 
-pub use super::schedule::next_task;
+use super::schedule::next_task;
 
 /// Aborts the request when the time is up; returns the timer's handle.
 fn start_timer(controller: web_sys::AbortController) -> Option<i32> {

@@ -1,4 +1,4 @@
-//! The pages' stylesheet, loaded with the guide (`ui::app::GuideContext`), from the guide's
+//! The pages' stylesheet, loaded with the guide (`ui::guide::GuideContext`), from the guide's
 //! wasm file in a split build.
 //!
 //! The release build keeps the first screen's stylesheet small: the checklist's and the

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::split::ChunkError;
-use crate::browser::{dom, fetch, lang, schedule};
+use crate::browser::{dom, lang, schedule};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::route::{is_current, Page};
 
@@ -28,11 +28,11 @@ pub fn mount() {
     dom::set_booting(true);
     // The wasm's instantiation is a task of its own; the first drawing waits for the next one.
     schedule::spawn(async {
-        fetch::next_task().await;
+        schedule::next_task().await;
         // The language comes first, in a task of its own: it is the first of the wasm's code
         // to run, and the first run of any code is the slow one.
         let locale = lang::initial_locale();
-        fetch::next_task().await;
+        schedule::next_task().await;
         leptos::mount::mount_to_body(move || view! { <App locale/> });
     });
 }
@@ -73,10 +73,10 @@ pub fn App(locale: Locale) -> impl IntoView {
     let stage = RwSignal::new(0u8);
     spawn_local(async move {
         for next in 1..=LAST_STAGE {
-            fetch::next_task().await;
+            schedule::next_task().await;
             stage.set(next);
         }
-        fetch::next_task().await;
+        schedule::next_task().await;
         take_over(locale);
     });
 

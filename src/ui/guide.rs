@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::browser::{fetch, styles};
+use crate::browser::{fetch, schedule, styles};
 use crate::model::guide::Guide;
 use crate::model::i18n::Locale;
 use crate::model::load::{check_same_version, LoadError};
@@ -119,7 +119,7 @@ impl GuideContext {
         spawn_local(async move {
             // The request starts in a task of its own, not in the one that draws the app. The
             // download itself began earlier, from index.html's preload.
-            fetch::next_task().await;
+            schedule::next_task().await;
             match load_guide(self, locale, request).await {
                 Ok(work) => work.await,
                 // The guide's wasm file did not arrive. Nothing has loaded, so no guide is on
@@ -184,7 +184,7 @@ impl GuideContext {
             }
         };
         // Reading saved progress and drawing the page come in tasks of their own.
-        fetch::next_task().await;
+        schedule::next_task().await;
         if !current() {
             return;
         }
@@ -196,7 +196,7 @@ impl GuideContext {
             None => {
                 let owner = self.owner.try_get_value().flatten();
                 self.progress.set(Some(new_store(guide.clone(), owner)));
-                fetch::next_task().await;
+                schedule::next_task().await;
             }
         }
         if current() {
