@@ -8,8 +8,9 @@ use jimei::browser::storage;
 use jimei::model::guide::{parse, Problem, ProblemKind};
 use jimei::model::i18n::Locale;
 use jimei::model::load::LoadError;
-use jimei::ui::app::{GuideContext, LanguageSwitcher, LoadState, LocaleContext};
-use jimei::ui::common::GuideGate;
+use jimei::ui::guide::{GuideContext, LoadState};
+use jimei::ui::locale::LocaleContext;
+use jimei::ui::widgets::{GuideGate, LanguageSwitcher};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -234,13 +235,17 @@ async fn progress_store_saves_each_change_and_a_new_page_reads_it_back() {
     let owner = Owner::new();
     let store = owner.with(|| ProgressContext::new(checklist_guide()));
     settle().await;
-    assert!(store.dispatch(Action::Check {
-        item: "masks".into()
-    }));
-    assert!(store.dispatch(Action::SetNote {
-        item: "plan".into(),
-        note: "周一".into()
-    }));
+    assert!(store
+        .dispatch(Action::Check {
+            item: "masks".into()
+        })
+        .changed());
+    assert!(store
+        .dispatch(Action::SetNote {
+            item: "plan".into(),
+            note: "周一".into()
+        })
+        .changed());
     settle().await;
     let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
     let saved = jimei::model::saved::decode(&raw, "ctest").expect("our own value decodes");
@@ -303,7 +308,7 @@ fn mount_checklist() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext
         store.set_value(Some(progress));
         provide_context(ctx);
         jimei::ui::router::provide_router();
-        view! { <jimei::ui::checklist::ChecklistPage/> }
+        view! { <jimei::ui::pages::checklist::ChecklistPage/> }
     });
     handle.forget();
     (parent, store.get_value().unwrap())
@@ -390,14 +395,14 @@ async fn checklist_answer_rules_an_item_out_with_the_reason_in_words() {
 #[wasm_bindgen_test]
 fn share_qr_is_a_square_path_with_a_quiet_zone() {
     let (size, path) =
-        jimei::ui::share::qr_svg_path("http://127.0.0.1/checklist#p1.abc").expect("fits");
+        jimei::ui::pages::share::qr_svg_path("http://127.0.0.1/checklist#p1.abc").expect("fits");
     // Version 2 or 3 for a short link, plus four modules of quiet zone on each side.
     assert!((25 + 8..=29 + 8).contains(&size), "{size}");
     assert!(
         path.starts_with("M4,4h7v1h-7z"),
         "the finder pattern starts the path: {path}"
     );
-    assert!(jimei::ui::share::qr_svg_path(&"x".repeat(8_000)).is_none());
+    assert!(jimei::ui::pages::share::qr_svg_path(&"x".repeat(8_000)).is_none());
 }
 
 // ── The flowchart ────────────────────────────────────────────────────────────────────────
@@ -449,7 +454,7 @@ fn mount_flowchart() -> (web_sys::HtmlElement, jimei::ui::state::ProgressContext
         store.set_value(Some(progress));
         provide_context(ctx);
         jimei::ui::router::provide_router();
-        view! { <jimei::ui::flowchart::FlowchartPage/> }
+        view! { <jimei::ui::pages::flowchart::FlowchartPage/> }
     });
     handle.forget();
     (parent, store.get_value().unwrap())
@@ -541,7 +546,7 @@ static FLAKY_CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32:
 /// A page whose code fails to arrive the first time and arrives the second.
 async fn flaky_page() -> Result<AnyView, jimei::browser::split::ChunkError> {
     if FLAKY_CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-        Err(jimei::browser::split::ChunkError)
+        Err(jimei::browser::split::ChunkError::new("offline"))
     } else {
         Ok(view! { <h1 data-testid="flaky">"Loaded"</h1> }.into_any())
     }
@@ -627,7 +632,9 @@ async fn the_pages_stylesheet_loads_once_and_a_failed_one_is_tried_again() {
     let meta = set_page_styles("/no-such-stylesheet.css");
     assert_eq!(
         page_styles().await,
-        Err(jimei::browser::split::ChunkError),
+        Err(jimei::browser::split::ChunkError::new(
+            "the pages' stylesheet could not be fetched"
+        )),
         "a stylesheet that cannot be fetched fails the page's load"
     );
     meta.remove();

@@ -4,7 +4,7 @@
 
 use jimei::browser::{panic::render_recovery_screen, storage};
 use jimei::model::saved::storage_key;
-use jimei::ui::app::PROGRESS_KEY;
+use jimei::ui::guide::PROGRESS_KEY;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -1,10 +1,13 @@
-//! Checks the static first screen of `index.html` against the app: every text it shows, in
-//! each language its script can switch to, must be the app's own text for the same message,
-//! so the shell never says something the app then changes.
+//! Checks the texts that plain scripts show against the app's message layer: the static
+//! first screen of `index.html` (every text it shows, in each language its script can switch
+//! to, must be the app's own text for the same message, so the shell never says something
+//! the app then changes), and the service worker's update banner in `scripts/sw-register.js`.
 
-use jimei::model::i18n::{Locale, Msg};
+use jimei::model::i18n::outside::UpdateMsg;
+use jimei::model::i18n::{Locale, Message, Msg};
 
 const INDEX: &str = include_str!("../index.html");
+const SW_REGISTER: &str = include_str!("../scripts/sw-register.js");
 
 /// The messages the shell shows, by the names its markup and script use.
 const SHELL: [(&str, Msg); 12] = [
@@ -93,6 +96,39 @@ fn every_marked_element_is_checked() {
         assert!(
             SHELL.iter().any(|(known, _)| *known == name),
             "{name} is not in SHELL"
+        );
+    }
+}
+
+/// The update banner's texts in `scripts/sw-register.js` for the tag `key` (as written in
+/// its `TEXT` table), in the order of `UpdateMsg::ALL`.
+fn update_banner_texts(key: &str) -> Vec<String> {
+    let table = &SW_REGISTER[SW_REGISTER
+        .find("const TEXT = {")
+        .expect("the banner's table")..];
+    let table = &table[..table.find("};").expect("table closes")];
+    let line = table
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{key}:")))
+        .unwrap_or_else(|| panic!("no {key} in sw-register.js"));
+    let list = &line[line.find('[').expect("a list") + 1..line.rfind(']').expect("list closes")];
+    list.split("', '")
+        .map(|t| t.trim().trim_matches('\'').to_string())
+        .collect()
+}
+
+#[test]
+fn the_update_banner_says_what_the_message_layer_says() {
+    for (key, locale) in [
+        ("'zh-Hans'", Locale::ZhHans),
+        ("'zh-Hant'", Locale::ZhHant),
+        ("en", Locale::English),
+    ] {
+        let expected: Vec<&str> = UpdateMsg::ALL.iter().map(|m| m.text(locale)).collect();
+        assert_eq!(
+            update_banner_texts(key),
+            expected,
+            "{key} in sw-register.js"
         );
     }
 }

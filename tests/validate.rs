@@ -284,7 +284,8 @@ fn load_guide_reports_each_kind_of_failure() {
     let Err(LoadError::Invalid(problems)) = load_guide(&value.to_string()) else {
         panic!("an invalid guide must be refused");
     };
-    let (headline, lines) = LoadError::Invalid(problems).describe(Locale::ZhHans);
+    let description = LoadError::Invalid(problems).describe(Locale::ZhHans);
+    let (headline, lines) = (description.headline, description.details);
     assert_eq!(headline, "指南文件内容有以下问题：");
     assert!(lines.iter().any(|l| l.contains("n99")), "{lines:?}");
     assert!(load_guide(MINIMAL).is_ok());
@@ -362,13 +363,14 @@ fn a_language_switch_only_takes_the_same_guide_version() {
         matches!(&error, LoadError::OtherVersion { found, .. } if found.ends_with("2099-01-01"))
     );
     for locale in Locale::ALL {
-        let (message, details) = error.describe(locale);
+        let description = error.describe(locale);
+        let message = description.headline;
         assert!(message.contains("2099-01-01"), "{message}");
-        assert!(details.is_empty());
+        assert!(description.details.is_empty());
     }
     assert!(error
         .describe(Locale::English)
-        .0
+        .headline
         .contains("Reload the page"));
     let mut value = fixture();
     *at(&mut value, "/id") = json!("another-guide");

@@ -20,12 +20,17 @@ pub fn guide_url(locale: Locale) -> String {
 pub const TIMEOUT_MS: i32 = 20_000;
 
 /// Fetches, parses and validates the guide; gives up after `TIMEOUT_MS`. In a split build this
-/// runs from the guide's own wasm file (`ui::app::load_guide`), parser and checker included.
+/// runs from the guide's own wasm file (`ui::guide::load_guide`), parser and checker included.
 pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
+    if super::window().is_none() {
+        return Err(LoadError::Network(
+            "there is no browser to fetch with".into(),
+        ));
+    }
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.as_ref().and_then(|c| start_timer(c.clone()));
     let result = fetch_text(url, controller.as_ref().map(|c| c.signal())).await;
-    if let (Some(window), Some(id)) = (web_sys::window(), timer) {
+    if let (Some(window), Some(id)) = (super::window(), timer) {
         window.clear_timeout_with_handle(id);
     }
     let timed_out = controller.is_some_and(|c| c.signal().aborted());
@@ -47,24 +52,12 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
     }
 }
 
-/// Resolves in a later task (a zero-delay timer), letting the browser paint and handle input
-/// before the work that follows.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
-            .unwrap_or(false);
-        if !scheduled {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
+use super::schedule::next_task;
 
 /// Aborts the request when the time is up; returns the timer's handle.
 fn start_timer(controller: web_sys::AbortController) -> Option<i32> {
     let abort = Closure::once_into_js(move || controller.abort());
-    web_sys::window()?
+    super::window()?
         .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
         .ok()
 }

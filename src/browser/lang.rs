@@ -11,7 +11,7 @@ pub const LANGUAGE_KEY: &str = "jimei.language";
 /// index.html's first script has already applied this rule to `<html lang>`, so that answer
 /// is taken when it is there, which spares start-up a storage read.
 pub fn initial_locale() -> Locale {
-    let picked = web_sys::window()
+    let picked = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .and_then(|root| root.get_attribute("lang"))
@@ -24,7 +24,7 @@ pub fn initial_locale() -> Locale {
             return locale;
         }
     }
-    let preferences: Vec<String> = web_sys::window()
+    let preferences: Vec<String> = super::window()
         .map(|w| w.navigator().languages())
         .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
         .unwrap_or_default();
@@ -35,7 +35,7 @@ pub fn initial_locale() -> Locale {
 /// is not remembered, so it is ignored here.
 pub fn apply_locale(locale: Locale) {
     let _ = storage::set(LANGUAGE_KEY, locale.tag());
-    if let Some(root) = web_sys::window()
+    if let Some(root) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {

@@ -6,43 +6,20 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::model::i18n::Locale;
+use crate::model::i18n::outside::RecoveryMsg;
+use crate::model::i18n::{Locale, Message};
 
 /// Installs the panic hook: log the panic as the default hook would, then show the screen.
 pub fn install(storage_key: &'static str) {
     std::panic::set_hook(Box::new(move |info| {
-        web_sys::console::error_1(&info.to_string().into());
+        super::console::error(&info.to_string());
         show_recovery_screen(storage_key);
     }));
 }
 
-/// The screen's texts: title, explanation, download label, reload label.
-fn texts(locale: Locale) -> [&'static str; 4] {
-    match locale {
-        Locale::ZhHans => [
-            "出错了",
-            "应用遇到意外错误，已停止运行。你保存在本机的进度没有丢失。可以先下载一份备份，再重新载入。",
-            "下载已保存的进度",
-            "重新载入",
-        ],
-        Locale::ZhHant => [
-            "出錯了",
-            "應用遇到意外錯誤，已停止運行。你儲存在本機的進度沒有遺失。可以先下載一份備份，再重新載入。",
-            "下載已儲存的進度",
-            "重新載入",
-        ],
-        Locale::English => [
-            "Something went wrong",
-            "The app hit an unexpected error and stopped. Your progress saved on this device is not lost. You can download a copy of it, then reload.",
-            "Download saved progress",
-            "Reload",
-        ],
-    }
-}
-
 /// Replaces the page with the recovery screen.
 pub fn show_recovery_screen(storage_key: &str) {
-    let Some(body) = web_sys::window()
+    let Some(body) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     else {
@@ -57,15 +34,17 @@ pub fn show_recovery_screen(storage_key: &str) {
 /// Draws the recovery screen into `parent`. Every step tolerates failure: this runs when
 /// something has already gone wrong.
 pub fn render_recovery_screen(parent: &web_sys::Element, storage_key: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = super::window().and_then(|w| w.document()) else {
         return;
     };
-    let locale = document
+    let locale: Locale = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| l.parse().ok())
         .unwrap_or_default();
-    let [title, explain, download, reload] = texts(locale);
+    let text = |msg: RecoveryMsg| msg.text(locale);
+    let (title, explain) = (text(RecoveryMsg::Title), text(RecoveryMsg::Explain));
+    let (download, reload) = (text(RecoveryMsg::Download), text(RecoveryMsg::Reload));
     let saved = super::storage::get(storage_key).ok().flatten();
 
     let Ok(main) = document.create_element("main") else {

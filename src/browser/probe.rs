@@ -6,14 +6,14 @@ use wasm_bindgen::JsCast;
 
 /// The current time in milliseconds, precise to the browser's timer resolution.
 pub fn now() -> f64 {
-    web_sys::window()
+    super::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
 
 /// Records that `name` took from `since` (a `now()` value) until now, if a benchmark listens.
 pub fn record(name: &str, since: f64) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::window() else {
         return;
     };
     let Ok(probes) = js_sys::Reflect::get(&window, &"__jimeiProbes".into()) else {

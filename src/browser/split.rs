@@ -7,28 +7,26 @@
 //! component tests) the same functions are ordinary ones behind an `async` signature, so the
 //! callers are the same in both builds.
 
-use crate::model::load::LoadError;
+/// A page's wasm file (or the pages' stylesheet) did not arrive: offline with nothing
+/// cached, or a failed request. It keeps the loader's own account of why, in the browser's
+/// words, for the console; the page shows a localized message instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkError {
+    pub cause: String,
+}
 
-/// A page's wasm file did not arrive: offline with nothing cached, or a failed request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ChunkError;
-
-#[cfg(jimei_split)]
-impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> ChunkError {
-        ChunkError
+impl ChunkError {
+    pub fn new(cause: impl Into<String>) -> ChunkError {
+        ChunkError {
+            cause: cause.into(),
+        }
     }
 }
 
-/// The guide's wasm file did not arrive: a network error of the guide gate. A type of this
-/// crate, since `LoadError` (of `jimei-model`) cannot take a conversion from a loader error.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GuidePartError(pub LoadError);
-
 #[cfg(jimei_split)]
-impl From<leptos::wasm_split::SplitLoaderError> for GuidePartError {
-    fn from(error: leptos::wasm_split::SplitLoaderError) -> GuidePartError {
-        GuidePartError(LoadError::Network(error.to_string()))
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(error: leptos::wasm_split::SplitLoaderError) -> ChunkError {
+        ChunkError::new(error.to_string())
     }
 }
 

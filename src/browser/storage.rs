@@ -1,8 +1,13 @@
 //! Local storage behind typed errors. Private browsing, disabled storage and a full quota all
 //! come back as `StorageError` values instead of exceptions or panics.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsValue;
 use web_sys::Storage;
+
+use super::js_message;
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,20 +20,9 @@ pub enum StorageError {
     Write(String),
 }
 
-fn js_message(value: wasm_bindgen::JsValue) -> String {
-    value
-        .as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(&value, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .unwrap_or_else(|| format!("{value:?}"))
-}
-
 /// The page's local storage, if the browser lets us use it.
 pub fn local() -> Result<Storage, StorageError> {
-    web_sys::window()
+    super::window()
         .ok_or(StorageError::Unavailable)?
         .local_storage()
         .map_err(|_| StorageError::Unavailable)?
@@ -56,9 +50,52 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::Write(js_message(e)))
 }
 
+/// A value as the browser holds it: a string of the browser's own, never copied into wasm
+/// memory unless asked for, so comparing it with a value this page wrote costs the browser a
+/// string comparison. (On the host, where nothing is ever stored, a plain string.)
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw(
+    #[cfg(target_arch = "wasm32")] JsValue,
+    #[cfg(not(target_arch = "wasm32"))] Option<String>,
+);
+
+#[cfg(target_arch = "wasm32")]
+impl Raw {
+    /// A browser string of `text` (to write, and to compare with later).
+    pub fn from_text(text: &str) -> Raw {
+        Raw(JsValue::from_str(text))
+    }
+
+    /// Whether this is a string, not an absent key.
+    pub fn is_text(&self) -> bool {
+        self.0.is_string()
+    }
+
+    /// The text, copied into wasm memory; `None` for an absent key.
+    pub fn to_text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Raw {
+    pub fn from_text(text: &str) -> Raw {
+        Raw(Some(text.to_string()))
+    }
+
+    pub fn is_text(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn to_text(&self) -> Option<String> {
+        self.0.clone()
+    }
+}
+
 /// Calls one of local storage's methods with browser values, so strings stay the browser's
 /// own and are not copied into wasm memory. Any failure comes back as a message.
-fn call(method: &str, args: &[&wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, String> {
+#[cfg(target_arch = "wasm32")]
+fn call(method: &str, args: &[&JsValue]) -> Result<JsValue, String> {
     let storage = local().map_err(|_| "local storage is unavailable".to_string())?;
     let function: js_sys::Function = js_sys::Reflect::get(&storage, &method.into())
         .map_err(js_message)?
@@ -68,17 +105,43 @@ fn call(method: &str, args: &[&wasm_bindgen::JsValue]) -> Result<wasm_bindgen::J
     function.apply(&storage, &args).map_err(js_message)
 }
 
-/// Reads a key as the browser's own string (or null), without copying it into wasm memory:
-/// comparing it with a string this page wrote then costs the browser a string comparison.
-pub fn get_js(key: &str) -> Result<wasm_bindgen::JsValue, StorageError> {
+/// Reads a key as the browser's own value, without copying it into wasm memory.
+pub fn get_raw(key: &str) -> Result<Raw, StorageError> {
     local()?;
-    call("getItem", &[&key.into()]).map_err(StorageError::Read)
+    #[cfg(target_arch = "wasm32")]
+    return call("getItem", &[&key.into()])
+        .map(Raw)
+        .map_err(StorageError::Read);
+    #[cfg(not(target_arch = "wasm32"))]
+    get(key).map(Raw)
 }
 
 /// Writes a key from a browser string, so the page can keep that same string to compare.
-pub fn set_js(key: &str, value: &wasm_bindgen::JsValue) -> Result<(), StorageError> {
+pub fn set_raw(key: &str, value: &Raw) -> Result<(), StorageError> {
     local()?;
-    call("setItem", &[&key.into(), value])
+    #[cfg(target_arch = "wasm32")]
+    return call("setItem", &[&key.into(), &value.0])
         .map(|_| ())
-        .map_err(StorageError::Write)
+        .map_err(StorageError::Write);
+    #[cfg(not(target_arch = "wasm32"))]
+    set(key, value.0.as_deref().unwrap_or(""))
+}
+
+/// Calls `changed` with the new value whenever another tab writes `key` (the `storage`
+/// event; a tab never sees its own writes this way).
+pub fn on_change(key: String, changed: impl Fn(String) + 'static) -> Result<(), StorageError> {
+    let window = super::window().ok_or(StorageError::Unavailable)?;
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            if let Some(value) = event.new_value() {
+                changed(value);
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+    Ok(())
 }

@@ -1,4 +1,4 @@
-//! The pages' stylesheet, loaded with the guide (`ui::app::GuideContext`), from the guide's
+//! The pages' stylesheet, loaded with the guide (`ui::guide::GuideContext`), from the guide's
 //! wasm file in a split build.
 //!
 //! The release build keeps the first screen's stylesheet small: the checklist's and the
@@ -24,7 +24,10 @@ pub fn page_styles() -> impl Future<Output = Result<(), ChunkError>> {
     let started = start();
     async move {
         match started? {
-            Some(loading) => loading.await.map(|_| ()).map_err(|_| ChunkError),
+            Some(loading) => loading
+                .await
+                .map(|_| ())
+                .map_err(|_| ChunkError::new("the pages' stylesheet could not be fetched")),
             None => Ok(()),
         }
     }
@@ -32,8 +35,8 @@ pub fn page_styles() -> impl Future<Output = Result<(), ChunkError>> {
 
 /// Adds the stylesheet's `<link>` unless it has loaded already; returns what to wait for.
 fn start() -> Result<Option<JsFuture>, ChunkError> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Ok(None);
+    let Some(document) = super::document() else {
+        return Err(ChunkError::new("there is no page to add the stylesheet to"));
     };
     let href = document
         .query_selector("meta[name=\"jimei-page-styles\"]")
@@ -56,7 +59,9 @@ fn start() -> Result<Option<JsFuture>, ChunkError> {
     }
     let head = document.query_selector("head").ok().flatten();
     let (Ok(link), Some(head)) = (document.create_element("link"), head) else {
-        return Err(ChunkError);
+        return Err(ChunkError::new(
+            "the page has no head to add the stylesheet to",
+        ));
     };
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute(MARK, "");
@@ -75,7 +80,7 @@ fn start() -> Result<Option<JsFuture>, ChunkError> {
     // Set last, so the listeners are there before the request can end.
     let _ = link.set_attribute("href", &href);
     if head.append_child(&link).is_err() {
-        return Err(ChunkError);
+        return Err(ChunkError::new("the stylesheet's link could not be added"));
     }
     Ok(Some(JsFuture::from(promise)))
 }

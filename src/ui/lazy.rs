@@ -9,7 +9,7 @@ use leptos::reactive::spawn_local_scoped_with_cancellation;
 use crate::browser::split::ChunkError;
 use crate::model::i18n::Msg;
 
-use super::app::tr;
+use super::locale::tr;
 
 /// Where a page's code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,10 @@ where
                             page.set_value(Some(view));
                             phase.set(Phase::Ready);
                         }
-                        Err(ChunkError) => phase.set(Phase::Failed),
+                        Err(ChunkError { cause }) => {
+                            crate::browser::console::warn(&cause);
+                            phase.set(Phase::Failed)
+                        }
                     }
                 })
             })

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::model::i18n::PageMsg;
 
-use super::app::{tr, use_locale};
+use super::locale::{tr, use_locale};
 use super::state::ProgressContext;
 
 split_fn!(

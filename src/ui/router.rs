@@ -4,9 +4,8 @@
 //! decided in `model::route`.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
+use crate::browser::history::{self, Address, Entry};
 use crate::model::route;
 
 /// The current address, split as the pages read it.
@@ -21,41 +20,44 @@ pub struct Location {
 }
 
 impl Location {
+    /// The address bar's address; `/` where there is none (the host, prerendering).
     fn new() -> Location {
-        let (pathname, search, hash) = read_address();
+        Location::at(history::address().unwrap_or_else(|| Address {
+            path: "/".into(),
+            query: String::new(),
+            fragment: String::new(),
+        }))
+    }
+
+    /// A location at `address`, such as the page a prerender draws.
+    pub fn at(address: Address) -> Location {
         Location {
-            pathname: RwSignal::new(pathname),
-            search: RwSignal::new(search),
-            hash: RwSignal::new(hash),
+            pathname: RwSignal::new(address.path),
+            search: RwSignal::new(address.query),
+            hash: RwSignal::new(address.fragment),
         }
     }
 
     /// Brings the signals in line with the address bar; only what changed notifies.
     fn sync(self) {
-        let (pathname, search, hash) = read_address();
+        let Some(Address {
+            path,
+            query,
+            fragment,
+        }) = history::address()
+        else {
+            return;
+        };
         for (signal, value) in [
-            (self.pathname, pathname),
-            (self.search, search),
-            (self.hash, hash),
+            (self.pathname, path),
+            (self.search, query),
+            (self.hash, fragment),
         ] {
             if signal.try_with_untracked(|old| *old != value) == Some(true) {
                 signal.set(value);
             }
         }
     }
-}
-
-/// The address bar's path, query (without `?`) and fragment (with `#`).
-fn read_address() -> (String, String, String) {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return ("/".into(), String::new(), String::new());
-    };
-    let search = location.search().unwrap_or_default();
-    (
-        location.pathname().unwrap_or_else(|_| "/".into()),
-        search.strip_prefix('?').unwrap_or(&search).to_string(),
-        location.hash().unwrap_or_default(),
-    )
 }
 
 /// How `navigate` changes the history and the scroll position.
@@ -78,21 +80,13 @@ impl Default for NavigateOptions {
 
 /// Provides the location to the app and follows the address from then on: clicks on links
 /// to our own pages move without a reload, and the back and forward buttons and fragment
-/// changes update the signals. The listeners live as long as the page.
+/// changes update the signals. The listeners live as long as the page; where there is no
+/// page (the host), the location stays where it starts.
 pub fn provide_router() -> Location {
-    let location = Location::new();
+    let location = use_context::<Location>().unwrap_or_else(Location::new);
     provide_context(location);
-    let Some(window) = web_sys::window() else {
-        return location;
-    };
-    let sync = Closure::<dyn Fn()>::new(move || location.sync());
-    for event in ["popstate", "hashchange"] {
-        let _ = window.add_event_listener_with_callback(event, sync.as_ref().unchecked_ref());
-    }
-    sync.forget();
-    let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev| on_click(location, ev));
-    let _ = window.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
-    click.forget();
+    let _ = history::on_change(move || location.sync());
+    let _ = history::follow_links(move |to| navigate(location, &to, NavigateOptions::default()));
     location
 }
 
@@ -108,82 +102,18 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Copy + 'static {
 }
 
 fn navigate(location: Location, to: &str, options: NavigateOptions) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let _ = if options.replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(to))
+    let entry = if options.replace {
+        Entry::Replace
     } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(to))
+        Entry::Push
     };
+    if history::go(to, entry).is_err() {
+        return;
+    }
     location.sync();
     if options.scroll {
-        let hash = location.hash.get_untracked();
-        let target = hash
-            .strip_prefix('#')
-            .filter(|id| !id.is_empty())
-            .and_then(|id| window.document()?.get_element_by_id(id));
-        match target {
-            Some(element) => element.scroll_into_view(),
-            None => window.scroll_to_with_x_and_y(0.0, 0.0),
-        }
+        history::scroll_to(&location.hash.get_untracked());
     }
-}
-
-/// Follows a plain left click on a link to one of our own pages without a reload. Anything
-/// else stays the browser's: other sites, new tabs, downloads, clicks a handler has already
-/// taken, and links to a fragment of this very page (the skip link).
-fn on_click(location: Location, ev: web_sys::MouseEvent) {
-    if ev.default_prevented()
-        || ev.button() != 0
-        || ev.meta_key()
-        || ev.alt_key()
-        || ev.ctrl_key()
-        || ev.shift_key()
-    {
-        return;
-    }
-    let Some(link) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a[href]").ok().flatten())
-    else {
-        return;
-    };
-    let opens_elsewhere = link
-        .get_attribute("target")
-        .is_some_and(|t| !t.is_empty() && t != "_self");
-    if opens_elsewhere || link.has_attribute("download") {
-        return;
-    }
-    let (Some(href), Some(window)) = (link.get_attribute("href"), web_sys::window()) else {
-        return;
-    };
-    let here = window.location();
-    let Ok(url) = here
-        .href()
-        .and_then(|base| web_sys::Url::new_with_base(&href, &base))
-    else {
-        return;
-    };
-    if Some(url.origin()) != here.origin().ok() {
-        return;
-    }
-    let (path, search, hash) = (url.pathname(), url.search(), url.hash());
-    let same_page = Some(&path) == here.pathname().ok().as_ref()
-        && Some(&search) == here.search().ok().as_ref();
-    if same_page && !hash.is_empty() {
-        return;
-    }
-    ev.prevent_default();
-    navigate(
-        location,
-        &format!("{path}{search}{hash}"),
-        NavigateOptions::default(),
-    );
 }
 
 /// The query value `key` of the current address, as a memo.

@@ -9,75 +9,21 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
-use crate::browser::probe;
-use crate::browser::storage::{self, StorageError};
-use crate::model::guide::Guide;
-use crate::model::i18n::store::{codec_error_message, guide_change_message};
-use crate::model::i18n::{Locale, PageMsg};
-use crate::model::load::LoadError;
-use crate::model::progress::{Action, Progress, ResetUndo};
-use crate::model::saved::{self, CodecError, GuideChange, Saved};
-
-/// A banner at the top of the page about saved progress.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// Storage cannot be used at all; progress lives only in this page.
-    StorageUnavailable,
-    /// A save failed (quota); the page still holds everything.
-    WriteFailed,
-    /// The stored value was unreadable and was copied to a backup key.
-    Unreadable {
-        error: CodecError,
-        backup_key: String,
-        backed_up: bool,
-    },
-    /// A new guide version added or removed items.
-    GuideUpdated(GuideChange),
-    /// The guide could not be fetched in the interface language; it stays in the one shown.
-    GuideLanguage(LoadError),
-}
-
-impl Notice {
-    /// The banner's text in `locale`.
-    pub fn text(&self, locale: Locale) -> String {
-        match self {
-            Notice::StorageUnavailable => PageMsg::StorageUnavailable.text(locale).to_string(),
-            Notice::WriteFailed => PageMsg::StorageWriteFailed.text(locale).to_string(),
-            Notice::Unreadable {
-                error,
-                backup_key,
-                backed_up,
-            } => {
-                let reason = codec_error_message(error, locale);
-                let mut text = format!("{} {reason}", PageMsg::StoredValueUnreadable.text(locale));
-                if *backed_up {
-                    text.push_str(&format!(
-                        " {} {backup_key}",
-                        PageMsg::BackupKept.text(locale)
-                    ));
-                }
-                text
-            }
-            Notice::GuideUpdated(change) => {
-                guide_change_message(change, locale).unwrap_or_default()
-            }
-            Notice::GuideLanguage(error) => format!(
-                "{} {}",
-                PageMsg::GuideLanguageFailed.text(locale),
-                error.describe(locale).0
-            ),
-        }
-    }
-}
+use crate::browser::storage::{self, Raw, StorageError};
+use crate::browser::{clock, probe, schedule};
+use crate::model::guide::{Guide, Role};
+pub use crate::model::i18n::store::Notice;
+use crate::model::progress::{Action, Applied, Progress, ResetUndo};
+use crate::model::saved::{self, Saved, Stored};
 
 /// The checklist state shared by the checklist, the flowchart and the report.
 #[derive(Debug, Clone, Copy)]
 pub struct ProgressContext {
-    /// The whole state. Change it only through `dispatch` (or `replace`).
-    pub progress: RwSignal<Progress>,
+    /// The whole state, to read. Only `dispatch` changes it (and merging what other tabs
+    /// saved), so every write is an `Action`.
+    pub progress: ReadSignal<Progress>,
+    state: RwSignal<Progress>,
     /// Banners to show; each can be dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     /// What the last reset cleared, for its one step of undo. Kept here rather than in the
@@ -89,7 +35,7 @@ pub struct ProgressContext {
     /// The stored text `last_saved` came from, as the browser's string. While storage still
     /// holds it, no other tab has written, and a save can skip copying, decoding and merging
     /// what is stored.
-    last_text: StoredValue<Option<JsValue>, LocalStorage>,
+    last_text: StoredValue<Option<Raw>, LocalStorage>,
     /// The scheduled save that has not run yet, by number, so a timer left from an earlier
     /// one cannot run a later one early.
     pending: StoredValue<Option<u32>>,
@@ -102,7 +48,7 @@ const SAVE_FALLBACK_MS: i32 = 100;
 
 /// Milliseconds since the epoch, the stamp of every change.
 pub fn now() -> u64 {
-    js_sys::Date::now() as u64
+    clock::now_ms()
 }
 
 /// Creates the progress store for `guide` under `owner`, so its effects live as long as the
@@ -139,9 +85,7 @@ impl ProgressContext {
                 backed_up,
             });
         }
-        if guide_change_message(&loaded.change, Locale::default()).is_some() {
-            notices.push(Notice::GuideUpdated(loaded.change.clone()));
-        }
+        notices.extend(Notice::guide_updated(&loaded.change));
         // A clean load counts as saved, and so does a first visit: there is nothing to write
         // until the user changes something. A fresh start after a problem is written at once
         // so the next load is clean (the old value is in the backup key).
@@ -150,13 +94,15 @@ impl ProgressContext {
         } else {
             (None, None)
         };
+        let state = RwSignal::new(loaded.progress);
         let ctx = ProgressContext {
-            progress: RwSignal::new(loaded.progress),
+            progress: state.read_only(),
+            state,
             notices: RwSignal::new(notices),
             reset_undo: RwSignal::new(None),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
-            last_text: StoredValue::new_local(last_text.as_deref().map(JsValue::from_str)),
+            last_text: StoredValue::new_local(last_text.as_deref().map(Raw::from_text)),
             pending: StoredValue::new(None),
             scheduled: StoredValue::new(0),
         };
@@ -176,21 +122,34 @@ impl ProgressContext {
         self.guide.set_value(guide);
     }
 
-    /// Applies a user action; returns whether anything changed.
-    pub fn dispatch(&self, action: Action) -> bool {
+    /// Applies a user action: the only way the state changes, apart from merging what this
+    /// page finds other tabs saved. Says what it did.
+    pub fn dispatch(&self, action: Action) -> Applied {
         let guide = self.guide();
-        let mut changed = false;
-        self.progress
-            .update(|p| changed = p.apply(&guide, action, now()));
-        changed
+        let mut applied = Applied::Unchanged;
+        self.state
+            .update(|p| applied = p.perform(&guide, action, now()));
+        applied
     }
 
-    /// Runs `change` on the state; for reset, undo, import and share links.
-    pub fn change(&self, change: impl FnOnce(&Guide, &mut Progress) -> bool) -> bool {
-        let guide = self.guide();
-        let mut changed = false;
-        self.progress.update(|p| changed = change(&guide, p));
-        changed
+    /// Resets `role`'s checklist and keeps what it cleared for one undo; returns whether
+    /// there was anything to clear.
+    pub fn reset(&self, role: Role) -> bool {
+        let cleared = match self.dispatch(Action::Reset { role }) {
+            Applied::Reset(undo) => Some(undo),
+            Applied::Changed | Applied::Unchanged => None,
+        };
+        let any = cleared.is_some();
+        self.reset_undo.set(cleared);
+        any
+    }
+
+    /// Undoes the last reset, if it was of `role`'s checklist.
+    pub fn undo_reset(&self, role: Role) {
+        if let Some(undo) = self.reset_undo.get_untracked().filter(|u| u.role() == role) {
+            self.dispatch(Action::UndoReset(undo));
+        }
+        self.reset_undo.set(None);
     }
 
     /// The current state as a saved value, for export.
@@ -236,28 +195,8 @@ impl ProgressContext {
                 self.schedule_save();
             }
         });
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let flush = Closure::<dyn Fn()>::new(move || self.save_now());
-        let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
-        if let Some(document) = window.document() {
-            let on_hide = Closure::<dyn Fn()>::new(move || {
-                let hidden = web_sys::window()
-                    .and_then(|w| w.document())
-                    .is_some_and(|d| d.hidden());
-                if hidden {
-                    self.save_now();
-                }
-            });
-            let _ = document.add_event_listener_with_callback(
-                "visibilitychange",
-                on_hide.as_ref().unchecked_ref(),
-            );
-            on_hide.forget();
-        }
-        // The listeners live as long as the page.
-        flush.forget();
+        // Without a page there is nothing to hide; saves then run as they are scheduled.
+        let _ = schedule::on_page_hidden(move || self.save_now());
     }
 
     /// Schedules a save after the next frame (a task after the frame's callbacks), unless one
@@ -270,26 +209,10 @@ impl ProgressContext {
         let number = self.scheduled.get_value().wrapping_add(1);
         self.scheduled.set_value(number);
         self.pending.set_value(Some(number));
-        let Some(window) = web_sys::window() else {
-            return self.save_now();
-        };
-        let after_frame = Closure::once_into_js(move || {
-            let save = Closure::once_into_js(move || self.save_scheduled(number));
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(save.unchecked_ref());
-            }
-        });
-        let fallback = Closure::once_into_js(move || self.save_scheduled(number));
-        let framed = window
-            .request_animation_frame(after_frame.unchecked_ref())
-            .is_ok();
-        let timed = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                fallback.unchecked_ref(),
-                SAVE_FALLBACK_MS,
-            )
-            .is_ok();
-        if !framed && !timed {
+        // It runs after the frame and again on the fallback timer; the second finds it done.
+        let scheduled =
+            schedule::after_next_frame(move || self.save_scheduled(number), SAVE_FALLBACK_MS);
+        if scheduled.is_err() {
             self.save_now();
         }
     }
@@ -323,7 +246,7 @@ impl ProgressContext {
             let current = self.progress.get_untracked();
             let guide = self.guide();
             let key = saved::storage_key(&guide.id);
-            let stored_js = match storage::get_js(&key) {
+            let stored_raw = match storage::get_raw(&key) {
                 Ok(stored) => stored,
                 Err(_) => {
                     self.add_notice(Notice::StorageUnavailable);
@@ -332,36 +255,22 @@ impl ProgressContext {
             };
             // Storage still holds our last write: it equals `last_saved`, which differs from
             // the state, so write without copying or decoding it.
-            let ours = stored_js.is_string()
+            let ours = stored_raw.is_text()
                 && self
                     .last_text
-                    .with_value(|last| last.as_ref() == Some(&stored_js));
-            let stored = if ours { None } else { stored_js.as_string() };
-            // What to keep, whether to write it, and whether it differs from the state
-            // (another tab's changes merged in).
-            let (mut merged, write, changed) = match stored.as_deref() {
-                _ if ours => (current, true, false),
-                Some(text) => {
-                    let stored_progress = saved::decode(text, &guide.id)
-                        .ok()
-                        .map(|saved| saved.into_progress(&guide).0);
-                    let merged = match stored_progress {
-                        Some(_) => saved::merge_stored(&current, text, &guide)
-                            .unwrap_or_else(|_| current.clone()),
-                        None => current.clone(),
-                    };
-                    let write = stored_progress.as_ref() != Some(&merged);
-                    let changed = merged != current;
-                    (merged, write, changed)
-                }
-                None => (current, true, false),
+                    .with_value(|last| last.as_ref() == Some(&stored_raw));
+            let stored_text = if ours { None } else { stored_raw.to_text() };
+            let stored = match (&stored_text, ours) {
+                (_, true) => Stored::Ours,
+                (Some(text), false) => Stored::Text(text),
+                (None, false) => Stored::Nothing,
             };
-            let mut text = (!stored_js.is_null() && !stored_js.is_undefined()).then_some(stored_js);
-            if write {
-                let saved = Saved::new(&guide, merged, now());
-                let encoded = JsValue::from_str(&saved::encode(&saved));
-                merged = saved.progress;
-                match storage::set_js(&key, &encoded) {
+            let plan = saved::plan_save(current, stored, &guide, now());
+            let (merged, changed) = (plan.progress, plan.changed);
+            let mut text = stored_raw.is_text().then_some(stored_raw);
+            if let Some(write) = plan.write {
+                let encoded = Raw::from_text(&write);
+                match storage::set_raw(&key, &encoded) {
                     // Only touch the banners when one goes, so a save wakes nothing else.
                     Ok(()) => {
                         if self
@@ -382,7 +291,7 @@ impl ProgressContext {
             self.last_text.set_value(text);
             if changed {
                 self.last_saved.set_value(Some(merged.clone()));
-                self.progress.set(merged);
+                self.state.set(merged);
             } else {
                 self.last_saved.set_value(Some(merged));
             }
@@ -392,36 +301,22 @@ impl ProgressContext {
 
     /// Merges what other tabs write under our key, within moments of their change.
     fn listen_to_other_tabs(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let key = saved::storage_key(&self.guide().id);
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() != Some(key.as_str()) {
-                    return;
+        let _ = storage::on_change(key, move |incoming| {
+            // The store may be gone (a test's owner dropped); the listener is not.
+            let (Some(guide), Some(local)) = (
+                self.guide.try_get_value(),
+                self.progress.try_get_untracked(),
+            ) else {
+                return;
+            };
+            // The save effect then finds storage already holds the result and writes nothing,
+            // unless this tab has something newer to add.
+            if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
+                if merged != local {
+                    self.state.set(merged);
                 }
-                let Some(incoming) = event.new_value() else {
-                    return;
-                };
-                // The store may be gone (a test's owner dropped); the listener is not.
-                let (Some(guide), Some(local)) = (
-                    self.guide.try_get_value(),
-                    self.progress.try_get_untracked(),
-                ) else {
-                    return;
-                };
-                // The save effect then finds storage already holds the result and writes nothing,
-                // unless this tab has something newer to add.
-                if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
-                    if merged != local {
-                        self.progress.set(merged);
-                    }
-                }
-            });
-        let _ =
-            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        // The listener lives as long as the page.
-        on_storage.forget();
+            }
+        });
     }
 }

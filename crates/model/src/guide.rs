@@ -6,10 +6,13 @@
 //! people's saved progress, so a published id is never reused for something else.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{guide_ends, guide_reading, Digraph, Direction, NodeIx};
+use crate::i18n::Locale;
 
 /// A whole guide, as stored in `public/guide/*.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,6 +125,40 @@ pub enum Role {
     Enterprise,
     /// A returning employee.
     Employee,
+}
+
+impl Role {
+    pub const ALL: [Role; 2] = [Role::Enterprise, Role::Employee];
+
+    /// The role's name in addresses (`?role=`) and in the guide file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Enterprise => "enterprise",
+            Role::Employee => "employee",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role name that is neither `enterprise` nor `employee`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownRole;
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    /// Reads a `?role=` value; only the exact names, as the app's own links write them.
+    fn from_str(s: &str) -> Result<Role, UnknownRole> {
+        Role::ALL
+            .into_iter()
+            .find(|role| role.as_str() == s)
+            .ok_or(UnknownRole)
+    }
 }
 
 /// A question whose answer personalises the guide, such as "Do you run a canteen?".
@@ -807,6 +844,17 @@ impl<'a> Validator<'a> {
 }
 
 impl Guide {
+    /// The guide's primary language: the first it declares, the one every fallback goes to.
+    pub fn primary_language(&self) -> &str {
+        self.languages.first().map_or("", String::as_str)
+    }
+
+    /// A text of this guide in `locale`. The one fallback rule: the text in `locale`, else in
+    /// the guide's primary language, else any it has.
+    pub fn text<'a>(&self, text: &'a Text, locale: Locale) -> &'a str {
+        text.get(locale.tag(), self.primary_language())
+    }
+
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)

@@ -7,6 +7,7 @@ pub mod guide;
 pub mod i18n;
 pub mod layout;
 pub mod load;
+pub mod paint;
 pub mod progress;
 pub mod route;
 pub mod saved;

@@ -4,7 +4,7 @@
 //! tested on the host.
 
 use super::guide::{parse, validate, Guide, ParseError, Problem};
-use super::i18n::{parse_error_message, problem_message, Locale, PageMsg};
+use super::i18n::{describe_load_error, Locale};
 
 /// Largest guide file we accept, so a wrong or hostile file cannot exhaust a cheap phone.
 pub const MAX_GUIDE_BYTES: usize = 4 * 1024 * 1024;
@@ -67,50 +67,18 @@ pub fn check_guide(guide: Guide) -> Result<Guide, LoadError> {
     }
 }
 
+/// What the page says about a failed load: a headline, and the problems it lists (each a
+/// localized sentence; only an invalid guide has any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    pub headline: String,
+    pub details: Vec<String>,
+}
+
 impl LoadError {
-    /// A headline and the detail lines that name the problem, in `locale`.
-    pub fn describe(&self, locale: Locale) -> (String, Vec<String>) {
-        match self {
-            LoadError::Network(detail) => (
-                PageMsg::ErrorNetwork.text(locale).to_string(),
-                vec![detail.clone()],
-            ),
-            LoadError::Timeout { seconds } => (
-                format!("{} ({seconds} s)", PageMsg::ErrorTimeout.text(locale)),
-                Vec::new(),
-            ),
-            LoadError::Http {
-                status,
-                status_text,
-            } => (
-                format!(
-                    "{} (HTTP {status} {status_text})",
-                    PageMsg::ErrorHttp.text(locale)
-                ),
-                Vec::new(),
-            ),
-            LoadError::TooLarge { bytes } => (
-                format!(
-                    "{} ({bytes} > {MAX_GUIDE_BYTES} bytes)",
-                    PageMsg::ErrorTooLarge.text(locale)
-                ),
-                Vec::new(),
-            ),
-            LoadError::Json(error) => (parse_error_message(error, locale), Vec::new()),
-            LoadError::OtherVersion { shown, found } => (
-                format!(
-                    "{} ({shown} → {found})",
-                    PageMsg::ErrorOtherVersion.text(locale)
-                ),
-                Vec::new(),
-            ),
-            LoadError::Invalid(problems) => (
-                PageMsg::ErrorInvalid.text(locale).to_string(),
-                problems
-                    .iter()
-                    .map(|p| problem_message(p, locale))
-                    .collect(),
-            ),
-        }
+    /// The headline and the problems to list, in `locale`. A network failure's cause, in the
+    /// browser's own words, stays in the error (for the console) and is not listed.
+    pub fn describe(&self, locale: Locale) -> Description {
+        describe_load_error(self, locale)
     }
 }

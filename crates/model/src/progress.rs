@@ -185,6 +185,35 @@ pub enum Action {
     SetEnterpriseName(String),
     /// A language tag, or `None` to follow the browser again.
     SetLanguage(Option<String>),
+    /// Clears one role's checklist; `Progress::perform` hands back what it cleared.
+    Reset {
+        role: Role,
+    },
+    /// Puts back what a reset cleared.
+    UndoReset(ResetUndo),
+    /// Takes on what another progress shows: an imported file (`Notes::Replace`) or a share
+    /// link (`Notes::Keep`). See `Progress::overwrite`.
+    Adopt {
+        progress: Box<Progress>,
+        notes: Notes,
+    },
+}
+
+/// What `Progress::perform` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    /// Nothing changed; there is nothing to save.
+    Unchanged,
+    Changed,
+    /// A reset cleared something, and this is what it cleared, for its one step of undo.
+    Reset(ResetUndo),
+}
+
+impl Applied {
+    /// Whether the progress changed.
+    pub fn changed(&self) -> bool {
+        !matches!(self, Applied::Unchanged)
+    }
 }
 
 /// Which fields `Progress::overwrite` takes from the other progress.
@@ -259,6 +288,31 @@ impl Progress {
     /// saves only when it did. Actions on items or questions the guide does not have, and
     /// answers the question does not offer, change nothing. Texts are cut to their limits.
     pub fn apply(&mut self, guide: &Guide, action: Action, now: u64) -> bool {
+        self.perform(guide, action, now).changed()
+    }
+
+    /// `apply`, saying what happened: a reset also hands back what it cleared.
+    pub fn perform(&mut self, guide: &Guide, action: Action, now: u64) -> Applied {
+        let changed = match action {
+            Action::Reset { role } => {
+                return match self.reset(guide, role, now) {
+                    Some(undo) => Applied::Reset(undo),
+                    None => Applied::Unchanged,
+                }
+            }
+            Action::UndoReset(undo) => self.undo_reset(undo, now),
+            Action::Adopt { progress, notes } => self.overwrite(&progress, notes, now),
+            action => self.apply_edit(guide, action, now),
+        };
+        if changed {
+            Applied::Changed
+        } else {
+            Applied::Unchanged
+        }
+    }
+
+    /// The actions that edit one field.
+    fn apply_edit(&mut self, guide: &Guide, action: Action, now: u64) -> bool {
         match action {
             Action::Check { item } => self.set_mark(guide, &item, Some(Mark::Done), now),
             Action::Uncheck { item } => {
@@ -292,7 +346,18 @@ impl Progress {
                 let language = language.map(|l| clip(l, MAX_LANGUAGE_CHARS));
                 self.language.set(language, now)
             }
+            // Handled by `perform`.
+            Action::Reset { .. } | Action::UndoReset(_) | Action::Adopt { .. } => false,
         }
+    }
+
+    /// How many of the role's questions have no answer yet.
+    pub fn unanswered(&self, guide: &Guide, role: Role) -> usize {
+        guide
+            .questions
+            .iter()
+            .filter(|q| q.role == role && self.answer(&q.id).is_none())
+            .count()
     }
 
     fn set_mark(&mut self, guide: &Guide, item: &str, mark: Option<Mark>, now: u64) -> bool {
@@ -573,90 +638,76 @@ pub fn item_status(item: &Item, mark: Option<&Mark>, answers: &Answers) -> ItemS
     }
 }
 
-/// Counts for a section or a whole checklist. The bar shows `done` of `applicable`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
+/// The one counting type: how many items of a section, a role, or a flowchart node are in
+/// each state. Plain counts, so a page can count again after every toggle without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
     pub total: usize,
-    /// Items that apply: `total - not_applicable`.
-    pub applicable: usize,
     /// Applicable items done.
     pub done: usize,
     pub not_applicable: usize,
-    /// Required, applicable items not done, in guide order.
-    pub missing_required: Vec<String>,
-}
-
-impl Summary {
-    /// Applicable items not done yet, required or not.
-    pub fn open(&self) -> usize {
-        self.applicable - self.done
-    }
-
-    /// Every applicable item is done.
-    pub fn is_complete(&self) -> bool {
-        self.done == self.applicable
-    }
-
-    fn count(&mut self, item: &Item, status: &ItemStatus) {
-        self.total += 1;
-        match status {
-            ItemStatus::NotApplicable(_) => self.not_applicable += 1,
-            ItemStatus::Done => {
-                self.applicable += 1;
-                self.done += 1;
-            }
-            ItemStatus::NotStarted => {
-                self.applicable += 1;
-                if item.required {
-                    self.missing_required.push(item.id.clone());
-                }
-            }
-        }
-    }
-
-    fn add(&mut self, other: &Summary) {
-        self.total += other.total;
-        self.applicable += other.applicable;
-        self.done += other.done;
-        self.not_applicable += other.not_applicable;
-        self.missing_required
-            .extend(other.missing_required.iter().cloned());
-    }
-}
-
-/// The figures a checklist page shows for a section or a whole role: `Summary`'s counts
-/// without its ids, so the page can count again after every toggle without allocating.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Items that apply.
-    pub applicable: usize,
-    /// Applicable items done.
-    pub done: usize,
-    /// Required, applicable items not done: what stands between the role and "ready".
+    /// Required, applicable items not done: what stands between a role and "ready".
     pub missing_required: usize,
+}
+
+/// A tally in one word, shown in text and colour on the flowchart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeState {
+    /// There are no items.
+    NoItems,
+    NotStarted,
+    Partial,
+    Done,
+    /// None of the items apply.
+    NotApplicable,
 }
 
 impl Tally {
     /// Counts one item in its status.
     pub fn count(&mut self, item: &Item, status: &ItemStatus) {
+        self.total += 1;
         match status {
-            ItemStatus::NotApplicable(_) => {}
-            ItemStatus::Done => {
-                self.applicable += 1;
-                self.done += 1;
-            }
-            ItemStatus::NotStarted => {
-                self.applicable += 1;
-                self.missing_required += usize::from(item.required);
-            }
+            ItemStatus::NotApplicable(_) => self.not_applicable += 1,
+            ItemStatus::Done => self.done += 1,
+            ItemStatus::NotStarted => self.missing_required += usize::from(item.required),
         }
     }
 
     /// Adds another tally's counts, as the overall figure adds up the sections'.
     pub fn add(&mut self, other: &Tally) {
-        self.applicable += other.applicable;
+        self.total += other.total;
         self.done += other.done;
+        self.not_applicable += other.not_applicable;
         self.missing_required += other.missing_required;
+    }
+
+    /// Items that apply: the bar shows `done` of these.
+    pub fn applicable(&self) -> usize {
+        self.total - self.not_applicable
+    }
+
+    /// Applicable items not done yet, required or not.
+    pub fn open(&self) -> usize {
+        self.applicable() - self.done
+    }
+
+    /// Every applicable item is done.
+    pub fn is_complete(&self) -> bool {
+        self.done == self.applicable()
+    }
+
+    pub fn state(&self) -> NodeState {
+        if self.total == 0 {
+            NodeState::NoItems
+        } else if self.applicable() == 0 {
+            NodeState::NotApplicable
+        } else if self.done == self.applicable() {
+            NodeState::Done
+        } else if self.done == 0 {
+            NodeState::NotStarted
+        } else {
+            NodeState::Partial
+        }
     }
 }
 
@@ -664,12 +715,6 @@ impl Tally {
 /// `Verdict`).
 pub fn is_missing(required: bool, status: &ItemStatus) -> bool {
     required && *status == ItemStatus::NotStarted
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SectionSummary {
-    pub section: String,
-    pub summary: Summary,
 }
 
 /// A required, applicable item not done yet.
@@ -687,54 +732,73 @@ pub enum Verdict {
     NotReady { missing: Vec<Missing> },
 }
 
-/// One role's checklist at a glance: each section's counts, the totals and the verdict.
+/// One role's checklist at a glance: every item's status and the counts of each section and
+/// of the whole role. The checklist page diffs it into a signal per row after each change,
+/// so it allocates nothing beyond the statuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
     pub role: Role,
-    pub sections: Vec<SectionSummary>,
-    pub overall: Summary,
-    pub verdict: Verdict,
+    /// Every item's status, in guide order: the role's sections one after the other.
+    pub items: Vec<ItemStatus>,
+    /// Each of the role's sections' counts, in guide order.
+    pub sections: Vec<Tally>,
+    pub overall: Tally,
 }
 
-pub fn overview(guide: &Guide, progress: &Progress, role: Role) -> Overview {
-    let answers = progress.answers();
-    let mut overall = Summary::default();
-    let mut missing = Vec::new();
-    let sections = guide
-        .sections_for(role)
-        .map(|section| {
-            let mut summary = Summary::default();
-            for item in &section.items {
-                summary.count(item, &item_status(item, progress.mark(&item.id), &answers));
+impl Overview {
+    /// "Ready to resume" only when every required item of the role's checklist that applies
+    /// is done; otherwise every such item still missing, in guide order. `guide` must be the
+    /// one the overview was made from.
+    pub fn verdict(&self, guide: &Guide) -> Verdict {
+        let mut statuses = self.items.iter();
+        let mut missing = Vec::new();
+        for section in guide.sections_for(self.role) {
+            for (item, status) in section.items.iter().zip(statuses.by_ref()) {
+                if is_missing(item.required, status) {
+                    missing.push(Missing {
+                        section: section.id.clone(),
+                        item: item.id.clone(),
+                    });
+                }
             }
-            missing.extend(summary.missing_required.iter().map(|item| Missing {
-                section: section.id.clone(),
-                item: item.clone(),
-            }));
-            overall.add(&summary);
-            SectionSummary {
-                section: section.id.clone(),
-                summary,
-            }
-        })
-        .collect();
-    let verdict = if missing.is_empty() {
-        Verdict::Ready
-    } else {
-        Verdict::NotReady { missing }
-    };
-    Overview {
-        role,
-        sections,
-        overall,
-        verdict,
+        }
+        if missing.is_empty() {
+            Verdict::Ready
+        } else {
+            Verdict::NotReady { missing }
+        }
     }
 }
 
-/// "Ready to resume" only when every required item of the role's checklist that applies
-/// is done; otherwise every such item still missing.
+/// Every item's status and the tallies of one role's checklist.
+pub fn overview(guide: &Guide, progress: &Progress, role: Role) -> Overview {
+    let answers = progress.answers();
+    let mut items = Vec::new();
+    let mut overall = Tally::default();
+    let sections = guide
+        .sections_for(role)
+        .map(|section| {
+            let mut tally = Tally::default();
+            for item in &section.items {
+                let status = item_status(item, progress.mark(&item.id), &answers);
+                tally.count(item, &status);
+                items.push(status);
+            }
+            overall.add(&tally);
+            tally
+        })
+        .collect();
+    Overview {
+        role,
+        items,
+        sections,
+        overall,
+    }
+}
+
+/// The readiness verdict of one role's checklist; see `Overview::verdict`.
 pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
-    overview(guide, progress, role).verdict
+    overview(guide, progress, role).verdict(guide)
 }
 
 /// Small guides and random progress for the tests of this module and of `saved`.
@@ -984,19 +1048,16 @@ mod tests {
         let p = Progress::default();
         let o = overview(&g, &p, Role::Enterprise);
         assert_eq!(o.sections.len(), 2);
-        assert_eq!(o.sections[0].section, "prep");
-        assert_eq!(o.sections[0].summary.total, 4);
-        assert_eq!(o.sections[0].summary.applicable, 4);
-        assert_eq!(
-            o.sections[0].summary.missing_required,
-            vec!["e1", "e2", "e4"]
-        );
+        assert_eq!(o.items.len(), 6);
+        assert_eq!(o.sections[0].total, 4);
+        assert_eq!(o.sections[0].applicable(), 4);
+        assert_eq!(o.sections[0].missing_required, 3);
         assert_eq!(o.overall.total, 6);
-        assert_eq!(o.overall.applicable, 6);
+        assert_eq!(o.overall.applicable(), 6);
         assert_eq!(o.overall.done, 0);
         assert_eq!(o.overall.open(), 6);
-        assert_eq!(missing(&o.verdict), vec!["e1", "e2", "e4", "e5"]);
-        match &o.verdict {
+        assert_eq!(missing(&o.verdict(&g)), vec!["e1", "e2", "e4", "e5"]);
+        match &o.verdict(&g) {
             Verdict::NotReady { missing } => {
                 assert_eq!(
                     missing[3],
@@ -1010,7 +1071,7 @@ mod tests {
         }
         let employee = overview(&g, &p, Role::Employee);
         assert_eq!(employee.overall.total, 3);
-        assert_eq!(missing(&employee.verdict), vec!["m1", "m2"]);
+        assert_eq!(missing(&employee.verdict(&g)), vec!["m1", "m2"]);
     }
 
     #[test]
@@ -1033,11 +1094,11 @@ mod tests {
         let o = overview(&g, &p, Role::Enterprise);
         // e2, e5, e6 ruled out by answers, e4 by hand.
         assert_eq!(o.overall.not_applicable, 4);
-        assert_eq!(o.overall.applicable, 2);
+        assert_eq!(o.overall.applicable(), 2);
         assert_eq!(o.overall.done, 2);
         assert!(o.overall.is_complete());
-        assert_eq!(o.sections[1].summary.applicable, 0);
-        assert_eq!(o.verdict, Verdict::Ready);
+        assert_eq!(o.sections[1].applicable(), 0);
+        assert_eq!(o.verdict(&g), Verdict::Ready);
         // The employee checklist is its own.
         assert_eq!(missing(&verdict(&g, &p, Role::Employee)), vec!["m1", "m2"]);
         // An optional item open does not block.
@@ -1075,8 +1136,8 @@ mod tests {
         );
         let o = overview(&g, &Progress::default(), Role::Employee);
         assert!(o.sections.is_empty());
-        assert_eq!(o.overall, Summary::default());
-        assert_eq!(o.verdict, Verdict::Ready);
+        assert_eq!(o.overall, Tally::default());
+        assert_eq!(o.verdict(&g), Verdict::Ready);
     }
 
     #[test]
@@ -1702,7 +1763,7 @@ mod tests {
     }
 
     #[test]
-    fn tallies_agree_with_the_overview() {
+    fn the_overview_agrees_item_by_item_with_item_status() {
         let g = sample();
         let mut rng = Rng(7);
         for _ in 0..300 {
@@ -1710,35 +1771,100 @@ mod tests {
             for role in [Role::Enterprise, Role::Employee] {
                 let o = overview(&g, &p, role);
                 let answers = p.answers();
+                let mut statuses = o.items.iter();
                 let mut overall = Tally::default();
-                let mut missing = Vec::new();
-                for (section, summary) in g.sections_for(role).zip(&o.sections) {
-                    let mut tally = Tally::default();
+                let mut expected = Vec::new();
+                for (section, tally) in g.sections_for(role).zip(&o.sections) {
+                    let mut counted = Tally::default();
                     for item in &section.items {
                         let status = item_status(item, p.mark(&item.id), &answers);
-                        tally.count(item, &status);
+                        assert_eq!(statuses.next(), Some(&status), "{}", item.id);
+                        counted.count(item, &status);
                         if is_missing(item.required, &status) {
-                            missing.push(item.id.clone());
+                            expected.push(item.id.clone());
                         }
                     }
-                    let s = &summary.summary;
-                    assert_eq!(
-                        (tally.applicable, tally.done, tally.missing_required),
-                        (s.applicable, s.done, s.missing_required.len())
-                    );
-                    overall.add(&tally);
+                    assert_eq!(*tally, counted);
+                    assert_eq!(tally.applicable(), tally.done + tally.open());
+                    overall.add(&counted);
                 }
-                assert_eq!(overall.applicable, o.overall.applicable);
-                assert_eq!(overall.done, o.overall.done);
-                let expected: Vec<String> = match &o.verdict {
-                    Verdict::Ready => Vec::new(),
-                    Verdict::NotReady { missing } => {
-                        missing.iter().map(|m| m.item.clone()).collect()
-                    }
-                };
-                assert_eq!(missing, expected);
-                assert_eq!(overall.missing_required, expected.len());
+                assert_eq!(statuses.next(), None);
+                assert_eq!(overall, o.overall);
+                assert_eq!(missing(&o.verdict(&g)), expected);
+                assert_eq!(o.overall.missing_required, expected.len());
             }
         }
+    }
+
+    #[test]
+    fn unanswered_counts_the_roles_open_questions() {
+        let g = sample();
+        let mut p = Progress::default();
+        assert_eq!(p.unanswered(&g, Role::Enterprise), 3);
+        assert_eq!(p.unanswered(&g, Role::Employee), 1);
+        answer(&mut p, &g, "canteen", "no", 1);
+        assert_eq!(p.unanswered(&g, Role::Enterprise), 2);
+        act(
+            &mut p,
+            &g,
+            Action::ClearAnswer {
+                question: "canteen".into(),
+            },
+            2,
+        );
+        assert_eq!(p.unanswered(&g, Role::Enterprise), 3);
+    }
+
+    #[test]
+    fn reset_undo_and_adopt_are_actions() {
+        let g = sample();
+        let mut p = busy(&g);
+        let before = p.clone();
+        let Applied::Reset(undo) = p.perform(
+            &g,
+            Action::Reset {
+                role: Role::Enterprise,
+            },
+            500,
+        ) else {
+            panic!("a reset of a busy checklist clears something");
+        };
+        assert_eq!(undo.role(), Role::Enterprise);
+        assert_eq!(
+            p.perform(
+                &g,
+                Action::Reset {
+                    role: Role::Enterprise
+                },
+                501
+            ),
+            Applied::Unchanged
+        );
+        assert!(p.apply(&g, Action::UndoReset(undo), 502));
+        assert_eq!(
+            overview(&g, &p, Role::Enterprise),
+            overview(&g, &before, Role::Enterprise)
+        );
+
+        let mut other = Progress::default();
+        assert!(other.apply(
+            &g,
+            Action::Adopt {
+                progress: Box::new(p.clone()),
+                notes: Notes::Keep
+            },
+            600
+        ));
+        assert_eq!(other.answers(), p.answers());
+        assert_eq!(other.note("e1"), "");
+        assert!(other.apply(
+            &g,
+            Action::Adopt {
+                progress: Box::new(p.clone()),
+                notes: Notes::Replace
+            },
+            601
+        ));
+        assert_eq!(other.note("e1"), p.note("e1"));
     }
 }

@@ -309,6 +309,8 @@ pub struct GuideChange {
 }
 
 impl GuideChange {
+    /// Whether nothing changed. A change that is not empty is worth a banner: every kind of
+    /// change is named in it (`i18n::store::guide_change_message`).
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.removed.is_empty()
@@ -483,6 +485,63 @@ pub fn merge_stored(
     let saved = decode(incoming, &guide.id)?;
     let merged = merge(local, &saved.progress);
     Ok(reconcile(guide, merged, &saved.guide_version).0)
+}
+
+/// What storage holds when a save is due, as the store sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored<'a> {
+    /// Nothing under the key.
+    Nothing,
+    /// Exactly what this page last wrote or read: no other tab has written since. The store
+    /// tells by comparing the browser's strings, without copying the value into wasm.
+    Ours,
+    /// Something else, such as another tab's write.
+    Text(&'a str),
+}
+
+/// What a save does: the progress to keep, the text to write (if any), and whether the
+/// progress kept differs from the one shown, because another tab's changes were merged in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavePlan {
+    pub progress: Progress,
+    /// The value to write under the storage key; `None` when storage already holds it.
+    pub write: Option<String>,
+    /// The page must show `progress`: it has another tab's changes.
+    pub changed: bool,
+}
+
+/// Decides a save of `current` (which differs from what this page last saved) against what
+/// storage holds. Our own last write is simply replaced; another value is decoded once and
+/// merged with ours, so an edit another tab made meanwhile is kept; an unreadable value is
+/// replaced. Nothing is written when storage already holds the merged result.
+pub fn plan_save(current: Progress, stored: Stored<'_>, guide: &Guide, now: u64) -> SavePlan {
+    let (progress, write, changed) = match stored {
+        Stored::Nothing | Stored::Ours => (current, true, false),
+        Stored::Text(text) => match decode(text, &guide.id) {
+            Err(_) => (current, true, false),
+            Ok(saved) => {
+                let merged = merge(&current, &saved.progress);
+                let merged = reconcile(guide, merged, &saved.guide_version).0;
+                let theirs = saved.into_progress(guide).0;
+                let (write, changed) = (theirs != merged, merged != current);
+                (merged, write, changed)
+            }
+        },
+    };
+    if !write {
+        return SavePlan {
+            progress,
+            write: None,
+            changed,
+        };
+    }
+    let saved = Saved::new(guide, progress, now);
+    let text = encode(&saved);
+    SavePlan {
+        progress: saved.progress,
+        write: Some(text),
+        changed,
+    }
 }
 
 #[derive(Serialize)]

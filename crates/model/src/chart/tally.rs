@@ -2,48 +2,10 @@
 //! applicable or still open, for the node's colour and status tag.
 
 use crate::guide::Guide;
-use crate::progress::{item_status, ItemStatus, Progress};
+use crate::progress::{item_status, Progress};
 
-/// How many of a node's checklist items are in each state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub total: usize,
-    pub done: usize,
-    pub not_applicable: usize,
-}
-
-/// A node's progress in one word, shown in text and colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NodeState {
-    /// The node has no checklist items.
-    NoItems,
-    NotStarted,
-    Partial,
-    Done,
-    /// None of its items apply.
-    NotApplicable,
-}
-
-impl Tally {
-    /// Items that apply.
-    pub fn applicable(&self) -> usize {
-        self.total - self.not_applicable
-    }
-
-    pub fn state(&self) -> NodeState {
-        if self.total == 0 {
-            NodeState::NoItems
-        } else if self.applicable() == 0 {
-            NodeState::NotApplicable
-        } else if self.done == self.applicable() {
-            NodeState::Done
-        } else if self.done == 0 {
-            NodeState::NotStarted
-        } else {
-            NodeState::Partial
-        }
-    }
-}
+// One counting type for sections, roles and nodes (issue 15).
+pub use crate::progress::{NodeState, Tally};
 
 /// The tally of every node's items (of both roles), in node order.
 pub fn tallies(guide: &Guide, progress: &Progress) -> Vec<Tally> {
@@ -53,13 +15,7 @@ pub fn tallies(guide: &Guide, progress: &Progress) -> Vec<Tally> {
         let Some(i) = guide.nodes.iter().position(|n| n.id == item.node) else {
             continue;
         };
-        let tally = &mut out[i];
-        tally.total += 1;
-        match item_status(item, progress.mark(&item.id), &answers) {
-            ItemStatus::Done => tally.done += 1,
-            ItemStatus::NotApplicable(_) => tally.not_applicable += 1,
-            ItemStatus::NotStarted => {}
-        }
+        out[i].count(item, &item_status(item, progress.mark(&item.id), &answers));
     }
     out
 }
@@ -81,14 +37,8 @@ mod tests {
             .items_of_node("self-check")
             .map(|(_, i)| i.id.clone())
             .collect();
-        assert_eq!(
-            tallies(&guide, &progress)[self_check],
-            Tally {
-                total: items.len(),
-                done: 0,
-                not_applicable: 0
-            }
-        );
+        let t = tallies(&guide, &progress)[self_check];
+        assert_eq!((t.total, t.done, t.not_applicable), (items.len(), 0, 0));
         assert_eq!(
             tallies(&guide, &progress)[self_check].state(),
             NodeState::NotStarted

@@ -3,7 +3,9 @@
 //! missing translation does not compile; sentences with numbers or names are functions that
 //! match on the locale.
 
-use super::Locale;
+use super::{Locale, Message, PageMsg};
+use crate::guide::Guide;
+use crate::progress::{ItemStatus, NaReason};
 
 /// Every fixed piece of text of the checklist, share and report pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11,10 +13,6 @@ pub enum ListMsg {
     AboutYou,
     AboutYouIntro,
     EnterpriseName,
-    ClearAnswer,
-    StatusNotStarted,
-    StatusDone,
-    StatusNa,
     MarkNa,
     NaReason,
     Save,
@@ -54,7 +52,6 @@ pub enum ListMsg {
     SharedApplied,
     SharedRefused,
     ReportTitle,
-    Print,
     BackToChecklist,
     Date,
     Role,
@@ -66,7 +63,6 @@ pub enum ListMsg {
     SignHead,
     SignEmployee,
     Seal,
-    LettersHeading,
     EnterpriseLetterTitle,
     EnterpriseLetterTo,
     EnterpriseLetterClose,
@@ -81,8 +77,77 @@ pub enum ListMsg {
 }
 
 impl ListMsg {
-    /// The message in `locale`.
-    pub fn text(self, locale: Locale) -> &'static str {
+    /// Every message of the table, for the tests that render them all.
+    pub const ALL: [ListMsg; 64] = [
+        ListMsg::AboutYou,
+        ListMsg::AboutYouIntro,
+        ListMsg::EnterpriseName,
+        ListMsg::MarkNa,
+        ListMsg::NaReason,
+        ListMsg::Save,
+        ListMsg::Cancel,
+        ListMsg::MarkApplicable,
+        ListMsg::Note,
+        ListMsg::Details,
+        ListMsg::OverallProgress,
+        ListMsg::Ready,
+        ListMsg::Reset,
+        ListMsg::ResetQuestion,
+        ListMsg::ResetConfirm,
+        ListMsg::ResetDone,
+        ListMsg::NothingToReset,
+        ListMsg::Undo,
+        ListMsg::UndoDone,
+        ListMsg::OpenReport,
+        ListMsg::Tools,
+        ListMsg::Export,
+        ListMsg::Import,
+        ListMsg::ImportRefused,
+        ListMsg::NothingChanged,
+        ListMsg::ImportAsk,
+        ListMsg::Replace,
+        ListMsg::KeepMine,
+        ListMsg::Imported,
+        ListMsg::ShareLink,
+        ListMsg::ShareIntro,
+        ListMsg::CopyLink,
+        ListMsg::Copied,
+        ListMsg::CopyFailed,
+        ListMsg::QrLabel,
+        ListMsg::ShareTooLong,
+        ListMsg::QrTooLong,
+        ListMsg::ExportFailed,
+        ListMsg::SharedAsk,
+        ListMsg::SharedApplied,
+        ListMsg::SharedRefused,
+        ListMsg::ReportTitle,
+        ListMsg::BackToChecklist,
+        ListMsg::Date,
+        ListMsg::Role,
+        ListMsg::Item,
+        ListMsg::State,
+        ListMsg::Missing,
+        ListMsg::NothingMissing,
+        ListMsg::SignOfficer,
+        ListMsg::SignHead,
+        ListMsg::SignEmployee,
+        ListMsg::Seal,
+        ListMsg::EnterpriseLetterTitle,
+        ListMsg::EnterpriseLetterTo,
+        ListMsg::EnterpriseLetterClose,
+        ListMsg::EmployeeLetterTitle,
+        ListMsg::EmployeeLetterClose,
+        ListMsg::EmployeeLetterPromises,
+        ListMsg::EmployeeName,
+        ListMsg::LetterNote,
+        ListMsg::Unnamed,
+        ListMsg::NotAnswered,
+        ListMsg::PrintHint,
+    ];
+}
+
+impl Message for ListMsg {
+    fn text(self, locale: Locale) -> &'static str {
         use ListMsg::*;
         use Locale::*;
         match (self, locale) {
@@ -95,18 +160,6 @@ impl ListMsg {
             (EnterpriseName, ZhHans) => "企业名称",
             (EnterpriseName, ZhHant) => "企業名稱",
             (EnterpriseName, English) => "Enterprise name",
-            (ClearAnswer, ZhHans) => "清除回答",
-            (ClearAnswer, ZhHant) => "清除回答",
-            (ClearAnswer, English) => "Clear the answer",
-            (StatusNotStarted, ZhHans) => "未开始",
-            (StatusNotStarted, ZhHant) => "未開始",
-            (StatusNotStarted, English) => "Not started",
-            (StatusDone, ZhHans) => "已完成",
-            (StatusDone, ZhHant) => "已完成",
-            (StatusDone, English) => "Done",
-            (StatusNa, ZhHans) => "不适用",
-            (StatusNa, ZhHant) => "不適用",
-            (StatusNa, English) => "Not applicable",
             (MarkNa, ZhHans) => "标为不适用",
             (MarkNa, ZhHant) => "標為不適用",
             (MarkNa, English) => "Mark not applicable",
@@ -224,9 +277,6 @@ impl ListMsg {
             (ReportTitle, ZhHans) => "复工自查报告",
             (ReportTitle, ZhHant) => "復工自查報告",
             (ReportTitle, English) => "Resumption self-check report",
-            (Print, ZhHans) => "打印",
-            (Print, ZhHant) => "列印",
-            (Print, English) => "Print",
             (BackToChecklist, ZhHans) => "返回自查清单",
             (BackToChecklist, ZhHant) => "返回自查清單",
             (BackToChecklist, English) => "Back to the checklist",
@@ -260,9 +310,6 @@ impl ListMsg {
             (Seal, ZhHans) => "（企业盖章）",
             (Seal, ZhHant) => "（企業蓋章）",
             (Seal, English) => "(Company seal)",
-            (LettersHeading, ZhHans) => "承诺书",
-            (LettersHeading, ZhHant) => "承諾書",
-            (LettersHeading, English) => "Commitment letters",
             (EnterpriseLetterTitle, ZhHans) => "企业复工防控承诺书",
             (EnterpriseLetterTitle, ZhHant) => "企業復工防控承諾書",
             (EnterpriseLetterTitle, English) => "Enterprise commitment on resuming work",
@@ -353,23 +400,54 @@ pub fn na_by_hand(reason: &str, locale: Locale) -> String {
 /// What an import file or share link holds, shown before asking to replace.
 pub fn incoming_summary(done: usize, not_applicable: usize, name: &str, locale: Locale) -> String {
     let name = name.trim();
+    if name.is_empty() {
+        return match locale {
+            Locale::ZhHans => format!("其中 {done} 项已完成，{not_applicable} 项标为不适用。"),
+            Locale::ZhHant => format!("其中 {done} 項已完成，{not_applicable} 項標為不適用。"),
+            Locale::English => {
+                format!("It has {done} item(s) done and {not_applicable} marked not applicable.")
+            }
+        };
+    }
     match locale {
-        Locale::ZhHans if name.is_empty() => {
-            format!("其中 {done} 项已完成，{not_applicable} 项标为不适用。")
-        }
         Locale::ZhHans => format!("企业“{name}”：{done} 项已完成，{not_applicable} 项标为不适用。"),
-        Locale::ZhHant if name.is_empty() => {
-            format!("其中 {done} 項已完成，{not_applicable} 項標為不適用。")
-        }
         Locale::ZhHant => {
             format!("企業「{name}」：{done} 項已完成，{not_applicable} 項標為不適用。")
-        }
-        Locale::English if name.is_empty() => {
-            format!("It has {done} item(s) done and {not_applicable} marked not applicable.")
         }
         Locale::English => {
             format!("{name}: {done} item(s) done and {not_applicable} marked not applicable.")
         }
+    }
+}
+
+/// An item's state in words: not started, done, or not applicable and why. The checklist,
+/// the flowchart's panel and the printed report all say it this way.
+pub fn status_text(guide: &Guide, status: &ItemStatus, locale: Locale) -> String {
+    match status {
+        ItemStatus::NotStarted => PageMsg::StatusNotStarted.text(locale).to_string(),
+        ItemStatus::Done => PageMsg::StatusDone.text(locale).to_string(),
+        ItemStatus::NotApplicable(NaReason::ByAnswers { question, answer }) => {
+            // The guide's words for the question and answer; their ids if it lacks them.
+            let found = guide.questions.iter().find(|q| &q.id == question);
+            let question_text = found.map_or(question.as_str(), |q| guide.text(&q.text, locale));
+            let answer_text = found
+                .and_then(|q| q.answers.iter().find(|a| &a.id == answer))
+                .map_or(answer.as_str(), |a| guide.text(&a.label, locale));
+            na_by_answers(question_text, answer_text, locale)
+        }
+        ItemStatus::NotApplicable(NaReason::ByHand(reason)) => na_by_hand(reason, locale),
+        ItemStatus::NotApplicable(NaReason::Never) => {
+            PageMsg::StatusNotApplicable.text(locale).to_string()
+        }
+    }
+}
+
+/// A label before the line it heads, such as a signature line: "Date: " or "日期：".
+pub fn label(label: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("{label}："),
+        Locale::ZhHant => format!("{label}："),
+        Locale::English => format!("{label}: "),
     }
 }
 
@@ -391,7 +469,8 @@ pub fn enterprise_letter_body(name: &str, locale: Locale) -> String {
 /// The salutation of the employee's letter, addressed to the enterprise.
 pub fn employee_letter_to(enterprise: &str, locale: Locale) -> String {
     match locale {
-        Locale::ZhHans | Locale::ZhHant => format!("致{enterprise}："),
+        Locale::ZhHans => format!("致{enterprise}："),
+        Locale::ZhHant => format!("致{enterprise}："),
         Locale::English => format!("To {enterprise}:"),
     }
 }
@@ -436,5 +515,13 @@ mod tests {
             assert!(incoming_summary(2, 1, "", locale).contains('2'));
             assert!(!ListMsg::Ready.text(locale).is_empty());
         }
+    }
+
+    /// Issue 15: the report wrote a full-width colon after its labels in English too.
+    #[test]
+    fn labels_take_the_colon_of_their_language() {
+        assert_eq!(label("Date", Locale::English), "Date: ");
+        assert_eq!(label("日期", Locale::ZhHans), "日期：");
+        assert_eq!(label("日期", Locale::ZhHant), "日期：");
     }
 }

@@ -2,8 +2,8 @@
 //! matches every pair of message and locale with no wildcard, so a missing translation does
 //! not compile.
 
-use super::Locale;
-use crate::chart::{NodeState, Tally};
+use super::{Locale, Message, PageMsg};
+use crate::progress::{NodeState, Tally};
 
 /// Every fixed piece of text on the flowchart page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,16 +19,10 @@ pub enum FcMsg {
     ChartDesc,
     KeyboardHelp,
     Close,
-    Print,
     Legend,
-    StateDone,
     StatePartial,
-    StateNotStarted,
-    StateNotApplicable,
     OffRoute,
     ChosenBranch,
-    Question,
-    ClearAnswer,
     NotAnswered,
     EventNote,
     WhyThisRoute,
@@ -40,14 +34,42 @@ pub enum FcMsg {
     BackTo,
     ContinueWith,
     NoItems,
-    NotApplicableMarked,
-    NotApplicableNever,
-    OpenChecklist,
-    Progress,
 }
 
 impl FcMsg {
-    pub fn text(self, locale: Locale) -> &'static str {
+    /// Every message of the table, for the tests that render them all.
+    pub const ALL: [FcMsg; 26] = [
+        FcMsg::ViewLabel,
+        FcMsg::ViewChart,
+        FcMsg::ViewList,
+        FcMsg::ZoomLabel,
+        FcMsg::ZoomIn,
+        FcMsg::ZoomOut,
+        FcMsg::ZoomFit,
+        FcMsg::ChartTitle,
+        FcMsg::ChartDesc,
+        FcMsg::KeyboardHelp,
+        FcMsg::Close,
+        FcMsg::Legend,
+        FcMsg::StatePartial,
+        FcMsg::OffRoute,
+        FcMsg::ChosenBranch,
+        FcMsg::NotAnswered,
+        FcMsg::EventNote,
+        FcMsg::WhyThisRoute,
+        FcMsg::LeadsHere,
+        FcMsg::RulesOut,
+        FcMsg::Undecided,
+        FcMsg::NoQuestionsBefore,
+        FcMsg::WaysOn,
+        FcMsg::BackTo,
+        FcMsg::ContinueWith,
+        FcMsg::NoItems,
+    ];
+}
+
+impl Message for FcMsg {
+    fn text(self, locale: Locale) -> &'static str {
         use FcMsg::*;
         use Locale::*;
         match (self, locale) {
@@ -84,36 +106,18 @@ impl FcMsg {
             (Close, ZhHans) => "关闭",
             (Close, ZhHant) => "關閉",
             (Close, English) => "Close",
-            (Print, ZhHans) => "打印",
-            (Print, ZhHant) => "列印",
-            (Print, English) => "Print",
             (Legend, ZhHans) => "图例",
             (Legend, ZhHant) => "圖例",
             (Legend, English) => "Key",
-            (StateDone, ZhHans) => "已完成",
-            (StateDone, ZhHant) => "已完成",
-            (StateDone, English) => "Done",
             (StatePartial, ZhHans) => "部分完成",
             (StatePartial, ZhHant) => "部分完成",
             (StatePartial, English) => "Partly done",
-            (StateNotStarted, ZhHans) => "未开始",
-            (StateNotStarted, ZhHant) => "未開始",
-            (StateNotStarted, English) => "Not started",
-            (StateNotApplicable, ZhHans) => "不适用",
-            (StateNotApplicable, ZhHant) => "不適用",
-            (StateNotApplicable, English) => "Not applicable",
             (OffRoute, ZhHans) => "不在你的路线上",
             (OffRoute, ZhHant) => "不在你的路線上",
             (OffRoute, English) => "Not on your route",
             (ChosenBranch, ZhHans) => "你选择的分支",
             (ChosenBranch, ZhHant) => "你選擇的分支",
             (ChosenBranch, English) => "Your branch",
-            (Question, ZhHans) => "请回答",
-            (Question, ZhHant) => "請回答",
-            (Question, English) => "Your answer",
-            (ClearAnswer, ZhHans) => "清除回答",
-            (ClearAnswer, ZhHant) => "清除回答",
-            (ClearAnswer, English) => "Clear the answer",
             (NotAnswered, ZhHans) => "尚未回答",
             (NotAnswered, ZhHant) => "尚未回答",
             (NotAnswered, English) => "not answered yet",
@@ -147,30 +151,18 @@ impl FcMsg {
             (NoItems, ZhHans) => "这一步没有自查项。",
             (NoItems, ZhHant) => "這一步沒有自查項。",
             (NoItems, English) => "This step has no checklist items.",
-            (NotApplicableMarked, ZhHans) => "已标为不适用",
-            (NotApplicableMarked, ZhHant) => "已標為不適用",
-            (NotApplicableMarked, English) => "marked not applicable",
-            (NotApplicableNever, ZhHans) => "不适用于任何情况",
-            (NotApplicableNever, ZhHant) => "不適用於任何情況",
-            (NotApplicableNever, English) => "never applies",
-            (OpenChecklist, ZhHans) => "打开自查清单",
-            (OpenChecklist, ZhHant) => "打開自查清單",
-            (OpenChecklist, English) => "Open the checklist",
-            (Progress, ZhHans) => "进度",
-            (Progress, ZhHant) => "進度",
-            (Progress, English) => "Progress",
         }
     }
 }
 
 /// The word for a node's state.
-pub fn state_msg(state: NodeState) -> Option<FcMsg> {
+pub fn state_word(state: NodeState, locale: Locale) -> Option<&'static str> {
     match state {
         NodeState::NoItems => None,
-        NodeState::NotStarted => Some(FcMsg::StateNotStarted),
-        NodeState::Partial => Some(FcMsg::StatePartial),
-        NodeState::Done => Some(FcMsg::StateDone),
-        NodeState::NotApplicable => Some(FcMsg::StateNotApplicable),
+        NodeState::NotStarted => Some(PageMsg::StatusNotStarted.text(locale)),
+        NodeState::Partial => Some(FcMsg::StatePartial.text(locale)),
+        NodeState::Done => Some(PageMsg::StatusDone.text(locale)),
+        NodeState::NotApplicable => Some(PageMsg::StatusNotApplicable.text(locale)),
     }
 }
 
@@ -178,10 +170,11 @@ pub fn state_msg(state: NodeState) -> Option<FcMsg> {
 pub fn tag_text(tally: &Tally, locale: Locale) -> String {
     match tally.state() {
         NodeState::NoItems => String::new(),
-        NodeState::Done => format!("✓ {}", FcMsg::StateDone.text(locale)),
+        NodeState::Done => format!("✓ {}", PageMsg::StatusDone.text(locale)),
         NodeState::NotApplicable => match locale {
+            Locale::ZhHans => "不适用".to_string(),
+            Locale::ZhHant => "不適用".to_string(),
             Locale::English => "N/A".to_string(),
-            _ => FcMsg::StateNotApplicable.text(locale).to_string(),
         },
         NodeState::NotStarted | NodeState::Partial => {
             format!("{}/{}", tally.done, tally.applicable())
@@ -193,35 +186,60 @@ pub fn tag_text(tally: &Tally, locale: Locale) -> String {
 /// checklist items".
 pub fn tally_text(tally: &Tally, locale: Locale) -> String {
     let state = tally.state();
-    let Some(word) = state_msg(state) else {
+    let Some(word) = state_word(state, locale) else {
         return String::new();
     };
-    let word = word.text(locale);
-    let (done, of) = (tally.done, tally.applicable());
-    match (state, locale) {
-        (NodeState::NotApplicable, Locale::English) => {
-            format!("{word}: none of its {} checklist items apply", tally.total)
-        }
-        (NodeState::NotApplicable, _) => format!("{word}：{} 项自查项都不适用", tally.total),
-        (_, Locale::English) => format!("{word}: {done} of {of} checklist items"),
-        (_, _) => format!("{word}：{done}/{of} 项自查项"),
+    let (done, of, total) = (tally.done, tally.applicable(), tally.total);
+    if state == NodeState::NotApplicable {
+        return match locale {
+            Locale::ZhHans => format!("{word}：{total} 项自查项都不适用"),
+            Locale::ZhHant => format!("{word}：{total} 項自查項都不適用"),
+            Locale::English => format!("{word}: none of its {total} checklist items apply"),
+        };
     }
+    match locale {
+        Locale::ZhHans => format!("{word}：{done}/{of} 项自查项"),
+        Locale::ZhHant => format!("{word}：{done}/{of} 項自查項"),
+        Locale::English => format!("{word}: {done} of {of} checklist items"),
+    }
+}
+
+/// A node's accessible name: its kind and title, then any further sentences, such as
+/// "Step: Self-check. Partly done: 2 of 5 checklist items. Not on your route".
+pub fn node_name(kind: &str, title: &str, more: &[&str], locale: Locale) -> String {
+    let mut name = match locale {
+        Locale::ZhHans => format!("{kind}：{title}"),
+        Locale::ZhHant => format!("{kind}：{title}"),
+        Locale::English => format!("{kind}: {title}"),
+    };
+    for sentence in more.iter().filter(|s| !s.is_empty()) {
+        // The sentences are joined as they always were, the same in every language.
+        let stop = match locale {
+            Locale::ZhHans => ". ",
+            Locale::ZhHant => ". ",
+            Locale::English => ". ",
+        };
+        name.push_str(stop);
+        name.push_str(sentence);
+    }
+    name
 }
 
 /// A side remark after a text: "（…）" in Chinese, " (…)" in English.
 pub fn aside(text: &str, locale: Locale) -> String {
     match locale {
+        Locale::ZhHans => format!("（{text}）"),
+        Locale::ZhHant => format!("（{text}）"),
         Locale::English => format!(" ({text})"),
-        Locale::ZhHans | Locale::ZhHant => format!("（{text}）"),
     }
 }
 
-/// Why an item does not apply, such as "Not applicable: Canteen? — No".
-pub fn not_applicable(why: &str, locale: Locale) -> String {
-    let word = FcMsg::StateNotApplicable.text(locale);
+/// "Question — answer", as the step panel and the "why this route" trace say an answer.
+pub fn answered(question: &str, answer: &str, locale: Locale) -> String {
     match locale {
-        Locale::English => format!("{word}: {why}"),
-        Locale::ZhHans | Locale::ZhHant => format!("{word}：{why}"),
+        Locale::ZhHans => format!("{question} — {answer}"),
+        Locale::ZhHant => format!("{question} — {answer}"),
+        Locale::English => format!("{question} — {answer}"),
     }
 }
 
@@ -235,6 +253,7 @@ mod tests {
             total,
             done,
             not_applicable,
+            missing_required: 0,
         };
         assert_eq!(tag_text(&t(0, 0, 0), Locale::English), "");
         assert_eq!(tag_text(&t(5, 2, 0), Locale::English), "2/5");
@@ -253,13 +272,46 @@ mod tests {
         assert_eq!(tally_text(&t(0, 0, 0), Locale::English), "");
         assert_eq!(aside("Your branch", Locale::English), " (Your branch)");
         assert_eq!(aside("你选择的分支", Locale::ZhHans), "（你选择的分支）");
-        assert_eq!(
-            not_applicable("Canteen? — No", Locale::English),
-            "Not applicable: Canteen? — No"
-        );
         for locale in Locale::ALL {
             assert!(!tally_text(&t(2, 0, 2), locale).is_empty());
             assert!(!FcMsg::ChartDesc.text(locale).is_empty());
         }
+    }
+
+    /// Issue 15: Traditional Chinese read the Simplified sentence ("部分完成：2/5 项自查项").
+    #[test]
+    fn traditional_chinese_tallies_are_traditional() {
+        let partial = Tally {
+            total: 5,
+            done: 2,
+            ..Tally::default()
+        };
+        assert_eq!(
+            tally_text(&partial, Locale::ZhHant),
+            "部分完成：2/5 項自查項"
+        );
+        let none_apply = Tally {
+            total: 2,
+            not_applicable: 2,
+            ..Tally::default()
+        };
+        assert_eq!(
+            tally_text(&none_apply, Locale::ZhHant),
+            "不適用：2 項自查項都不適用"
+        );
+    }
+
+    #[test]
+    fn node_names_put_the_kind_before_the_title_in_each_language() {
+        assert_eq!(
+            node_name(
+                "Step",
+                "Self-check",
+                &["Done: 2 of 2 checklist items", ""],
+                Locale::English
+            ),
+            "Step: Self-check. Done: 2 of 2 checklist items"
+        );
+        assert_eq!(node_name("步骤", "自查", &[], Locale::ZhHans), "步骤：自查");
     }
 }

@@ -9,10 +9,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::guide::{ParseError, Problem, ProblemKind};
+use crate::load::{Description, LoadError, MAX_GUIDE_BYTES};
 
 pub mod checklist;
 pub mod flowchart;
+pub mod outside;
 pub mod page;
+pub mod script;
 pub mod store;
 
 pub use page::PageMsg;
@@ -96,25 +99,12 @@ pub trait Message: Copy + Send + Sync + 'static {
     fn text(self, locale: Locale) -> &'static str;
 }
 
-impl Message for Msg {
-    fn text(self, locale: Locale) -> &'static str {
-        Msg::text(self, locale)
-    }
-}
-
-impl Message for PageMsg {
-    fn text(self, locale: Locale) -> &'static str {
-        PageMsg::text(self, locale)
-    }
-}
-
 /// The interface text of the app's frame, its home page and its messages about loading a
 /// page; what only the pages show is in `PageMsg`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Msg {
     AppName,
     AppTagline,
-    NavHome,
     NavMain,
     NavFlowchart,
     NavChecklist,
@@ -137,8 +127,32 @@ pub enum Msg {
 }
 
 impl Msg {
-    /// The message in `locale`.
-    pub fn text(self, locale: Locale) -> &'static str {
+    /// Every message of the table, for the tests that render them all.
+    pub const ALL: [Msg; 19] = [
+        Msg::AppName,
+        Msg::AppTagline,
+        Msg::NavMain,
+        Msg::NavFlowchart,
+        Msg::NavChecklist,
+        Msg::NavAbout,
+        Msg::SkipToContent,
+        Msg::Language,
+        Msg::Loading,
+        Msg::PartLoadFailedTitle,
+        Msg::PartLoadFailedBody,
+        Msg::Retry,
+        Msg::HomeIntro,
+        Msg::HomeStartEnterprise,
+        Msg::HomeStartEmployee,
+        Msg::HomeOpenFlowchart,
+        Msg::NotFoundTitle,
+        Msg::NotFoundBody,
+        Msg::BackHome,
+    ];
+}
+
+impl Message for Msg {
+    fn text(self, locale: Locale) -> &'static str {
         use Locale::*;
         use Msg::*;
         match (self, locale) {
@@ -148,9 +162,6 @@ impl Msg {
             (AppTagline, ZhHans) => "集美区企业复工防控操作指南（图解版）",
             (AppTagline, ZhHant) => "集美區企業復工防控操作指南（圖解版）",
             (AppTagline, English) => "Jimei District's illustrated guide for enterprises resuming work",
-            (NavHome, ZhHans) => "首页",
-            (NavHome, ZhHant) => "首頁",
-            (NavHome, English) => "Home",
             (NavMain, ZhHans) => "主导航",
             (NavMain, ZhHant) => "主導覽",
             (NavMain, English) => "Main",
@@ -212,7 +223,8 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
     use Locale::*;
     use ProblemKind::*;
     let sentence = match (&problem.kind, locale) {
-        (NoLanguages, ZhHans | ZhHant) => "未声明任何语言".to_string(),
+        (NoLanguages, ZhHans) => "未声明任何语言".to_string(),
+        (NoLanguages, ZhHant) => "未聲明任何語言".to_string(),
         (NoLanguages, English) => "no languages are declared".to_string(),
         (DuplicateId { id }, ZhHans) => format!("编号 {id} 重复使用"),
         (DuplicateId { id }, ZhHant) => format!("編號 {id} 重複使用"),
@@ -430,7 +442,8 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
         }
     };
     let at = match locale {
-        ZhHans | ZhHant => "位置",
+        ZhHans => "位置",
+        ZhHant => "位置",
         English => "at",
     };
     format!("{sentence} ({at} {})", problem.path)
@@ -440,17 +453,73 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
 pub fn parse_error_message(error: &ParseError, locale: Locale) -> String {
     let head = PageMsg::ErrorJson.text(locale);
     match locale {
-        Locale::ZhHans | Locale::ZhHant => {
-            format!(
-                "{head}：第 {} 行第 {} 列（{}）",
-                error.line, error.column, error.message
-            )
-        }
+        // The parser's own explanation is in English, so only the English sentence has it.
+        Locale::ZhHans => format!("{head}：第 {} 行第 {} 列", error.line, error.column),
+        Locale::ZhHant => format!("{head}：第 {} 行第 {} 列", error.line, error.column),
         Locale::English => format!(
             "{head}: line {}, column {} ({})",
             error.line, error.column, error.message
         ),
     }
+}
+
+/// The page's headline for a failed load, and the problems it lists; see `LoadError::describe`.
+pub fn describe_load_error(error: &LoadError, locale: Locale) -> Description {
+    let headline = |msg: PageMsg| msg.text(locale).to_string();
+    let (headline, details) = match error {
+        // The cause is the browser's, in English: it is kept in the error, not shown.
+        LoadError::Network(_) => (headline(PageMsg::ErrorNetwork), Vec::new()),
+        LoadError::Timeout { seconds } => {
+            let head = PageMsg::ErrorTimeout.text(locale);
+            let line = match locale {
+                Locale::ZhHans => format!("{head}（{seconds} 秒）"),
+                Locale::ZhHant => format!("{head}（{seconds} 秒）"),
+                Locale::English => format!("{head} ({seconds} s)"),
+            };
+            (line, Vec::new())
+        }
+        LoadError::Http {
+            status,
+            status_text,
+        } => {
+            let head = PageMsg::ErrorHttp.text(locale);
+            let line = match locale {
+                Locale::ZhHans => format!("{head}（HTTP {status} {status_text}）"),
+                Locale::ZhHant => format!("{head}（HTTP {status} {status_text}）"),
+                Locale::English => format!("{head} (HTTP {status} {status_text})"),
+            };
+            (line, Vec::new())
+        }
+        LoadError::TooLarge { bytes } => {
+            let head = PageMsg::ErrorTooLarge.text(locale);
+            let line = match locale {
+                Locale::ZhHans => format!("{head}（{bytes} 字节，上限 {MAX_GUIDE_BYTES} 字节）"),
+                Locale::ZhHant => {
+                    format!("{head}（{bytes} 位元組，上限 {MAX_GUIDE_BYTES} 位元組）")
+                }
+                Locale::English => format!("{head} ({bytes} > {MAX_GUIDE_BYTES} bytes)"),
+            };
+            (line, Vec::new())
+        }
+        LoadError::Json(error) => (parse_error_message(error, locale), Vec::new()),
+        LoadError::OtherVersion { shown, found } => {
+            let head = PageMsg::ErrorOtherVersion.text(locale);
+            let line = match locale {
+                Locale::ZhHans => format!("{head}（{shown} → {found}）"),
+                Locale::ZhHant => format!("{head}（{shown} → {found}）"),
+                Locale::English => format!("{head} ({shown} → {found})"),
+            };
+            (line, Vec::new())
+        }
+        LoadError::Invalid(problems) => (
+            headline(PageMsg::ErrorInvalid),
+            problems
+                .iter()
+                .map(|p| problem_message(p, locale))
+                .collect(),
+        ),
+    };
+    Description { headline, details }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! the wasm part whose code formats it, so keeping these apart keeps them out of the part the
 //! first screen downloads.
 
-use super::Locale;
+use super::{Locale, Message};
 
 /// Every piece of interface text that only the pages, the guide gate and the banners show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,11 +52,69 @@ pub enum PageMsg {
     StoredValueUnreadable,
     BackupKept,
     Dismiss,
+    /// An item's or a flowchart step's state, shared by the checklist and the flowchart.
+    StatusNotStarted,
+    StatusDone,
+    StatusNotApplicable,
+    ClearAnswer,
+    Print,
 }
 
 impl PageMsg {
-    /// The message in `locale`.
-    pub fn text(self, locale: Locale) -> &'static str {
+    /// Every message of the table, for the tests that render them all.
+    pub const ALL: [PageMsg; 47] = [
+        PageMsg::LoadFailedTitle,
+        PageMsg::GuideLanguageFailed,
+        PageMsg::ErrorNetwork,
+        PageMsg::ErrorHttp,
+        PageMsg::ErrorJson,
+        PageMsg::ErrorInvalid,
+        PageMsg::ErrorTooLarge,
+        PageMsg::ErrorTimeout,
+        PageMsg::ErrorOtherVersion,
+        PageMsg::FlowchartTitle,
+        PageMsg::FlowchartIntro,
+        PageMsg::ChecklistTitle,
+        PageMsg::ChecklistIntro,
+        PageMsg::ChooseRole,
+        PageMsg::RoleEnterprise,
+        PageMsg::RoleEmployee,
+        PageMsg::Required,
+        PageMsg::Optional,
+        PageMsg::WhatToDo,
+        PageMsg::Why,
+        PageMsg::Source,
+        PageMsg::ConfidenceReported,
+        PageMsg::ConfidenceXiamen,
+        PageMsg::ConfidenceReconstructed,
+        PageMsg::ConfidenceOfficial,
+        PageMsg::ReconstructedNote,
+        PageMsg::AboutTitle,
+        PageMsg::AboutIntro,
+        PageMsg::AboutSources,
+        PageMsg::AboutVersion,
+        PageMsg::AboutConfidence,
+        PageMsg::NodeStart,
+        PageMsg::NodeStep,
+        PageMsg::NodeDecision,
+        PageMsg::NodeEnd,
+        PageMsg::BelongsToStep,
+        PageMsg::ItemsHere,
+        PageMsg::StorageUnavailable,
+        PageMsg::StorageWriteFailed,
+        PageMsg::StoredValueUnreadable,
+        PageMsg::BackupKept,
+        PageMsg::Dismiss,
+        PageMsg::StatusNotStarted,
+        PageMsg::StatusDone,
+        PageMsg::StatusNotApplicable,
+        PageMsg::ClearAnswer,
+        PageMsg::Print,
+    ];
+}
+
+impl Message for PageMsg {
+    fn text(self, locale: Locale) -> &'static str {
         use Locale::*;
         use PageMsg::*;
         match (self, locale) {
@@ -186,6 +244,21 @@ impl PageMsg {
             (Dismiss, ZhHans) => "知道了",
             (Dismiss, ZhHant) => "知道了",
             (Dismiss, English) => "Dismiss",
+            (StatusNotStarted, ZhHans) => "未开始",
+            (StatusNotStarted, ZhHant) => "未開始",
+            (StatusNotStarted, English) => "Not started",
+            (StatusDone, ZhHans) => "已完成",
+            (StatusDone, ZhHant) => "已完成",
+            (StatusDone, English) => "Done",
+            (StatusNotApplicable, ZhHans) => "不适用",
+            (StatusNotApplicable, ZhHant) => "不適用",
+            (StatusNotApplicable, English) => "Not applicable",
+            (ClearAnswer, ZhHans) => "清除回答",
+            (ClearAnswer, ZhHant) => "清除回答",
+            (ClearAnswer, English) => "Clear the answer",
+            (Print, ZhHans) => "打印",
+            (Print, ZhHant) => "列印",
+            (Print, English) => "Print",
         }
     }
 }

@@ -1,76 +1,62 @@
 //! Messages about saved progress: storage trouble, unreadable values, guide updates, and
 //! refused import files and share links.
 
-use super::Locale;
+use super::{Locale, Message, PageMsg};
+use crate::load::LoadError;
 use crate::saved::{CodecError, FragmentError, GuideChange};
-
-/// A sentence in each language.
-fn pick(locale: Locale, hans: String, hant: String, en: String) -> String {
-    match locale {
-        Locale::ZhHans => hans,
-        Locale::ZhHant => hant,
-        Locale::English => en,
-    }
-}
 
 /// Why a stored value, an import file or a share link could not be used.
 pub fn codec_error_message(error: &CodecError, locale: Locale) -> String {
     use CodecError::*;
     match error {
-        Empty => pick(
-            locale,
-            "内容为空。".into(),
-            "內容為空。".into(),
-            "It is empty.".into(),
-        ),
-        TooLarge { bytes, limit } => pick(
-            locale,
-            format!("文件太大（{bytes} 字节，上限 {limit} 字节）。"),
-            format!("文件太大（{bytes} 位元組，上限 {limit} 位元組）。"),
-            format!("It is too large ({bytes} bytes; the limit is {limit})."),
-        ),
-        NotText => pick(
-            locale,
-            "不是文本文件。".into(),
-            "不是文字檔案。".into(),
-            "It is not a text file.".into(),
-        ),
-        Malformed { line, column, .. } => pick(
-            locale,
-            format!("不是有效的 JSON（第 {line} 行第 {column} 列）。"),
-            format!("不是有效的 JSON（第 {line} 行第 {column} 列）。"),
-            format!("It is not valid JSON (line {line}, column {column})."),
-        ),
-        NotOurs { .. } | Invalid { .. } => pick(
-            locale,
-            "不是本应用保存的自查进度。".into(),
-            "不是本應用保存的自查進度。".into(),
-            "It is not progress saved by this app.".into(),
-        ),
-        NotAnExport { .. } => pick(
-            locale,
-            "不是本应用导出的进度文件。".into(),
-            "不是本應用匯出的進度檔案。".into(),
-            "It is not a progress file exported by this app.".into(),
-        ),
-        NewerSchema { .. } => pick(
-            locale,
-            "它由更新版本的应用保存，请先刷新或更新本应用。".into(),
-            "它由更新版本的應用保存，請先重新整理或更新本應用。".into(),
-            "It was saved by a newer version of the app; reload or update the app first.".into(),
-        ),
-        OlderSchema { .. } => pick(
-            locale,
-            "它的格式太旧，无法读取。".into(),
-            "它的格式太舊，無法讀取。".into(),
-            "Its format is too old to read.".into(),
-        ),
-        WrongGuide { found, .. } => pick(
-            locale,
-            format!("它属于另一份指南（{found}）。"),
-            format!("它屬於另一份指南（{found}）。"),
-            format!("It belongs to another guide ({found})."),
-        ),
+        Empty => match locale {
+            Locale::ZhHans => "内容为空。".to_string(),
+            Locale::ZhHant => "內容為空。".to_string(),
+            Locale::English => "It is empty.".to_string(),
+        },
+        TooLarge { bytes, limit } => match locale {
+            Locale::ZhHans => format!("文件太大（{bytes} 字节，上限 {limit} 字节）。"),
+            Locale::ZhHant => format!("文件太大（{bytes} 位元組，上限 {limit} 位元組）。"),
+            Locale::English => format!("It is too large ({bytes} bytes; the limit is {limit})."),
+        },
+        NotText => match locale {
+            Locale::ZhHans => "不是文本文件。".to_string(),
+            Locale::ZhHant => "不是文字檔案。".to_string(),
+            Locale::English => "It is not a text file.".to_string(),
+        },
+        Malformed { line, column, .. } => match locale {
+            Locale::ZhHans => format!("不是有效的 JSON（第 {line} 行第 {column} 列）。"),
+            Locale::ZhHant => format!("不是有效的 JSON（第 {line} 行第 {column} 列）。"),
+            Locale::English => format!("It is not valid JSON (line {line}, column {column})."),
+        },
+        NotOurs { .. } | Invalid { .. } => match locale {
+            Locale::ZhHans => "不是本应用保存的自查进度。".to_string(),
+            Locale::ZhHant => "不是本應用保存的自查進度。".to_string(),
+            Locale::English => "It is not progress saved by this app.".to_string(),
+        },
+        NotAnExport { .. } => match locale {
+            Locale::ZhHans => "不是本应用导出的进度文件。".to_string(),
+            Locale::ZhHant => "不是本應用匯出的進度檔案。".to_string(),
+            Locale::English => "It is not a progress file exported by this app.".to_string(),
+        },
+        NewerSchema { .. } => match locale {
+            Locale::ZhHans => "它由更新版本的应用保存，请先刷新或更新本应用。".to_string(),
+            Locale::ZhHant => "它由更新版本的應用保存，請先重新整理或更新本應用。".to_string(),
+            Locale::English => {
+                "It was saved by a newer version of the app; reload or update the app first."
+                    .to_string()
+            }
+        },
+        OlderSchema { .. } => match locale {
+            Locale::ZhHans => "它的格式太旧，无法读取。".to_string(),
+            Locale::ZhHant => "它的格式太舊，無法讀取。".to_string(),
+            Locale::English => "Its format is too old to read.".to_string(),
+        },
+        WrongGuide { found, .. } => match locale {
+            Locale::ZhHans => format!("它属于另一份指南（{found}）。"),
+            Locale::ZhHant => format!("它屬於另一份指南（{found}）。"),
+            Locale::English => format!("It belongs to another guide ({found})."),
+        },
     }
 }
 
@@ -78,82 +64,148 @@ pub fn codec_error_message(error: &CodecError, locale: Locale) -> String {
 pub fn fragment_error_message(error: &FragmentError, locale: Locale) -> String {
     use FragmentError::*;
     match error {
-        TooLarge { .. } => pick(
-            locale,
-            "分享链接太长。".into(),
-            "分享連結太長。".into(),
-            "The share link is too long.".into(),
-        ),
-        UnknownFormat | Corrupt(_) => pick(
-            locale,
-            "分享链接已损坏或不完整。".into(),
-            "分享連結已損壞或不完整。".into(),
-            "The share link is damaged or incomplete.".into(),
-        ),
-        WrongGuide { found, .. } => pick(
-            locale,
-            format!("分享链接属于另一份指南（{found}）。"),
-            format!("分享連結屬於另一份指南（{found}）。"),
-            format!("The share link belongs to another guide ({found})."),
-        ),
-        GuideVersion { found, expected } => pick(
-            locale,
-            format!("分享链接来自指南 {found} 版，当前是 {expected} 版。"),
-            format!("分享連結來自指南 {found} 版，目前是 {expected} 版。"),
-            format!(
+        TooLarge { .. } => match locale {
+            Locale::ZhHans => "分享链接太长。".to_string(),
+            Locale::ZhHant => "分享連結太長。".to_string(),
+            Locale::English => "The share link is too long.".to_string(),
+        },
+        UnknownFormat | Corrupt(_) => match locale {
+            Locale::ZhHans => "分享链接已损坏或不完整。".to_string(),
+            Locale::ZhHant => "分享連結已損壞或不完整。".to_string(),
+            Locale::English => "The share link is damaged or incomplete.".to_string(),
+        },
+        WrongGuide { found, .. } => match locale {
+            Locale::ZhHans => format!("分享链接属于另一份指南（{found}）。"),
+            Locale::ZhHant => format!("分享連結屬於另一份指南（{found}）。"),
+            Locale::English => format!("The share link belongs to another guide ({found})."),
+        },
+        GuideVersion { found, expected } => match locale {
+            Locale::ZhHans => format!("分享链接来自指南 {found} 版，当前是 {expected} 版。"),
+            Locale::ZhHant => format!("分享連結來自指南 {found} 版，目前是 {expected} 版。"),
+            Locale::English => format!(
                 "The share link was made with guide version {found}; this is version {expected}."
             ),
-        ),
+        },
     }
 }
 
-/// "Guide updated: 3 new items…", or `None` when nothing changed.
+/// "Guide updated: 3 new items…", or `None` exactly when the change `is_empty`: every kind
+/// of change is named, so whether a banner is worth showing is `GuideChange::is_empty`'s
+/// answer alone.
 pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<String> {
-    let (added, removed, restored) = (
-        change.added.len(),
-        change.removed.len(),
-        change.restored.len(),
-    );
-    if added + removed + restored == 0 {
+    if change.is_empty() {
         return None;
     }
+    let count = |list: &Vec<String>| list.len();
     let mut parts = Vec::new();
+    let added = count(&change.added);
     if added > 0 {
-        parts.push(pick(
-            locale,
-            format!("新增 {added} 项"),
-            format!("新增 {added} 項"),
-            format!("{added} new item(s)"),
-        ));
+        parts.push(match locale {
+            Locale::ZhHans => format!("新增 {added} 项"),
+            Locale::ZhHant => format!("新增 {added} 項"),
+            Locale::English => format!("{added} new item(s)"),
+        });
     }
+    let removed = count(&change.removed);
     if removed > 0 {
-        parts.push(pick(
-            locale,
-            format!("{removed} 项已移除（进度仍保留）"),
-            format!("{removed} 項已移除（進度仍保留）"),
-            format!("{removed} item(s) removed (their progress is kept)"),
-        ));
+        parts.push(match locale {
+            Locale::ZhHans => format!("{removed} 项已移除（进度仍保留）"),
+            Locale::ZhHant => format!("{removed} 項已移除（進度仍保留）"),
+            Locale::English => format!("{removed} item(s) removed (their progress is kept)"),
+        });
     }
+    let restored = count(&change.restored);
     if restored > 0 {
-        parts.push(pick(
-            locale,
-            format!("{restored} 项恢复"),
-            format!("{restored} 項恢復"),
-            format!("{restored} item(s) back"),
-        ));
+        parts.push(match locale {
+            Locale::ZhHans => format!("{restored} 项恢复"),
+            Locale::ZhHant => format!("{restored} 項恢復"),
+            Locale::English => format!("{restored} item(s) back"),
+        });
     }
-    let head = pick(
-        locale,
-        "指南已更新：".into(),
-        "指南已更新：".into(),
-        "Guide updated: ".into(),
-    );
-    let sep = if locale == Locale::English {
-        ", "
-    } else {
-        "，"
+    let removed_answers = count(&change.removed_answers);
+    if removed_answers > 0 {
+        parts.push(match locale {
+            Locale::ZhHans => format!("{removed_answers} 个回答已不再提供（回答仍保留）"),
+            Locale::ZhHant => format!("{removed_answers} 個回答已不再提供（回答仍保留）"),
+            Locale::English => {
+                format!("{removed_answers} answer(s) no longer offered (your answers are kept)")
+            }
+        });
+    }
+    let restored_answers = count(&change.restored_answers);
+    if restored_answers > 0 {
+        parts.push(match locale {
+            Locale::ZhHans => format!("{restored_answers} 个回答恢复"),
+            Locale::ZhHant => format!("{restored_answers} 個回答恢復"),
+            Locale::English => format!("{restored_answers} answer(s) back"),
+        });
+    }
+    let (head, sep) = match locale {
+        Locale::ZhHans => ("指南已更新：", "，"),
+        Locale::ZhHant => ("指南已更新：", "，"),
+        Locale::English => ("Guide updated: ", ", "),
     };
     Some(format!("{head}{}", parts.join(sep)))
+}
+
+/// A banner at the top of the page about saved progress or the guide's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Storage cannot be used at all; progress lives only in this page.
+    StorageUnavailable,
+    /// A save failed (quota); the page still holds everything.
+    WriteFailed,
+    /// The stored value was unreadable and was copied to a backup key.
+    Unreadable {
+        error: CodecError,
+        backup_key: String,
+        backed_up: bool,
+    },
+    /// A new guide version changed the checklist; never empty (see `Notice::guide_updated`).
+    GuideUpdated(GuideChange),
+    /// The guide could not be fetched in the interface language; it stays in the one shown.
+    GuideLanguage(LoadError),
+}
+
+impl Notice {
+    /// The banner for a guide change, if it is worth one: exactly when it is not empty.
+    pub fn guide_updated(change: &GuideChange) -> Option<Notice> {
+        (!change.is_empty()).then(|| Notice::GuideUpdated(change.clone()))
+    }
+
+    /// The banner's text in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Notice::StorageUnavailable => PageMsg::StorageUnavailable.text(locale).to_string(),
+            Notice::WriteFailed => PageMsg::StorageWriteFailed.text(locale).to_string(),
+            Notice::Unreadable {
+                error,
+                backup_key,
+                backed_up,
+            } => {
+                let reason = codec_error_message(error, locale);
+                let head = PageMsg::StoredValueUnreadable.text(locale);
+                let mut text = sentences(head, &reason);
+                if *backed_up {
+                    let kept = format!("{} {backup_key}", PageMsg::BackupKept.text(locale));
+                    text = sentences(&text, &kept);
+                }
+                text
+            }
+            Notice::GuideUpdated(change) => {
+                guide_change_message(change, locale).unwrap_or_default()
+            }
+            Notice::GuideLanguage(error) => sentences(
+                PageMsg::GuideLanguageFailed.text(locale),
+                &error.describe(locale).headline,
+            ),
+        }
+    }
+}
+
+/// Two sentences one after the other, a space between them as the banners always had.
+fn sentences(first: &str, second: &str) -> String {
+    format!("{first} {second}")
 }
 
 #[cfg(test)]
@@ -174,6 +226,35 @@ mod tests {
         assert_eq!(
             guide_change_message(&GuideChange::default(), Locale::ZhHans),
             None
+        );
+    }
+
+    /// Issue 15: a change of answers alone was not empty, yet got no banner.
+    #[test]
+    fn a_banner_exactly_when_the_change_is_not_empty() {
+        let lists = |i: usize| -> Vec<String> { (0..i % 3).map(|n| n.to_string()).collect() };
+        for mask in 0..243usize {
+            let digit = |k: u32| mask / 3usize.pow(k);
+            let change = GuideChange {
+                added: lists(digit(0)),
+                removed: lists(digit(1)),
+                restored: lists(digit(2)),
+                removed_answers: lists(digit(3)),
+                restored_answers: lists(digit(4)),
+            };
+            for locale in Locale::ALL {
+                let message = guide_change_message(&change, locale);
+                assert_eq!(message.is_none(), change.is_empty(), "{change:?}");
+            }
+            assert_eq!(Notice::guide_updated(&change).is_none(), change.is_empty());
+        }
+        let answers_only = GuideChange {
+            removed_answers: vec!["canteen".into()],
+            ..GuideChange::default()
+        };
+        assert_eq!(
+            guide_change_message(&answers_only, Locale::English).as_deref(),
+            Some("Guide updated: 1 answer(s) no longer offered (your answers are kept)")
         );
     }
 

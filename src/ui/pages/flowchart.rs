@@ -12,35 +12,33 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::browser::dom::{self, Node};
 use crate::browser::split::{split_fn, ChunkError};
 use crate::browser::viewport;
 use crate::model::chart::{
     self, tenths, Because, Branch, Drawing, Entry, Flow, Key, Mode, NodeState, Route, Tally,
     LABEL_FONT,
 };
-use crate::model::guide::{Guide, Item, NodeKind, Role, Text};
-use crate::model::i18n::flowchart::{
-    aside, not_applicable, state_msg, tag_text, tally_text, FcMsg,
-};
-use crate::model::i18n::{Locale, PageMsg};
-use crate::model::progress::{item_status, Action, ItemStatus, NaReason, Progress};
+use crate::model::guide::{Guide, Item, NodeKind, Role};
+use crate::model::i18n::checklist::status_text;
+use crate::model::i18n::flowchart::{aside, tally_text, FcMsg};
+use crate::model::i18n::{Locale, Message, PageMsg};
+use crate::model::paint::{edge_look, kind_msg, node_look, NodeSituation};
+use crate::model::progress::{item_status, Action, ItemStatus, Progress};
 
-use super::app::{tr, use_locale, GuideContext};
-use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
-use super::router::{use_navigate, use_path_rest, use_query, NavigateOptions};
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::router::{use_navigate, use_path_rest, use_query, NavigateOptions};
+use crate::ui::state::ProgressContext;
+use crate::ui::widgets::{
+    local_text, ConfidenceBadge, FieldStyle, GuideGate, Illustration, QuestionField,
+};
 
 /// Below this window width the chart is one column that fits the screen.
 const NARROW_BELOW: f64 = 600.0;
 const ZOOM_MIN: f64 = 0.15;
 const ZOOM_MAX: f64 = 2.0;
-
-/// A reactive piece of flowchart interface text.
-fn fc(msg: FcMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || msg.text(locale.get())
-}
 
 /// The address of the page with `node` open, in the chart or the list view.
 fn page_href(node: Option<&str>, list: bool) -> String {
@@ -53,15 +51,6 @@ fn page_href(node: Option<&str>, list: bool) -> String {
         href.push_str("?view=list");
     }
     href
-}
-
-fn kind_msg(kind: NodeKind) -> PageMsg {
-    match kind {
-        NodeKind::Start => PageMsg::NodeStart,
-        NodeKind::Step => PageMsg::NodeStep,
-        NodeKind::Decision => PageMsg::NodeDecision,
-        NodeKind::End => PageMsg::NodeEnd,
-    }
 }
 
 split_fn!(
@@ -94,7 +83,7 @@ struct Chart {
     guide: Arc<Guide>,
     flow: Arc<Flow>,
     progress: Signal<Progress>,
-    store: Option<super::state::ProgressContext>,
+    store: Option<ProgressContext>,
     route: Memo<Route>,
     tallies: Memo<Vec<Tally>>,
     selected: Memo<Option<usize>>,
@@ -127,30 +116,18 @@ impl Chart {
         let in_chart = self
             .stage
             .get_untracked()
-            .filter(|stage| stage.is_connected())
-            .and_then(|stage| stage.query_selector(&selector).ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok());
-        if let Some(el) = in_chart {
-            let _ = el.focus();
-            return;
-        }
-        let in_list = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| {
-                d.query_selector(&format!(".step-list li{selector} > a"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = in_list {
-            let _ = el.focus();
+            .map(|stage| Node::of(&stage))
+            .filter(Node::is_connected)
+            .is_some_and(|stage| stage.focus_inside(&selector));
+        if !in_chart {
+            dom::focus_selector(&format!(".step-list li{selector} > a"));
         }
     }
 }
 
 #[component]
 fn Flowchart(guide: Arc<Guide>, selected: Memo<Option<String>>, list: Memo<bool>) -> impl IntoView {
-    let store = use_context::<GuideContext>().and_then(|g| g.progress.get_untracked());
+    let store = use_store();
     let progress: Signal<Progress> = match store {
         Some(store) => store.progress.into(),
         None => Signal::stored(Progress::default()),
@@ -256,12 +233,12 @@ fn view_switch(chart: &Chart) -> impl IntoView {
     };
     let id2 = id.clone();
     view! {
-        <nav class="fc-views" aria-label=fc(FcMsg::ViewLabel)>
+        <nav class="fc-views" aria-label=tr(FcMsg::ViewLabel)>
             <a href=move || page_href(id().as_deref(), false) aria-current=move || (!list.get()).then_some("page") data-testid="view-chart">
-                {fc(FcMsg::ViewChart)}
+                {tr(FcMsg::ViewChart)}
             </a>
             <a href=move || page_href(id2().as_deref(), true) aria-current=move || list.get().then_some("page") data-testid="view-list">
-                {fc(FcMsg::ViewList)}
+                {tr(FcMsg::ViewList)}
             </a>
         </nav>
     }
@@ -513,17 +490,17 @@ fn chart_view(chart: &Chart) -> impl IntoView {
     let zoom_buttons = move || {
         (!narrow.get()).then(|| {
             view! {
-                <div class="fc-zoom" role="group" aria-label=fc(FcMsg::ZoomLabel)>
-                    <button type="button" class="button small" aria-label=fc(FcMsg::ZoomIn) title=fc(FcMsg::ZoomIn)
+                <div class="fc-zoom" role="group" aria-label=tr(FcMsg::ZoomLabel)>
+                    <button type="button" class="button small" aria-label=tr(FcMsg::ZoomIn) title=tr(FcMsg::ZoomIn)
                         on:click=move |_| zoom_to(scale.get_untracked() * 1.25, None)>
                         <span aria-hidden="true">"+"</span>
                     </button>
-                    <button type="button" class="button small" aria-label=fc(FcMsg::ZoomOut) title=fc(FcMsg::ZoomOut)
+                    <button type="button" class="button small" aria-label=tr(FcMsg::ZoomOut) title=tr(FcMsg::ZoomOut)
                         on:click=move |_| zoom_to(scale.get_untracked() / 1.25, None)>
                         <span aria-hidden="true">"−"</span>
                     </button>
                     <button type="button" class="button small" on:click=move |_| fit()>
-                        {fc(FcMsg::ZoomFit)}
+                        {tr(FcMsg::ZoomFit)}
                     </button>
                 </div>
             }
@@ -539,14 +516,12 @@ fn chart_view(chart: &Chart) -> impl IntoView {
             let d = drawing.get();
             let l = locale.get();
             let Some(el) = stage.get() else { return };
+            let el = Node::of(&el);
             // Keep the keyboard focus on its node across a redraw, such as a new language.
-            let focused = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|doc| doc.active_element())
-                .filter(|active| el.contains(Some(active)))
-                .and_then(|active| active.get_attribute("data-node"))
+            let focused = el
+                .focused_attribute("data-node")
                 .and_then(|id| chart.flow.find(&id));
-            el.set_inner_html(&chart::svg_markup(
+            el.set_markup(&chart::svg_markup(
                 &d,
                 &chart.guide,
                 &chart.flow.reading,
@@ -566,7 +541,13 @@ fn chart_view(chart: &Chart) -> impl IntoView {
             version.track();
             let (l, z, narrow) = (locale.get(), scale.get(), narrow.get());
             if let (Some(el), Some(d)) = (stage.get_untracked(), drawn.get_value()) {
-                paint(&chart, &el, &d, l, if narrow { None } else { Some(z) });
+                paint(
+                    &chart,
+                    &Node::of(&el),
+                    &d,
+                    l,
+                    if narrow { None } else { Some(z) },
+                );
             }
         });
     }
@@ -579,7 +560,7 @@ fn chart_view(chart: &Chart) -> impl IntoView {
             chart.focus.set(node);
             if chart.selected.get_untracked() == Some(node) {
                 // Already open: the panel stays, so move the focus into it now.
-                focus_by_id("node-title");
+                dom::focus_id("node-title");
                 return;
             }
             chart.focus_panel.set_value(true);
@@ -595,11 +576,7 @@ fn chart_view(chart: &Chart) -> impl IntoView {
     // Clicks, keys and focus are handled once for the whole drawing, by the node they reach.
     let node_of = {
         let flow = chart.flow.clone();
-        move |ev: &web_sys::Event| {
-            let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-            let link = target.closest("[data-node]").ok()??;
-            flow.find(&link.get_attribute("data-node")?)
-        }
+        move |ev: &ev::Event| flow.find(&dom::event_attribute(ev, "data-node")?)
     };
     let on_click = {
         let (open, node_of) = (open.clone(), node_of.clone());
@@ -660,7 +637,7 @@ fn chart_view(chart: &Chart) -> impl IntoView {
                 on:keydown=on_keydown
                 on:focusin=on_focusin
             ></div>
-            <p id="fc-help" class="fc-help">{fc(FcMsg::KeyboardHelp)}</p>
+            <p id="fc-help" class="fc-help">{tr(FcMsg::KeyboardHelp)}</p>
             {legend()}
         </div>
     }
@@ -669,137 +646,79 @@ fn chart_view(chart: &Chart) -> impl IntoView {
 /// Sets the progress and route states on the drawn chart: each node's class, status tag,
 /// tab stop and accessible name, and each arrow's and label's class. Sizes the drawing to
 /// `scale`, or leaves it to the page's width when `None` (one column).
-fn paint(chart: &Chart, host: &web_sys::Element, d: &Drawing, l: Locale, scale: Option<f64>) {
-    let Ok(Some(svg)) = host.query_selector("svg") else {
+fn paint(chart: &Chart, host: &Node, d: &Drawing, l: Locale, scale: Option<f64>) {
+    let Some(svg) = host.find("svg") else {
         return;
     };
-    let set = |el: &web_sys::Element, name: &str, value: &str| {
-        let _ = el.set_attribute(name, value);
-    };
+    let set = |el: &Node, name: &str, value: &str| el.set(name, value);
     match scale {
         Some(z) => {
             set(&svg, "width", &tenths(d.width * z));
             set(&svg, "height", &tenths(d.height * z));
         }
         None => {
-            let _ = svg.remove_attribute("width");
-            let _ = svg.remove_attribute("height");
+            svg.unset("width");
+            svg.unset("height");
         }
     }
     let (selected, focus) = (chart.selected.get(), chart.focus.get());
-    let primary = chart
-        .guide
-        .languages
-        .first()
-        .map(String::as_str)
-        .unwrap_or("zh-Hans");
     chart.route.with(|route| {
         chart.tallies.with(|tallies| {
             for (i, node) in chart.guide.nodes.iter().enumerate() {
-                let Ok(Some(a)) = svg.query_selector(&format!("[data-node=\"{}\"]", node.id))
-                else {
+                let Some(a) = svg.find(&format!("[data-node=\"{}\"]", node.id)) else {
                     continue;
                 };
-                let tally = tallies.get(i).copied().unwrap_or_default();
-                let on = route.on.get(i).copied().unwrap_or(true);
-                let kind = match node.kind {
-                    NodeKind::Start | NodeKind::End => "pill",
-                    NodeKind::Step => "step",
-                    NodeKind::Decision => "decision",
+                let situation = NodeSituation {
+                    tally: tallies.get(i).copied().unwrap_or_default(),
+                    on_route: route.on.get(i).copied().unwrap_or(true),
+                    selected: selected == Some(i),
+                    focused: focus == i,
                 };
-                let state = match tally.state() {
-                    NodeState::NoItems => "",
-                    NodeState::NotStarted => " state-todo",
-                    NodeState::Partial => " state-partial",
-                    NodeState::Done => " state-done",
-                    NodeState::NotApplicable => " state-na",
-                };
-                let off = if on { "" } else { " off" };
-                let current = if selected == Some(i) { " selected" } else { "" };
-                set(&a, "class", &format!("fc-node {kind}{state}{off}{current}"));
-                set(&a, "tabindex", if focus == i { "0" } else { "-1" });
-                if selected == Some(i) {
+                let look = node_look(&chart.guide, node, situation, l);
+                set(&a, "class", &look.class);
+                set(&a, "tabindex", if look.tab_stop { "0" } else { "-1" });
+                if look.current {
                     set(&a, "aria-current", "true");
                 } else {
-                    let _ = a.remove_attribute("aria-current");
+                    a.unset("aria-current");
                 }
-                let colon = if l == Locale::English { ": " } else { "：" };
-                let mut name = format!(
-                    "{}{colon}{}",
-                    kind_msg(node.kind).text(l),
-                    node.title.get(l.tag(), primary)
-                );
-                for extra in [
-                    tally_text(&tally, l),
-                    if on {
-                        String::new()
-                    } else {
-                        FcMsg::OffRoute.text(l).to_string()
-                    },
-                ] {
-                    if !extra.is_empty() {
-                        name.push_str(". ");
-                        name.push_str(&extra);
-                    }
-                }
-                set(&a, "aria-label", &name);
-                let tag = tag_text(&tally, l);
+                set(&a, "aria-label", &look.name);
                 // The tag sits beside the link, not in it, so the link's visible text is its
                 // title alone and the accessible name (which says the same and more) contains it.
                 let tag_selector = format!("[data-tag=\"{}\"]", node.id);
-                let (Ok(Some(g)), Some(s)) = (svg.query_selector(&tag_selector), d.shapes.get(i))
-                else {
+                let (Some(g), Some(s)) = (svg.find(&tag_selector), d.shapes.get(i)) else {
                     continue;
                 };
-                set(&g, "class", &format!("fc-tag{state}"));
-                if tag.is_empty() {
+                set(&g, "class", &look.tag_class);
+                if look.tag.is_empty() {
                     set(&g, "display", "none");
                     continue;
                 }
-                let _ = g.remove_attribute("display");
-                let w = chart::text_width(&tag, 12.0) + 14.0;
-                if let Ok(Some(rect)) = g.query_selector("rect") {
-                    set(&rect, "x", &tenths(s.tag_x - w / 2.0));
-                    set(&rect, "width", &tenths(w));
+                g.unset("display");
+                if let Some(rect) = g.find("rect") {
+                    set(&rect, "x", &tenths(s.tag_x - look.tag_width / 2.0));
+                    set(&rect, "width", &tenths(look.tag_width));
                 }
-                if let Ok(Some(text)) = g.query_selector("text") {
-                    text.set_text_content(Some(&tag));
+                if let Some(text) = g.find("text") {
+                    text.set_text(&look.tag);
                 }
             }
         });
         for (e, edge) in chart.guide.edges.iter().enumerate() {
             let branch = route.edges.get(e).copied().unwrap_or(Branch::Plain);
-            let word = match branch {
-                Branch::Taken => " taken",
-                Branch::NotTaken => " not-taken",
-                Branch::Open => " open",
-                Branch::Plain => "",
-            };
-            if let Ok(Some(path)) = svg.query_selector(&format!("[data-edge=\"{}\"]", edge.id)) {
-                let off = if route.edge_on(&chart.flow, e) {
-                    ""
-                } else {
-                    " off"
-                };
-                let back = if chart.flow.back.get(e).copied().unwrap_or(false) {
-                    " back"
-                } else {
-                    ""
-                };
-                set(&path, "class", &format!("fc-edge{word}{off}{back}"));
+            let back = chart.flow.back.get(e).copied().unwrap_or(false);
+            let look = edge_look(branch, route.edge_on(&chart.flow, e), back);
+            if let Some(path) = svg.find(&format!("[data-edge=\"{}\"]", edge.id)) {
+                set(&path, "class", &look.class);
             }
             let label = d.arrows.get(e).and_then(|a| a.label.as_ref());
-            let Ok(Some(g)) = svg.query_selector(&format!("[data-label=\"{}\"]", edge.id)) else {
+            let Some(g) = svg.find(&format!("[data-label=\"{}\"]", edge.id)) else {
                 continue;
             };
-            set(&g, "class", &format!("fc-label{word}"));
+            set(&g, "class", &look.label_class);
             // The chosen branch says so with a tick, so its label grows to fit it.
-            if let (Some(label), Ok(Some(rect))) = (label, g.query_selector("rect")) {
-                let extra = if branch == Branch::Taken {
-                    LABEL_FONT
-                } else {
-                    0.0
-                };
+            if let (Some(label), Some(rect)) = (label, g.find("rect")) {
+                let extra = if look.label_grows { LABEL_FONT } else { 0.0 };
                 set(&rect, "x", &tenths(label.x - (label.w + extra) / 2.0));
                 set(&rect, "width", &tenths(label.w + extra));
             }
@@ -811,29 +730,18 @@ fn distance(a: (i32, f64, f64), b: (i32, f64, f64)) -> f64 {
     ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt()
 }
 
-/// Focuses the element with this id, if there is one.
-fn focus_by_id(id: &str) {
-    let found = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
-    }
-}
-
 /// What the colours and tags of the chart mean, in words.
 fn legend() -> impl IntoView {
     view! {
         <details class="fc-legend">
-            <summary>{fc(FcMsg::Legend)}</summary>
+            <summary>{tr(FcMsg::Legend)}</summary>
             <ul>
-                <li><span class="swatch state-done">"✓"</span>{fc(FcMsg::StateDone)}</li>
-                <li><span class="swatch state-partial">"2/5"</span>{fc(FcMsg::StatePartial)}</li>
-                <li><span class="swatch state-todo">"0/3"</span>{fc(FcMsg::StateNotStarted)}</li>
-                <li><span class="swatch state-na">"–"</span>{fc(FcMsg::StateNotApplicable)}</li>
-                <li><span class="swatch line taken"></span>{fc(FcMsg::ChosenBranch)}</li>
-                <li><span class="swatch line off"></span>{fc(FcMsg::OffRoute)}</li>
+                <li><span class="swatch state-done">"✓"</span>{tr(PageMsg::StatusDone)}</li>
+                <li><span class="swatch state-partial">"2/5"</span>{tr(FcMsg::StatePartial)}</li>
+                <li><span class="swatch state-todo">"0/3"</span>{tr(PageMsg::StatusNotStarted)}</li>
+                <li><span class="swatch state-na">"–"</span>{tr(PageMsg::StatusNotApplicable)}</li>
+                <li><span class="swatch line taken"></span>{tr(FcMsg::ChosenBranch)}</li>
+                <li><span class="swatch line off"></span>{tr(FcMsg::OffRoute)}</li>
             </ul>
         </details>
     }
@@ -849,7 +757,7 @@ fn step_list(chart: &Chart) -> impl IntoView {
     view! {
         <div class="fc-list">
             <p class="fc-list-tools">
-                <button type="button" class="button small" on:click=move |_| viewport::print()>{fc(FcMsg::Print)}</button>
+                <button type="button" class="button small" on:click=move |_| viewport::print()>{tr(PageMsg::Print)}</button>
             </p>
             <ol class="step-list" data-testid="step-list">{entries(chart, outline)}</ol>
         </div>
@@ -897,7 +805,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
                 let note = branch_note(route, e, locale);
                 let back = chart.flow.back.get(e).copied().unwrap_or(false);
                 let goes_to = arm.goes_to.and_then(|t| chart.guide.nodes.get(t)).map(|t| {
-                    let word = fc(if back {
+                    let word = tr(if back {
                         FcMsg::BackTo
                     } else {
                         FcMsg::ContinueWith
@@ -939,7 +847,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
             <span class="kind">{tr(kind_msg(node.kind))}</span>
             <a href=href aria-current=move || (selected.get() == Some(i)).then_some("step")>{title}</a>
             <span class="step-state">{state}</span>
-            {move || (!on_route()).then(|| view! { <span class="step-off">{fc(FcMsg::OffRoute)}</span> })}
+            {move || (!on_route()).then(|| view! { <span class="step-off">{tr(FcMsg::OffRoute)}</span> })}
             {branches.map(|b| view! { <ul class="branches">{b}</ul> })}
         </li>
     }
@@ -986,11 +894,11 @@ fn node_panel(
     };
     let state_class = move || {
         let t = tallies.with(|t| t.get(node).copied().unwrap_or_default());
-        match state_msg(t.state()) {
-            Some(FcMsg::StateDone) => "fc-status state-done",
-            Some(FcMsg::StatePartial) => "fc-status state-partial",
-            Some(FcMsg::StateNotApplicable) => "fc-status state-na",
-            _ => "fc-status",
+        match t.state() {
+            NodeState::Done => "fc-status state-done",
+            NodeState::Partial => "fc-status state-partial",
+            NodeState::NotApplicable => "fc-status state-na",
+            NodeState::NoItems | NodeState::NotStarted => "fc-status",
         }
     };
     let close_button = close.clone();
@@ -1003,7 +911,7 @@ fn node_panel(
         .first()
         .is_some_and(|first| roles.iter().any(|r| r != first));
     let item_list = if items.is_empty() {
-        Either::Left(view! { <p>{fc(FcMsg::NoItems)}</p> })
+        Either::Left(view! { <p>{tr(FcMsg::NoItems)}</p> })
     } else {
         Either::Right(
             items
@@ -1018,7 +926,7 @@ fn node_panel(
             <header class="fc-panel-head">
                 <p class="kind">{tr(kind_msg(data.kind))}</p>
                 <h2 id="node-title" tabindex="-1" node_ref=heading>{local_text(&guide, &data.title)}</h2>
-                <button type="button" class="fc-close" aria-label=fc(FcMsg::Close) title=fc(FcMsg::Close) on:click=move |_| close_button()>
+                <button type="button" class="fc-close" aria-label=tr(FcMsg::Close) title=tr(FcMsg::Close) on:click=move |_| close_button()>
                     <span aria-hidden="true">"×"</span>
                 </button>
             </header>
@@ -1054,22 +962,9 @@ fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
     let reason = {
         let guide = guide.clone();
         move || {
-            status.with(|s| match s {
-                ItemStatus::NotApplicable(reason) => {
-                    let l = locale.get();
-                    let why = match reason {
-                        NaReason::ByAnswers { question, answer } => {
-                            answer_words(&guide, question, answer, l.tag())
-                        }
-                        NaReason::ByHand(text) if !text.is_empty() => {
-                            format!("{}{}", FcMsg::NotApplicableMarked.text(l), aside(text, l))
-                        }
-                        NaReason::ByHand(_) => FcMsg::NotApplicableMarked.text(l).to_string(),
-                        NaReason::Never => FcMsg::NotApplicableNever.text(l).to_string(),
-                    };
-                    Some(not_applicable(&why, l))
-                }
-                _ => None,
+            status.with(|s| {
+                matches!(s, ItemStatus::NotApplicable(_))
+                    .then(|| status_text(&guide, s, locale.get()))
             })
         }
     };
@@ -1109,24 +1004,6 @@ fn panel_item(chart: &Chart, item: Item, role: Option<Role>) -> impl IntoView {
     }
 }
 
-/// "Question: answer" in the guide's words, such as "Canteen or collective meals? No".
-fn answer_words(guide: &Guide, question: &str, answer: &str, lang: &str) -> String {
-    let primary = guide.languages.first().map(String::as_str).unwrap_or(lang);
-    let get = |t: &Text| t.get(lang, primary).to_string();
-    match guide.questions.iter().find(|q| q.id == question) {
-        Some(q) => {
-            let label = q
-                .answers
-                .iter()
-                .find(|a| a.id == answer)
-                .map(|a| get(&a.label))
-                .unwrap_or_else(|| answer.to_string());
-            format!("{} — {label}", get(&q.text))
-        }
-        None => format!("{question}: {answer}"),
-    }
-}
-
 /// A decision's question, answered in place; an event decision instead says why it has none.
 fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
     let guide = chart.guide.clone();
@@ -1141,60 +1018,12 @@ fn question_box(chart: &Chart, node: usize) -> Option<impl IntoView> {
         .cloned()
     else {
         return Some(Either::Left(
-            view! { <p class="fc-event">{fc(FcMsg::EventNote)}</p> },
+            view! { <p class="fc-event">{tr(FcMsg::EventNote)}</p> },
         ));
     };
-    let progress = chart.progress;
-    let qid = question.id.clone();
-    let answer = {
-        let qid = qid.clone();
-        Memo::new(move |_| progress.with(|p| p.answer(&qid).map(str::to_string)))
-    };
-    let options = question
-        .answers
-        .iter()
-        .map(|a| {
-            let chart = chart.clone();
-            let (qid, aid) = (qid.clone(), a.id.clone());
-            let checked = {
-                let aid = aid.clone();
-                move || answer.with(|x| x.as_deref() == Some(aid.as_str()))
-            };
-            view! {
-                <label class="fc-answer">
-                    <input
-                        type="radio"
-                        name=format!("fc-q-{qid}")
-                        value=aid.clone()
-                        prop:checked=checked
-                        on:change=move |_| chart.dispatch(Action::Answer { question: qid.clone(), answer: aid.clone() })
-                    />
-                    <span>{local_text(&guide, &a.label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let clear = {
-        let chart = chart.clone();
-        let qid = qid.clone();
-        move |_| {
-            chart.dispatch(Action::ClearAnswer {
-                question: qid.clone(),
-            })
-        }
-    };
+    let (store, progress) = (chart.store, chart.progress);
     Some(Either::Right(view! {
-        <fieldset class="fc-question" data-testid="question">
-            <legend>{local_text(&guide, &question.text)}</legend>
-            {question.help.as_ref().map(|h| view! { <p class="fc-help">{local_text(&guide, h)}</p> })}
-            <div class="fc-answers">{options}</div>
-            <p class="fc-answer-state">
-                {move || answer.get().is_none().then(|| fc(FcMsg::NotAnswered)())}
-                {move || answer.get().is_some().then(|| view! {
-                    <button type="button" class="button small" on:click=clear.clone()>{fc(FcMsg::ClearAnswer)}</button>
-                })}
-            </p>
-        </fieldset>
+        <QuestionField guide store progress question style=FieldStyle::Panel/>
     }))
 }
 
@@ -1257,7 +1086,7 @@ fn ways_on(chart: &Chart, node: usize) -> Option<impl IntoView> {
         })
         .collect_view();
     Some(view! {
-        <h3>{fc(FcMsg::WaysOn)}</h3>
+        <h3>{tr(FcMsg::WaysOn)}</h3>
         <ul class="fc-ways">{ways}</ul>
     })
 }
@@ -1282,18 +1111,13 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
             .into_iter()
             .filter_map(|step| {
                 let d = guide.nodes.get(step.decision)?;
-                let primary = guide
-                    .languages
-                    .first()
-                    .map(String::as_str)
-                    .unwrap_or("zh-Hans");
                 let q = guide.questions.iter().find(|q| q.id == step.question)?;
                 let answer = match &step.answer {
                     Some(a) => q
                         .answers
                         .iter()
                         .find(|x| &x.id == a)
-                        .map(|x| x.label.get(l.tag(), primary).to_string())
+                        .map(|x| guide.text(&x.label, l).to_string())
                         .unwrap_or_default(),
                     None => FcMsg::NotAnswered.text(l).to_string(),
                 };
@@ -1308,7 +1132,7 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
                     Because::Unanswered => "open",
                 };
                 let href = page_href(Some(&d.id), list.get_untracked());
-                let question = q.text.get(l.tag(), primary).to_string();
+                let question = guide.text(&q.text, l).to_string();
                 Some(view! {
                     <li class=class>
                         <a href=href>{question}</a>
@@ -1322,7 +1146,7 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
     };
     view! {
         <section class="fc-why" data-testid="why-route">
-            <h3>{fc(FcMsg::WhyThisRoute)}</h3>
+            <h3>{tr(FcMsg::WhyThisRoute)}</h3>
             {body}
         </section>
     }

@@ -8,8 +8,8 @@ use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Confidence, Guide};
 use crate::model::i18n::PageMsg;
 
-use super::app::tr;
-use super::common::{local_text, ConfidenceBadge, GuideGate};
+use crate::ui::locale::tr;
+use crate::ui::widgets::{local_text, ConfidenceBadge, GuideGate};
 
 split_fn!(
     /// The about page, from its own wasm file in a split build.

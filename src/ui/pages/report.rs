@@ -8,18 +8,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
+use crate::browser::viewport;
 use crate::model::guide::{Guide, Role};
-use crate::model::i18n::checklist::{self as words, ListMsg};
-use crate::model::i18n::{Locale, PageMsg};
-use crate::model::progress::{overview, ItemStatus, Overview, Verdict};
+use crate::model::i18n::checklist::{self as words, label, status_text, ListMsg};
+use crate::model::i18n::{Locale, Message, PageMsg};
+use crate::model::progress::{find_item, overview, ItemStatus, Verdict};
 
-use super::app::{tr, use_locale};
-use super::checklist::{
-    lt, record_language, role_param, status_text, text_in, use_role, use_store, RoleSwitch,
-};
-use super::common::GuideGate;
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::state::ProgressContext;
+use crate::ui::widgets::{record_language, use_role, GuideGate, RoleSwitch};
+
 use super::share::today;
-use super::state::ProgressContext;
 
 /// The role's name in `locale`.
 fn role_name(role: Role, locale: Locale) -> &'static str {
@@ -55,28 +55,24 @@ split_fn!(
 pub fn ReportPage() -> impl IntoView {
     view! {
         <section class="page report">
-            <h1>{lt(ListMsg::ReportTitle)}</h1>
+            <h1>{tr(ListMsg::ReportTitle)}</h1>
             <GuideGate render={move |guide: Arc<Guide>| {
                 let Some(store) = use_store() else {
                     return view! { <p role="alert">{tr(PageMsg::LoadFailedTitle)}</p> }.into_any();
                 };
                 let role = use_role(store);
                 record_language(store);
-                let print = move |_| {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.print();
-                    }
-                };
+                let print = move |_| viewport::print();
                 view! {
                     <div class="controls">
                         <RoleSwitch role path="/report"/>
                         <button type="button" class="button primary" on:click=print>
-                            {lt(ListMsg::Print)}
+                            {tr(PageMsg::Print)}
                         </button>
-                        <a class="button" href=move || format!("/checklist?role={}", role_param(role.get()))>
-                            {lt(ListMsg::BackToChecklist)}
+                        <a class="button" href=move || format!("/checklist?role={}", role.get())>
+                            {tr(ListMsg::BackToChecklist)}
                         </a>
-                        <p class="print-hint">{lt(ListMsg::PrintHint)}</p>
+                        <p class="print-hint">{tr(ListMsg::PrintHint)}</p>
                     </div>
                     {
                         let guide = guide.clone();
@@ -108,20 +104,15 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
         move || {
             let l = locale.get();
             let progress = store.progress.get();
-            let answers = progress.answers();
-            let sections = guide.sections_for(role).map(|section| {
-                let summary = overview.with(|o| {
-                    o.sections
-                        .iter()
-                        .find(|s| s.section == section.id)
-                        .map(|s| words::done_of(s.summary.done, s.summary.applicable, l))
-                        .unwrap_or_default()
-                });
+            let o = overview.get();
+            let mut statuses = o.items.iter();
+            let sections = guide.sections_for(role).zip(&o.sections).map(|(section, tally)| {
+                let summary = words::done_of(tally.done, tally.applicable(), l);
                 let rows = section
                     .items
                     .iter()
-                    .map(|item| {
-                        let status = crate::model::progress::item_status(item, progress.mark(&item.id), &answers);
+                    .zip(statuses.by_ref())
+                    .map(|(item, status)| {
                         let class = match status {
                             ItemStatus::Done => "state done",
                             ItemStatus::NotStarted => "state open",
@@ -135,8 +126,8 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
                         let required = if item.required { PageMsg::Required.text(l) } else { PageMsg::Optional.text(l) };
                         view! {
                             <tr data-item=item.id.clone()>
-                                <td>{text_in(&guide, &item.title, l)} <small>" (" {required} ")"</small></td>
-                                <td class=class>{mark}{status_text(&guide, &status, l)}</td>
+                                <td>{guide.text(&item.title, l).to_string()} <small>" (" {required} ")"</small></td>
+                                <td class=class>{mark}{status_text(&guide, status, l)}</td>
                                 <td class="note-cell">{progress.note(&item.id).to_string()}</td>
                             </tr>
                         }
@@ -145,12 +136,13 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
                 view! {
                     <tbody>
                         <tr class="section-row">
-                            <th colspan="3" scope="colgroup">{text_in(&guide, &section.title, l)} " · " {summary}</th>
+                            <th colspan="3" scope="colgroup">{guide.text(&section.title, l).to_string()} " · " {summary}</th>
                         </tr>
                         {rows}
                     </tbody>
                 }
             });
+            let sections = sections.collect_view();
             view! {
                 <table>
                     <thead>
@@ -160,7 +152,7 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
                             <th scope="col">{ListMsg::Note.text(l)}</th>
                         </tr>
                     </thead>
-                    {sections.collect_view()}
+                    {sections}
                 </table>
             }
         }
@@ -169,25 +161,27 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
         let guide = guide.clone();
         move || {
             let l = locale.get();
-            overview.with(|o| match &o.verdict {
+            match overview.with(|o| o.verdict(&guide)) {
                 Verdict::Ready => view! { <p>{ListMsg::NothingMissing.text(l)}</p> }.into_any(),
                 Verdict::NotReady { missing } => {
                     let entries = missing
                         .iter()
-                        .filter_map(|m| crate::model::progress::find_item(&guide, &m.item))
-                        .map(|(_, item)| view! { <li>{text_in(&guide, &item.title, l)}</li> })
+                        .filter_map(|m| find_item(&guide, &m.item))
+                        .map(
+                            |(_, item)| view! { <li>{guide.text(&item.title, l).to_string()}</li> },
+                        )
                         .collect_view();
                     view! { <ol>{entries}</ol> }.into_any()
                 }
-            })
+            }
         }
     };
     let verdict = move || {
         let l = locale.get();
-        overview.with(|o: &Overview| match &o.verdict {
-            Verdict::Ready => ListMsg::Ready.text(l).to_string(),
-            Verdict::NotReady { missing } => words::not_ready(missing.len(), l),
-        })
+        match overview.with(|o| o.overall.missing_required) {
+            0 => ListMsg::Ready.text(l).to_string(),
+            missing => words::not_ready(missing, l),
+        }
     };
     let signatures = move || {
         let l = locale.get();
@@ -201,30 +195,30 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
         };
         lines
             .into_iter()
-            .map(|label| view! { <div class="signature"><span>{label} "："</span></div> })
+            .map(|line| view! { <div class="signature"><span>{label(line, l)}</span></div> })
             .collect_view()
     };
     view! {
         <article class="doc" data-testid="report" aria-labelledby="report-title">
-            <h2 id="report-title">{lt(ListMsg::ReportTitle)}</h2>
+            <h2 id="report-title">{tr(ListMsg::ReportTitle)}</h2>
             <dl class="meta">
-                <dt>{lt(ListMsg::EnterpriseName)}</dt>
+                <dt>{tr(ListMsg::EnterpriseName)}</dt>
                 <dd data-testid="report-enterprise">{move || enterprise_name(store, locale.get())}</dd>
-                <dt>{lt(ListMsg::Role)}</dt>
+                <dt>{tr(ListMsg::Role)}</dt>
                 <dd>{move || role_name(role, locale.get())}</dd>
-                <dt>{lt(ListMsg::Date)}</dt>
+                <dt>{tr(ListMsg::Date)}</dt>
                 <dd>{date}</dd>
                 <dt>{tr(PageMsg::AboutVersion)}</dt>
                 <dd>{guide.version.clone()} " (" {guide.date.clone()} ")"</dd>
-                <dt>{lt(ListMsg::OverallProgress)}</dt>
+                <dt>{tr(ListMsg::OverallProgress)}</dt>
                 <dd>
-                    {move || overview.with(|o| words::done_of(o.overall.done, o.overall.applicable, locale.get()))}
+                    {move || overview.with(|o| words::done_of(o.overall.done, o.overall.applicable(), locale.get()))}
                     " · "
                     {verdict}
                 </dd>
             </dl>
             {table}
-            <h3>{lt(ListMsg::Missing)}</h3>
+            <h3>{tr(ListMsg::Missing)}</h3>
             <div data-testid="report-missing">{missing}</div>
             <div class="signatures">{signatures}</div>
         </article>
@@ -251,16 +245,12 @@ fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView 
             guide
                 .sections_for(Role::Enterprise)
                 .zip(&o.sections)
-                .map(|(section, line)| {
-                    let mark = if line.summary.is_complete() {
-                        "☑"
-                    } else {
-                        "☐"
-                    };
+                .map(|(section, tally)| {
+                    let mark = if tally.is_complete() { "☑" } else { "☐" };
                     view! {
                         <li>
-                            {mark} " " {text_in(&guide, &section.title, l)} "："
-                            {words::done_of(line.summary.done, line.summary.applicable, l)}
+                            {mark} " " {label(guide.text(&section.title, l), l)}
+                            {words::done_of(tally.done, tally.applicable(), l)}
                         </li>
                     }
                 })
@@ -269,25 +259,25 @@ fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView 
     };
     let state = move || {
         let l = locale.get();
-        overview.with(|o| match &o.verdict {
-            Verdict::Ready => ListMsg::Ready.text(l).to_string(),
-            Verdict::NotReady { missing } => words::not_ready(missing.len(), l),
-        })
+        match overview.with(|o| o.overall.missing_required) {
+            0 => ListMsg::Ready.text(l).to_string(),
+            missing => words::not_ready(missing, l),
+        }
     };
     view! {
         <article class="doc letter" data-testid="enterprise-letter" aria-labelledby="enterprise-letter-title">
-            <h2 id="enterprise-letter-title">{lt(ListMsg::EnterpriseLetterTitle)}</h2>
-            <p class="salutation">{lt(ListMsg::EnterpriseLetterTo)}</p>
+            <h2 id="enterprise-letter-title">{tr(ListMsg::EnterpriseLetterTitle)}</h2>
+            <p class="salutation">{tr(ListMsg::EnterpriseLetterTo)}</p>
             <p class="body-text">{move || words::enterprise_letter_body(&enterprise_name(store, locale.get()), locale.get())}</p>
             <ul class="letter-list">{lines}</ul>
             <p class="body-text">{state}</p>
-            <p class="body-text">{lt(ListMsg::EnterpriseLetterClose)}</p>
+            <p class="body-text">{tr(ListMsg::EnterpriseLetterClose)}</p>
             <div class="signatures">
-                <div class="signature"><span>{lt(ListMsg::SignHead)} "："</span></div>
-                <div class="signature"><span>{lt(ListMsg::Seal)}</span></div>
-                <div class="signature"><span>{lt(ListMsg::Date)} "：" {date}</span></div>
+                <div class="signature"><span>{move || label(ListMsg::SignHead.text(locale.get()), locale.get())}</span></div>
+                <div class="signature"><span>{tr(ListMsg::Seal)}</span></div>
+                <div class="signature"><span>{move || label(ListMsg::Date.text(locale.get()), locale.get())} {date}</span></div>
             </div>
-            <p class="doc-note">{lt(ListMsg::LetterNote)}</p>
+            <p class="doc-note">{tr(ListMsg::LetterNote)}</p>
         </article>
     }
 }
@@ -310,7 +300,7 @@ fn EmployeeLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView {
                     .map(|q| {
                         p.answer(&q.id)
                             .and_then(|a| q.answers.iter().find(|o| o.id == a))
-                            .map(|o| text_in(&guide, &o.label, l))
+                            .map(|o| guide.text(&o.label, l).to_string())
                             .unwrap_or_else(|| ListMsg::NotAnswered.text(l).to_string())
                     })
                     .collect::<Vec<_>>()
@@ -333,27 +323,27 @@ fn EmployeeLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView {
                     } else {
                         "☐"
                     };
-                    view! { <li>{mark} " " {text_in(&guide, &item.title, l)}</li> }
+                    view! { <li>{mark} " " {guide.text(&item.title, l).to_string()}</li> }
                 })
                 .collect_view()
         }
     };
     view! {
         <article class="doc letter" data-testid="employee-letter" aria-labelledby="employee-letter-title">
-            <h2 id="employee-letter-title">{lt(ListMsg::EmployeeLetterTitle)}</h2>
+            <h2 id="employee-letter-title">{tr(ListMsg::EmployeeLetterTitle)}</h2>
             <p class="salutation">
                 {move || words::employee_letter_to(&enterprise_name(store, locale.get()), locale.get())}
             </p>
             <p class="body-text">{body}</p>
-            <p>{lt(ListMsg::EmployeeLetterPromises)}</p>
+            <p>{tr(ListMsg::EmployeeLetterPromises)}</p>
             <ul class="letter-list">{promises}</ul>
-            <p class="body-text">{lt(ListMsg::EmployeeLetterClose)}</p>
+            <p class="body-text">{tr(ListMsg::EmployeeLetterClose)}</p>
             <div class="signatures">
-                <div class="signature"><span>{lt(ListMsg::EmployeeName)} "："</span></div>
-                <div class="signature"><span>{lt(ListMsg::SignEmployee)} "："</span></div>
-                <div class="signature"><span>{lt(ListMsg::Date)} "：" {date}</span></div>
+                <div class="signature"><span>{move || label(ListMsg::EmployeeName.text(locale.get()), locale.get())}</span></div>
+                <div class="signature"><span>{move || label(ListMsg::SignEmployee.text(locale.get()), locale.get())}</span></div>
+                <div class="signature"><span>{move || label(ListMsg::Date.text(locale.get()), locale.get())} {date}</span></div>
             </div>
-            <p class="doc-note">{lt(ListMsg::LetterNote)}</p>
+            <p class="doc-note">{tr(ListMsg::LetterNote)}</p>
         </article>
     }
 }

@@ -1,7 +1,7 @@
 //! The self-check checklist: one role's questions, sections and items, the overall progress
 //! and the readiness verdict, and reset with undo.
 //!
-//! Every change goes through `ProgressContext::dispatch` or `change`, which save it just
+//! Every change is an `Action` given to `ProgressContext::dispatch`, which saves it just
 //! after the next frame.
 //! Each item reads its own status signal (see `ItemStates`), so checking one item re-renders
 //! only that item, its missing-list entry and the counters, and focus and typing in notes are
@@ -13,81 +13,23 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::model::guide::{Guide, Item, Question, Role, Section, Text};
-use crate::model::i18n::checklist::{self as words, ListMsg};
-use crate::model::i18n::{Locale, PageMsg};
+use crate::model::guide::{Guide, Item, Role, Section};
+use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
+use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
-    is_missing, item_status, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    is_missing, overview, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
     MAX_REASON_CHARS,
 };
 
-use super::app::{tr, use_locale, GuideContext};
-use super::common::{local_text, ConfidenceBadge, GuideGate, Illustration};
-use super::router::use_query;
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::state::ProgressContext;
+use crate::ui::widgets::{
+    local_text, record_language, use_role, ConfidenceBadge, FieldStyle, GuideGate, Illustration,
+    QuestionField, RoleSwitch,
+};
+
 use super::share::{ShareTools, SharedLinkPrompt};
-use super::state::{now, ProgressContext};
-
-/// A reactive piece of checklist interface text.
-pub fn lt(msg: ListMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || msg.text(locale.get())
-}
-
-/// The progress store, once the guide has loaded.
-pub fn use_store() -> Option<ProgressContext> {
-    use_context::<GuideContext>().and_then(|g| g.progress.get_untracked())
-}
-
-/// A guide text in `locale`, falling back to the guide's primary language.
-pub fn text_in(guide: &Guide, text: &Text, locale: Locale) -> String {
-    let primary = guide.languages.first().map(String::as_str).unwrap_or("");
-    text.get(locale.tag(), primary).to_string()
-}
-
-/// The role named by `?role=`, if any.
-pub fn role_from_query(value: Option<&str>) -> Option<Role> {
-    match value {
-        Some("employee") => Some(Role::Employee),
-        Some("enterprise") => Some(Role::Enterprise),
-        _ => None,
-    }
-}
-
-/// The `?role=` value naming a role.
-pub fn role_param(role: Role) -> &'static str {
-    match role {
-        Role::Enterprise => "enterprise",
-        Role::Employee => "employee",
-    }
-}
-
-/// The role shown: the one in the address if there is one (and it becomes the saved role),
-/// else the saved role.
-pub fn use_role(store: ProgressContext) -> Memo<Role> {
-    let query = use_query("role");
-    let asked = Memo::new(move |_| query.with(|role| role_from_query(role.as_deref())));
-    // The address wins: a home-page link or a role switch also changes the saved role.
-    Effect::new(move || {
-        if let Some(role) = asked.get() {
-            store.dispatch(Action::SetRole(role));
-        }
-    });
-    Memo::new(move |_| {
-        asked
-            .get()
-            .unwrap_or_else(|| store.progress.with(|p| p.role()))
-    })
-}
-
-/// Keeps the interface language in the saved progress (so an export carries it too). The
-/// language itself is applied and remembered by `browser::lang`; this only records it.
-pub fn record_language(store: ProgressContext) {
-    let locale = use_locale();
-    Effect::new(move || {
-        let tag = locale.get().tag().to_string();
-        store.dispatch(Action::SetLanguage(Some(tag)));
-    });
-}
 
 split_fn!(
     /// The checklist page, from its own wasm file in a split build.
@@ -97,28 +39,6 @@ split_fn!(
         Ok(untrack(|| view! { <ChecklistPage/> }.into_any()))
     }
 );
-
-/// Links to the two roles' versions of `path`; the current one is marked by its role, as both
-/// share a path. The router follows them without a reload.
-#[component]
-pub fn RoleSwitch(role: Memo<Role>, path: &'static str) -> impl IntoView {
-    let link = move |target: Role, msg: PageMsg| {
-        view! {
-            <a
-                href=format!("{path}?role={}", role_param(target))
-                aria-current=move || (role.get() == target).then_some("page")
-            >
-                {tr(msg)}
-            </a>
-        }
-    };
-    view! {
-        <nav class="role-switch" aria-label=tr(PageMsg::ChooseRole)>
-            {link(Role::Enterprise, PageMsg::RoleEnterprise)}
-            {link(Role::Employee, PageMsg::RoleEmployee)}
-        </nav>
-    }
-}
 
 /// The checklist page of the role in the address, or the saved role.
 #[component]
@@ -161,10 +81,10 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         {sections}
         <MissingList guide=guide.clone() role states/>
         <section class="checklist-tools" aria-labelledby="tools-heading">
-            <h2 id="tools-heading">{lt(ListMsg::Tools)}</h2>
+            <h2 id="tools-heading">{tr(ListMsg::Tools)}</h2>
             <p>
-                <a href=format!("/report?role={}", role_param(role)) class="button primary">
-                    {lt(ListMsg::OpenReport)}
+                <a href=format!("/report?role={role}") class="button primary">
+                    {tr(ListMsg::OpenReport)}
                 </a>
             </p>
             <ShareTools store/>
@@ -182,20 +102,12 @@ fn StatusPanel(
     overall: RwSignal<Tally>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let unanswered = Memo::new(move |_| {
-        store.progress.with(|p| {
-            guide
-                .questions
-                .iter()
-                .filter(|q| q.role == role && p.answer(&q.id).is_none())
-                .count()
-        })
-    });
+    let unanswered = Memo::new(move |_| store.progress.with(|p| p.unanswered(&guide, role)));
     let missing = Memo::new(move |_| overall.with(|t| t.missing_required));
     let ready = Memo::new(move |_| missing.get() == 0);
     view! {
         <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
-            <h2 id="overall-heading">{lt(ListMsg::OverallProgress)}</h2>
+            <h2 id="overall-heading">{tr(ListMsg::OverallProgress)}</h2>
             <ProgressBar tally=overall.read_only() label="overall-heading"/>
             // One paragraph whose class and text change, so a toggle touches only those.
             <p
@@ -206,7 +118,7 @@ fn StatusPanel(
                     0 => ListMsg::Ready.text(locale.get()).to_string(),
                     count => words::not_ready(count, locale.get()),
                 }}
-                {move || (!ready.get()).then(|| view! { " " <a href="#missing">{lt(ListMsg::Missing)}</a> })}
+                {move || (!ready.get()).then(|| view! { " " <a href="#missing">{tr(ListMsg::Missing)}</a> })}
             </p>
             {move || {
                 let count = unanswered.get();
@@ -244,8 +156,8 @@ fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoVi
         .collect_view();
     view! {
         <section class="missing-panel" id="missing" aria-labelledby="missing-heading" data-testid="missing">
-            <h2 id="missing-heading">{lt(ListMsg::Missing)}</h2>
-            {move || ready.get().then(|| view! { <p>{lt(ListMsg::NothingMissing)}</p> })}
+            <h2 id="missing-heading">{tr(ListMsg::Missing)}</h2>
+            {move || ready.get().then(|| view! { <p>{tr(ListMsg::NothingMissing)}</p> })}
             <ol hidden=move || ready.get()>{entries}</ol>
         </section>
     }
@@ -258,12 +170,12 @@ fn ProgressBar(tally: ReadSignal<Tally>, #[prop(into)] label: String) -> impl In
     view! {
         <div class="progress-line">
             <progress
-                max=move || tally.with(|t| t.applicable.max(1))
+                max=move || tally.with(|t| t.applicable().max(1))
                 value=move || tally.with(|t| t.done)
                 aria-labelledby=label
             ></progress>
             <span class="count" aria-live="polite" data-testid="count">
-                {move || tally.with(|t| words::done_of(t.done, t.applicable, locale.get()))}
+                {move || tally.with(|t| words::done_of(t.done, t.applicable(), locale.get()))}
             </span>
         </div>
     }
@@ -278,14 +190,17 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
         .questions
         .iter()
         .filter(|q| q.role == role)
-        .map(|q| view! { <QuestionView guide=guide.clone() store question=q.clone()/> })
+        .map(|q| {
+            let progress = store.progress.into();
+            view! { <QuestionField guide=guide.clone() store=Some(store) progress question=q.clone() style=FieldStyle::Checklist/> }
+        })
         .collect_view();
     view! {
         <section class="about-you" id="about-you" aria-labelledby="about-you-heading">
-            <h2 id="about-you-heading">{lt(ListMsg::AboutYou)}</h2>
-            <p>{lt(ListMsg::AboutYouIntro)}</p>
+            <h2 id="about-you-heading">{tr(ListMsg::AboutYou)}</h2>
+            <p>{tr(ListMsg::AboutYouIntro)}</p>
             <label class="field">
-                <span>{lt(ListMsg::EnterpriseName)}</span>
+                <span>{tr(ListMsg::EnterpriseName)}</span>
                 <input
                     type="text"
                     autocomplete="organization"
@@ -298,68 +213,6 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
             </label>
             {questions}
         </section>
-    }
-}
-
-/// One question as a group of radio buttons, with a way to clear the answer.
-#[component]
-fn QuestionView(guide: Arc<Guide>, store: ProgressContext, question: Question) -> impl IntoView {
-    let id = question.id.clone();
-    let answer = {
-        let id = id.clone();
-        Memo::new(move |_| store.progress.with(|p| p.answer(&id).map(str::to_string)))
-    };
-    let options = question
-        .answers
-        .iter()
-        .map(|option| {
-            let (question_id, answer_id) = (id.clone(), option.id.clone());
-            let checked = {
-                let answer_id = answer_id.clone();
-                move || answer.with(|a| a.as_deref() == Some(answer_id.as_str()))
-            };
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name=format!("q-{question_id}")
-                        value=answer_id.clone()
-                        prop:checked=checked
-                        on:change=move |_| {
-                            store.dispatch(Action::Answer {
-                                question: question_id.clone(),
-                                answer: answer_id.clone(),
-                            });
-                        }
-                    />
-                    <span>{local_text(&guide, &option.label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let clear = move || {
-        let id = id.clone();
-        answer.with(Option::is_some).then(|| {
-            view! {
-                <button
-                    type="button"
-                    class="button small"
-                    on:click=move |_| {
-                        store.dispatch(Action::ClearAnswer { question: id.clone() });
-                    }
-                >
-                    {lt(ListMsg::ClearAnswer)}
-                </button>
-            }
-        })
-    };
-    view! {
-        <fieldset class="question" data-question=question.id.clone()>
-            <legend>{local_text(&guide, &question.text)}</legend>
-            {question.help.as_ref().map(|help| view! { <p class="help">{local_text(&guide, help)}</p> })}
-            {options}
-            {clear}
-        </fieldset>
     }
 }
 
@@ -393,34 +246,6 @@ fn SectionView(
     }
 }
 
-/// "Not applicable" with its reason, in the user's language.
-pub fn na_text(guide: &Guide, reason: &NaReason, locale: Locale) -> String {
-    match reason {
-        NaReason::ByAnswers { question, answer } => {
-            let found = guide.questions.iter().find(|q| &q.id == question);
-            let question_text = found
-                .map(|q| text_in(guide, &q.text, locale))
-                .unwrap_or_default();
-            let answer_text = found
-                .and_then(|q| q.answers.iter().find(|a| &a.id == answer))
-                .map(|a| text_in(guide, &a.label, locale))
-                .unwrap_or_default();
-            words::na_by_answers(&question_text, &answer_text, locale)
-        }
-        NaReason::ByHand(reason) => words::na_by_hand(reason, locale),
-        NaReason::Never => ListMsg::StatusNa.text(locale).to_string(),
-    }
-}
-
-/// An item's state in words: not started, done, or not applicable and why.
-pub fn status_text(guide: &Guide, status: &ItemStatus, locale: Locale) -> String {
-    match status {
-        ItemStatus::NotStarted => ListMsg::StatusNotStarted.text(locale).to_string(),
-        ItemStatus::Done => ListMsg::StatusDone.text(locale).to_string(),
-        ItemStatus::NotApplicable(reason) => na_text(guide, reason, locale),
-    }
-}
-
 /// One item's status and note, as signals of their own.
 #[derive(Debug, Clone, Copy)]
 pub struct ItemState {
@@ -443,59 +268,54 @@ pub struct ItemStates {
 }
 
 impl ItemStates {
+    /// The states of `role`'s items from the store's progress, then one effect that diffs
+    /// each new `overview` into them: only what changed is set.
     fn new(guide: &Arc<Guide>, store: ProgressContext, role: Role) -> ItemStates {
         let guide = guide.clone();
-        let mut items = Vec::new();
-        let mut sections = Vec::new();
-        let mut overall = Tally::default();
-        store.progress.with_untracked(|p| {
-            let answers = p.answers();
-            for section in guide.sections_for(role) {
-                let mut tally = Tally::default();
-                for item in &section.items {
-                    let status = item_status(item, p.mark(&item.id), &answers);
-                    tally.count(item, &status);
+        let first = store.progress.with_untracked(|p| overview(&guide, p, role));
+        let ids = guide.items_for(role).map(|item| item.id.clone());
+        let items = store.progress.with_untracked(|p| {
+            ids.zip(first.items)
+                .map(|(id, status)| {
+                    let note = RwSignal::new(p.note(&id).to_string());
                     let state = ItemState {
                         status: RwSignal::new(status),
-                        note: RwSignal::new(p.note(&item.id).to_string()),
+                        note,
                     };
-                    items.push((item.id.clone(), state));
-                }
-                overall.add(&tally);
-                sections.push((section.id.clone(), RwSignal::new(tally)));
-            }
+                    (id, state)
+                })
+                .collect()
         });
+        let sections = guide
+            .sections_for(role)
+            .zip(first.sections)
+            .map(|(section, tally)| (section.id.clone(), RwSignal::new(tally)))
+            .collect();
         let states = ItemStates {
             items: StoredValue::new(items),
             sections: StoredValue::new(sections),
-            overall: RwSignal::new(overall),
+            overall: RwSignal::new(first.overall),
         };
         Effect::new(move || {
             store.progress.with(|p| {
-                let answers = p.answers();
-                let mut overall = Tally::default();
+                let now = overview(&guide, p, role);
                 states.items.with_value(|items| {
-                    states.sections.with_value(|sections| {
-                        let mut rows = items.iter();
-                        for (section, (_, tally_signal)) in guide.sections_for(role).zip(sections) {
-                            let mut tally = Tally::default();
-                            for (item, (_, state)) in section.items.iter().zip(rows.by_ref()) {
-                                let status = item_status(item, p.mark(&item.id), &answers);
-                                tally.count(item, &status);
-                                if state.status.with_untracked(|old| *old != status) {
-                                    state.status.set(status);
-                                }
-                                let note = p.note(&item.id);
-                                if state.note.with_untracked(|old| old != note) {
-                                    state.note.set(note.to_string());
-                                }
-                            }
-                            overall.add(&tally);
-                            set_if_changed(*tally_signal, tally);
+                    for ((id, state), status) in items.iter().zip(now.items) {
+                        if state.status.with_untracked(|old| *old != status) {
+                            state.status.set(status);
                         }
-                    });
+                        let note = p.note(id);
+                        if state.note.with_untracked(|old| old != note) {
+                            state.note.set(note.to_string());
+                        }
+                    }
                 });
-                set_if_changed(states.overall, overall);
+                states.sections.with_value(|sections| {
+                    for ((_, signal), tally) in sections.iter().zip(now.sections) {
+                        set_if_changed(*signal, tally);
+                    }
+                });
+                set_if_changed(states.overall, now.overall);
             });
         });
         states
@@ -614,19 +434,19 @@ fn ItemRow(
             <NotApplicableControl store item=id.clone() status/>
             <details class="note" open=note_open>
                 <summary>
-                    {lt(ListMsg::Note)}
+                    {tr(ListMsg::Note)}
                     {move || (!note.with(String::is_empty)).then(|| view! { <span aria-hidden="true">" ✎"</span> })}
                 </summary>
                 <textarea
                     rows="2"
                     maxlength=MAX_NOTE_CHARS
-                    aria-label=move || format!("{}: {}", ListMsg::Note.text(locale.get()), title())
+                    aria-label=move || format!("{}{}", words::label(ListMsg::Note.text(locale.get()), locale.get()), title())
                     prop:value=move || note.get()
                     on:input=on_note
                 ></textarea>
             </details>
             <details class="why">
-                <summary>{lt(ListMsg::Details)}</summary>
+                <summary>{tr(ListMsg::Details)}</summary>
                 <p><strong>{tr(PageMsg::Why)} ": "</strong>{local_text(&guide, &item.why)}</p>
                 {source.map(|(name, url)| view! {
                     <p>{tr(PageMsg::Source)} ": " <a href=url rel="noopener noreferrer">{name}</a></p>
@@ -690,7 +510,7 @@ fn NotApplicableControl(
                         store.dispatch(Action::ClearMark { item: item.clone() });
                     }
                 >
-                    {lt(ListMsg::MarkApplicable)}
+                    {tr(ListMsg::MarkApplicable)}
                 </button>
             }
             .into_any(),
@@ -709,7 +529,7 @@ fn NotApplicableControl(
                     }
                 >
                     <label class="field">
-                        <span>{lt(ListMsg::NaReason)}</span>
+                        <span>{tr(ListMsg::NaReason)}</span>
                         <input
                             type="text"
                             node_ref=input
@@ -723,16 +543,16 @@ fn NotApplicableControl(
                             }
                         />
                     </label>
-                    <button type="submit" class="button small">{lt(ListMsg::Save)}</button>
+                    <button type="submit" class="button small">{tr(ListMsg::Save)}</button>
                     <button type="button" class="button small" on:click=move |_| editing.set(false)>
-                        {lt(ListMsg::Cancel)}
+                        {tr(ListMsg::Cancel)}
                     </button>
                 </form>
             }
             .into_any(),
             NaMode::Offer => view! {
                 <button type="button" class="button small subtle" on:click=move |_| editing.set(true)>
-                    {lt(ListMsg::MarkNa)}
+                    {tr(ListMsg::MarkNa)}
                 </button>
             }
             .into_any(),
@@ -763,24 +583,16 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
         }
     };
     let reset = move |_| {
-        let mut cleared = None;
-        store.change(|guide, progress| {
-            cleared = progress.reset(guide, role, now());
-            cleared.is_some()
-        });
-        message.set(Some(if cleared.is_some() {
+        let cleared = store.reset(role);
+        message.set(Some(if cleared {
             ListMsg::ResetDone
         } else {
             ListMsg::NothingToReset
         }));
-        undo.set(cleared);
         close();
     };
     let undo_reset = move |_| {
-        if let Some(cleared) = undo.get_untracked().filter(|u| u.role() == role) {
-            store.change(|_, progress| progress.undo_reset(cleared, now()));
-        }
-        undo.set(None);
+        store.undo_reset(role);
         message.set(Some(ListMsg::UndoDone));
     };
     view! {
@@ -795,7 +607,7 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
                     confirming.set(true);
                 }
             >
-                {lt(ListMsg::Reset)}
+                {tr(ListMsg::Reset)}
             </button>
             <Show when=move || confirming.get()>
                 <div
@@ -809,21 +621,21 @@ fn ResetControl(store: ProgressContext, role: Role) -> impl IntoView {
                         }
                     }
                 >
-                    <p id="reset-question">{lt(ListMsg::ResetQuestion)}</p>
+                    <p id="reset-question">{tr(ListMsg::ResetQuestion)}</p>
                     <button type="button" class="button danger" node_ref=confirm_button on:click=reset>
-                        {lt(ListMsg::ResetConfirm)}
+                        {tr(ListMsg::ResetConfirm)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close()>
-                        {lt(ListMsg::Cancel)}
+                        {tr(ListMsg::Cancel)}
                     </button>
                 </div>
             </Show>
             <p class="reset-status" role="status">
-                {move || message.get().map(|m| view! { <span>{lt(m)}</span> })}
+                {move || message.get().map(|m| view! { <span>{tr(m)}</span> })}
                 {move || can_undo().then(|| view! {
                     " "
                     <button type="button" class="button small" on:click=undo_reset>
-                        {lt(ListMsg::Undo)}
+                        {tr(ListMsg::Undo)}
                     </button>
                 })}
             </p>

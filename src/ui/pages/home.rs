@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::i18n::Msg;
 
-use super::app::tr;
+use crate::ui::locale::tr;
 
 /// The landing page: the mascots, one line of introduction, and a way in for each role.
 #[component]

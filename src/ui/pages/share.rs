@@ -5,30 +5,21 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use qrcodegen::{QrCode, QrCodeEcc};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+
+use crate::browser::file::{self, copy_text, download, take_chosen_file};
+use crate::browser::{console, dom, history, BrowserError};
 
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::store::{codec_error_message, fragment_error_message};
-use crate::model::i18n::Locale;
-use crate::model::progress::{Mark, Notes, Progress};
+use crate::model::i18n::{Locale, Message};
+use crate::model::progress::{Action, Mark, Notes, Progress};
 use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
 
-use super::app::use_locale;
-use super::checklist::lt;
-use super::router::{use_location, use_navigate, NavigateOptions};
-use super::state::{now, ProgressContext};
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::router::{use_location, use_navigate, NavigateOptions};
+use crate::ui::state::ProgressContext;
 
-/// Today's local date as `YYYY-MM-DD`.
-pub fn today() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
-}
+pub use crate::browser::clock::today;
 
 /// How many items an incoming progress marks done and not applicable.
 fn counts(progress: &Progress) -> (usize, usize) {
@@ -56,50 +47,6 @@ enum Report {
     Failed(ListMsg),
 }
 
-/// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let document = window.document().ok_or(JsValue::NULL)?;
-    let body = document.body().ok_or(JsValue::NULL)?;
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")?
-        .dyn_into()
-        .map_err(|_| JsValue::NULL)?;
-    link.set_href(&url);
-    link.set_download(name);
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    // Revoke a little later: revoking at once can cancel the download in some browsers.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
-}
-
-/// Reads the chosen file, refusing one over the import limit before reading it.
-async fn read_file(file: web_sys::File) -> Result<String, CodecError> {
-    let size = file.size();
-    if size > MAX_IMPORT_BYTES as f64 {
-        return Err(CodecError::TooLarge {
-            bytes: size as usize,
-            limit: MAX_IMPORT_BYTES,
-        });
-    }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| CodecError::NotText)?;
-    text.as_string().ok_or(CodecError::NotText)
-}
-
 /// Export, import, and the share link with its QR code.
 #[component]
 pub fn ShareTools(store: ProgressContext) -> impl IntoView {
@@ -110,23 +57,27 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
     let export = move |_| {
         let text = saved::export(&store.snapshot());
         let name = format!("jimei-progress-{}.json", today());
-        report.set(match download(&name, &text) {
+        report.set(match download(&name, &text, "application/json") {
             Ok(()) => None,
-            Err(_) => Some(Report::Failed(ListMsg::ExportFailed)),
+            Err(error) => {
+                // The browser's reason goes to the console; the page says it in words.
+                if let BrowserError::Refused(cause) = error {
+                    console::warn(&cause);
+                }
+                Some(Report::Failed(ListMsg::ExportFailed))
+            }
         });
     };
 
     let import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let file = input.files().and_then(|files| files.get(0));
-        // Clear the field so choosing the same file again is seen as a change.
-        input.set_value("");
-        let Some(file) = file else { return };
+        let Some(file) = take_chosen_file(&ev) else {
+            return;
+        };
         report.set(None);
         pending.set(None);
         spawn_local(async move {
             let guide = store.guide();
-            let read = read_file(file).await;
+            let read = file::read_text(file, MAX_IMPORT_BYTES).await;
             match read.and_then(|text| saved::import(&text, &guide)) {
                 Ok(file) => pending.set(Some(file.into_progress(&guide).0)),
                 Err(error) => report.set(Some(Report::Refused(error))),
@@ -136,7 +87,10 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
 
     let replace = move |_| {
         if let Some(incoming) = pending.get_untracked() {
-            store.change(|_, progress| progress.overwrite(&incoming, Notes::Replace, now()));
+            store.dispatch(Action::Adopt {
+                progress: Box::new(incoming),
+                notes: Notes::Replace,
+            });
             report.set(Some(Report::Done(ListMsg::Imported)));
         }
         pending.set(None);
@@ -172,10 +126,10 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         pending.with(|p| p.as_ref().map(|incoming| incoming_text(incoming, locale.get()))).map(|summary| {
             view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="import-question" aria-describedby="import-summary" data-testid="import-confirm">
-                    <p id="import-question"><strong>{lt(ListMsg::ImportAsk)}</strong></p>
+                    <p id="import-question"><strong>{tr(ListMsg::ImportAsk)}</strong></p>
                     <p id="import-summary">{summary}</p>
-                    <button type="button" class="button danger" node_ref=replace_button on:click=replace>{lt(ListMsg::Replace)}</button>
-                    <button type="button" class="button" on:click=move |_| pending.set(None)>{lt(ListMsg::KeepMine)}</button>
+                    <button type="button" class="button danger" node_ref=replace_button on:click=replace>{tr(ListMsg::Replace)}</button>
+                    <button type="button" class="button" on:click=move |_| pending.set(None)>{tr(ListMsg::KeepMine)}</button>
                 </div>
             }
         })
@@ -183,9 +137,9 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
 
     view! {
         <div class="row">
-            <button type="button" class="button" on:click=export>{lt(ListMsg::Export)}</button>
+            <button type="button" class="button" on:click=export>{tr(ListMsg::Export)}</button>
             <label class="button file-button">
-                <span>{lt(ListMsg::Import)}</span>
+                <span>{tr(ListMsg::Import)}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-file" on:change=import/>
             </label>
         </div>
@@ -200,9 +154,7 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
 fn ShareLink(store: ProgressContext) -> impl IntoView {
     let locale = use_locale();
     let guide = store.guide();
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let origin = history::origin().unwrap_or_default();
     // The link and its QR code follow every change, so they are made only while the user
     // looks at them: a closed panel costs a toggle nothing. `None` while closed; inside,
     // `None` when the progress is too long for a link.
@@ -229,20 +181,14 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
             return;
         };
         copied.set(None);
-        let clipboard = web_sys::window()
-            .map(|w| w.navigator())
-            .filter(|n| js_sys::Reflect::has(n, &"clipboard".into()).unwrap_or(false))
-            .map(|n| n.clipboard());
-        // Without a clipboard (an insecure page, an old browser), select the text instead.
-        let Some(clipboard) = clipboard else {
-            if let Some(field) = input.get_untracked() {
-                field.select();
-            }
-            copied.set(Some(ListMsg::CopyFailed));
-            return;
-        };
         spawn_local(async move {
-            let result = JsFuture::from(clipboard.write_text(&url)).await;
+            let result = copy_text(&url).await;
+            // Without a clipboard (an insecure page, an old browser), select the text instead.
+            if result == Err(BrowserError::Unavailable) {
+                if let Some(field) = input.get_untracked() {
+                    field.select();
+                }
+            }
             copied.set(Some(if result.is_ok() {
                 ListMsg::Copied
             } else {
@@ -252,18 +198,18 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
     };
 
     view! {
-        <details class="share" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary class="button">{lt(ListMsg::ShareLink)}</summary>
-            <p>{lt(ListMsg::ShareIntro)}</p>
+        <details class="share" on:toggle=move |ev| open.set(dom::details_open(&ev))>
+            <summary class="button">{tr(ListMsg::ShareLink)}</summary>
+            <p>{tr(ListMsg::ShareIntro)}</p>
             {move || link.get().map(|link| match link {
-                None => view! { <p class="tool-message error">{lt(ListMsg::ShareTooLong)}</p> }.into_any(),
+                None => view! { <p class="tool-message error">{tr(ListMsg::ShareTooLong)}</p> }.into_any(),
                 Some(url) => view! {
                     <label class="field share-link">
-                        <span>{lt(ListMsg::ShareLink)}</span>
+                        <span>{tr(ListMsg::ShareLink)}</span>
                         <input type="url" readonly node_ref=input prop:value=url data-testid="share-url"/>
                     </label>
                     <p class="row">
-                        <button type="button" class="button" on:click=copy>{lt(ListMsg::CopyLink)}</button>
+                        <button type="button" class="button" on:click=copy>{tr(ListMsg::CopyLink)}</button>
                         <span role="status">{move || copied.get().map(|m| m.text(locale.get()))}</span>
                     </p>
                 }
@@ -284,7 +230,7 @@ fn ShareLink(store: ProgressContext) -> impl IntoView {
                     </svg>
                 }
                 .into_any(),
-                None => view! { <p class="tool-message">{lt(ListMsg::QrTooLong)}</p> }.into_any(),
+                None => view! { <p class="tool-message">{tr(ListMsg::QrTooLong)}</p> }.into_any(),
             })}
         </details>
     }
@@ -368,7 +314,7 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                 <div class="confirm" role="alert" data-testid="shared-error">
                     <p>{text}</p>
                     <button type="button" class="button" on:click=move |_| clear()>
-                        {lt(ListMsg::Cancel)}
+                        {tr(ListMsg::Cancel)}
                     </button>
                 </div>
             }
@@ -381,16 +327,19 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
             };
             let keep = clear;
             let adopt = move |_| {
-                store.change(|_, progress| progress.overwrite(&incoming, Notes::Keep, now()));
+                store.dispatch(Action::Adopt {
+                    progress: Box::new(incoming.clone()),
+                    notes: Notes::Keep,
+                });
                 applied.set(true);
                 clear();
             };
             view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
-                        <p id="shared-question"><strong>{lt(ListMsg::SharedAsk)}</strong></p>
+                        <p id="shared-question"><strong>{tr(ListMsg::SharedAsk)}</strong></p>
                         <p id="shared-summary">{summary}</p>
-                        <button type="button" class="button danger" on:click=adopt>{lt(ListMsg::Replace)}</button>
-                        <button type="button" class="button" on:click=move |_| keep()>{lt(ListMsg::KeepMine)}</button>
+                        <button type="button" class="button danger" on:click=adopt>{tr(ListMsg::Replace)}</button>
+                        <button type="button" class="button" on:click=move |_| keep()>{tr(ListMsg::KeepMine)}</button>
                     </div>
                 }
                 .into_any()
@@ -399,7 +348,7 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
     view! {
         {move || shared.get().map(view_for)}
         {move || applied.get().then(|| view! {
-            <p class="tool-message" role="status">{lt(ListMsg::SharedApplied)}</p>
+            <p class="tool-message" role="status">{tr(ListMsg::SharedApplied)}</p>
         })}
     }
 }

@@ -1,0 +1,235 @@
+//! The decisions that used to live in the UI's components (issue 15), tested on the host:
+//! the role in the address, guide text in a language, an item's state in words, the save
+//! plan, and the look of a flowchart node.
+
+use jimei_model::chart::{tallies, Branch, Flow};
+use jimei_model::guide::{parse, Guide, Role, Text};
+use jimei_model::i18n::checklist::status_text;
+use jimei_model::i18n::Locale;
+use jimei_model::paint::{edge_look, node_look, NodeSituation};
+use jimei_model::progress::{Action, ItemStatus, NaReason, Progress};
+use jimei_model::saved::{self, plan_save, Saved, Stored};
+
+fn shipped() -> Guide {
+    parse(include_str!("../../../public/guide/jimei.json")).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn roles_read_and_write_the_query_value() {
+    for role in Role::ALL {
+        assert_eq!(role.to_string().parse::<Role>(), Ok(role));
+    }
+    assert_eq!("employee".parse::<Role>(), Ok(Role::Employee));
+    assert_eq!(Role::Enterprise.to_string(), "enterprise");
+    for bad in ["", "Employee", "worker", "employee ", "enterprise%20"] {
+        assert!(bad.parse::<Role>().is_err(), "{bad:?}");
+    }
+}
+
+#[test]
+fn guide_text_falls_back_to_the_primary_language_then_any() {
+    let mut guide = shipped();
+    guide.languages = vec!["zh-Hans".into(), "en".into()];
+    let both = Text::from_pairs(&[("zh-Hans", "简"), ("en", "en")]);
+    assert_eq!(guide.text(&both, Locale::English), "en");
+    assert_eq!(guide.text(&both, Locale::ZhHant), "简");
+    let english_only = Text::from_pairs(&[("en", "en")]);
+    assert_eq!(guide.text(&english_only, Locale::ZhHans), "en");
+    assert_eq!(guide.text(&Text::default(), Locale::ZhHans), "");
+    // A file split to one language (as the build writes them) falls back to that one.
+    guide.languages = vec!["en".into()];
+    assert_eq!(guide.text(&both, Locale::ZhHant), "en");
+}
+
+#[test]
+fn an_items_state_in_words_names_why_it_does_not_apply() {
+    let guide = shipped();
+    let canteen = guide
+        .questions
+        .iter()
+        .find(|q| q.id == "canteen")
+        .expect("the shipped guide asks about a canteen");
+    let no = canteen.answers.iter().find(|a| a.id == "no").expect("a no");
+    let by_answers = ItemStatus::NotApplicable(NaReason::ByAnswers {
+        question: "canteen".into(),
+        answer: "no".into(),
+    });
+    for locale in Locale::ALL {
+        let words = status_text(&guide, &by_answers, locale);
+        assert!(words.contains(guide.text(&canteen.text, locale)), "{words}");
+        assert!(words.contains(guide.text(&no.label, locale)), "{words}");
+    }
+    assert_eq!(
+        status_text(&guide, &ItemStatus::Done, Locale::English),
+        "Done"
+    );
+    assert_eq!(
+        status_text(&guide, &ItemStatus::NotStarted, Locale::ZhHant),
+        "未開始"
+    );
+    assert_eq!(
+        status_text(
+            &guide,
+            &ItemStatus::NotApplicable(NaReason::ByHand("closed".into())),
+            Locale::English
+        ),
+        "Not applicable: closed"
+    );
+    // A question the guide no longer has is named by its id rather than left blank.
+    let gone = ItemStatus::NotApplicable(NaReason::ByAnswers {
+        question: "gone".into(),
+        answer: "x".into(),
+    });
+    assert_eq!(
+        status_text(&guide, &gone, Locale::English),
+        "Not applicable: gone — x"
+    );
+}
+
+fn first_item(guide: &Guide) -> String {
+    guide
+        .items_for(Role::Enterprise)
+        .next()
+        .expect("items")
+        .id
+        .clone()
+}
+
+#[test]
+fn a_save_over_our_own_value_or_nothing_writes_the_state() {
+    let guide = shipped();
+    let mut current = Progress::default();
+    current.apply(
+        &guide,
+        Action::Check {
+            item: first_item(&guide),
+        },
+        10,
+    );
+    for stored in [Stored::Nothing, Stored::Ours, Stored::Text("not json")] {
+        let plan = plan_save(current.clone(), stored, &guide, 20);
+        assert!(!plan.changed, "{stored:?}");
+        assert_eq!(plan.progress, current);
+        let written = plan.write.expect("a write");
+        let back = saved::decode(&written, &guide.id).expect("our own value decodes");
+        assert_eq!(back.saved_at, 20);
+        assert_eq!(back.progress, current);
+    }
+}
+
+#[test]
+fn a_save_merges_another_tabs_write_and_skips_a_write_storage_holds() {
+    let guide = shipped();
+    let items: Vec<String> = guide
+        .items_for(Role::Enterprise)
+        .map(|i| i.id.clone())
+        .collect();
+    // As the store holds it: read from storage, so reconciled with the guide.
+    let mut ours = saved::load(None, &guide, 0).progress;
+    ours.apply(
+        &guide,
+        Action::Check {
+            item: items[0].clone(),
+        },
+        10,
+    );
+    // Another tab checked another item.
+    let mut theirs = ours.clone();
+    theirs.apply(
+        &guide,
+        Action::Check {
+            item: items[1].clone(),
+        },
+        11,
+    );
+    let text = saved::encode(&Saved::new(&guide, theirs.clone(), 11));
+    // Ours adds a note on top of what we had.
+    ours.apply(
+        &guide,
+        Action::SetNote {
+            item: items[0].clone(),
+            note: "by Lin".into(),
+        },
+        12,
+    );
+    let plan = plan_save(ours.clone(), Stored::Text(&text), &guide, 30);
+    assert!(plan.changed, "the other tab's check is new to this page");
+    assert_eq!(plan.progress.mark(&items[1]), theirs.mark(&items[1]));
+    assert_eq!(plan.progress.note(&items[0]), "by Lin");
+    let written = plan.write.expect("storage lacks our note");
+    assert_eq!(
+        saved::decode(&written, &guide.id).unwrap().progress,
+        plan.progress
+    );
+
+    // Storage already holds everything we have: nothing to write, nothing to show.
+    let plan = plan_save(theirs.clone(), Stored::Text(&text), &guide, 40);
+    assert_eq!(plan.write, None);
+    assert!(!plan.changed);
+    assert_eq!(plan.progress, theirs);
+}
+
+#[test]
+fn a_nodes_look_says_its_state_route_and_place_in_words_and_classes() {
+    let guide = shipped();
+    let flow = Flow::new(&guide);
+    let node = flow.find("self-check").expect("a self-check step");
+    let mut progress = Progress::default();
+    let items: Vec<String> = guide
+        .items_of_node("self-check")
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    progress.apply(
+        &guide,
+        Action::Check {
+            item: items[0].clone(),
+        },
+        1,
+    );
+    let tally = tallies(&guide, &progress)[node];
+    let situation = NodeSituation {
+        tally,
+        on_route: false,
+        selected: true,
+        focused: true,
+    };
+    let look = node_look(&guide, &guide.nodes[node], situation, Locale::English);
+    assert_eq!(look.class, "fc-node step state-partial off selected");
+    assert!(look.tab_stop && look.current);
+    let title = guide.text(&guide.nodes[node].title, Locale::English);
+    assert_eq!(
+        look.name,
+        format!(
+            "Step: {title}. Partly done: 1 of {} checklist items. Not on your route",
+            items.len()
+        )
+    );
+    assert_eq!(look.tag, format!("1/{}", items.len()));
+    assert_eq!(look.tag_class, "fc-tag state-partial");
+    assert!(look.tag_width > 14.0);
+
+    let start = flow.find("start").expect("a start");
+    let plain = NodeSituation {
+        tally: tallies(&guide, &progress)[start],
+        on_route: true,
+        selected: false,
+        focused: false,
+    };
+    let look = node_look(&guide, &guide.nodes[start], plain, Locale::ZhHant);
+    assert_eq!(look.class, "fc-node pill");
+    assert!(!look.tab_stop && !look.current);
+    assert_eq!(look.tag, "");
+    assert!(!look.name.contains(':'), "{}", look.name);
+}
+
+#[test]
+fn an_arrows_look_follows_its_branch() {
+    let taken = edge_look(Branch::Taken, true, false);
+    assert_eq!(taken.class, "fc-edge taken");
+    assert_eq!(taken.label_class, "fc-label taken");
+    assert!(taken.label_grows);
+    let back = edge_look(Branch::NotTaken, false, true);
+    assert_eq!(back.class, "fc-edge not-taken off back");
+    assert!(!back.label_grows);
+    assert_eq!(edge_look(Branch::Plain, true, false).class, "fc-edge");
+}

@@ -1,0 +1,54 @@
+//! The time, for the stamps of changes and the date on exports and printed reports.
+
+/// Milliseconds since the epoch, the stamp of every change. On the host, the system clock.
+pub fn now_ms() -> u64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now() as u64
+    } else {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64)
+    }
+}
+
+/// Today's local date as `YYYY-MM-DD`. On the host (a prerendered page), today's date in UTC.
+pub fn today() -> String {
+    if cfg!(target_arch = "wasm32") {
+        let date = js_sys::Date::new_0();
+        return format!(
+            "{:04}-{:02}-{:02}",
+            date.get_full_year(),
+            date.get_month() + 1,
+            date.get_date()
+        );
+    }
+    let (y, m, d) = civil_from_days((now_ms() / 86_400_000) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The calendar date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(18_302), (2020, 2, 10));
+        assert_eq!(civil_from_days(18_321), (2020, 2, 29));
+        assert_eq!(today().len(), 10);
+    }
+}

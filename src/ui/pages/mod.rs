@@ -1,0 +1,10 @@
+//! The pages, one module each. The router in `ui::app` shows them; each page other than the
+//! home page lives in a wasm part of its own in the release build (`split_fn!`).
+
+pub mod about;
+pub mod checklist;
+pub mod flowchart;
+pub mod home;
+pub mod report;
+/// The checklist page's export, import and share link.
+pub mod share;

@@ -1,0 +1,346 @@
+//! Pages rendered on the host with Leptos's SSR, as the prerendering of every route will do:
+//! the home page, and the checklist from the shipped guide with empty progress. Each is read
+//! back as a tree of elements and checked by structure (headings, links, fields), not as a
+//! string of HTML.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::sync::Arc;
+
+use jimei::browser::history::Address;
+use jimei::model::guide::{parse, Guide, Role};
+use jimei::model::i18n::checklist::{done_of, not_ready, ListMsg};
+use jimei::model::i18n::script::{is_full_width, simplified_only_in};
+use jimei::model::i18n::{Locale, Message, Msg, PageMsg};
+use jimei::model::progress::{overview, Progress};
+use jimei::ui::guide::{GuideContext, LoadState};
+use jimei::ui::locale::LocaleContext;
+use jimei::ui::pages::checklist::ChecklistPage;
+use jimei::ui::pages::flowchart::FlowchartPage;
+use jimei::ui::pages::home::HomePage;
+use jimei::ui::pages::report::ReportPage;
+use jimei::ui::router::Location;
+use jimei::ui::state::ProgressContext;
+use leptos::prelude::*;
+
+/// An element of rendered HTML: its tag, attributes, children and own text.
+#[derive(Debug, Default)]
+struct El {
+    tag: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<El>,
+    text: String,
+}
+
+impl El {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// All text inside, in order.
+    fn all_text(&self) -> String {
+        let mut out = self.text.clone();
+        for child in &self.children {
+            out.push_str(&child.all_text());
+        }
+        out
+    }
+
+    /// Every element inside (and this one) for which `hit` holds, in document order.
+    fn find_all<'a>(&'a self, hit: &dyn Fn(&El) -> bool, out: &mut Vec<&'a El>) {
+        if hit(self) {
+            out.push(self);
+        }
+        for child in &self.children {
+            child.find_all(hit, out);
+        }
+    }
+
+    fn all(&self, tag: &str) -> Vec<&El> {
+        let mut out = Vec::new();
+        self.find_all(&|e| e.tag == tag, &mut out);
+        out
+    }
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Reads the HTML Leptos renders into a tree: tags, attributes, text; comments (Leptos's
+/// markers) are skipped and void elements have no children.
+fn parse_html(html: &str) -> El {
+    const VOID: [&str; 7] = ["img", "input", "br", "meta", "link", "hr", "source"];
+    let mut stack = vec![El {
+        tag: "#root".into(),
+        ..El::default()
+    }];
+    let mut rest = html;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+        } else if let Some(after) = rest.strip_prefix("</") {
+            let end = after.find('>').expect("a closing tag ends");
+            let tag = after[..end].trim().to_ascii_lowercase();
+            rest = &after[end + 1..];
+            // Close up to the matching element.
+            if let Some(at) = stack.iter().rposition(|e| e.tag == tag) {
+                while stack.len() > at.max(1) {
+                    let done = stack.pop().expect("an open element");
+                    stack.last_mut().expect("a parent").children.push(done);
+                }
+            }
+        } else if let Some(after) = rest.strip_prefix('<') {
+            let end = tag_end(after);
+            let inside = &after[..end];
+            rest = &after[end + 1..];
+            let self_closing = inside.ends_with('/');
+            let inside = inside.trim_end_matches('/');
+            let (tag, attrs) = inside
+                .split_once(char::is_whitespace)
+                .unwrap_or((inside, ""));
+            let el = El {
+                tag: tag.to_ascii_lowercase(),
+                attrs: parse_attrs(attrs),
+                ..El::default()
+            };
+            if self_closing || VOID.contains(&el.tag.as_str()) {
+                stack.last_mut().expect("a parent").children.push(el);
+            } else {
+                stack.push(el);
+            }
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            stack
+                .last_mut()
+                .expect("a parent")
+                .text
+                .push_str(&unescape(&rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    while stack.len() > 1 {
+        let done = stack.pop().expect("an open element");
+        stack.last_mut().expect("a parent").children.push(done);
+    }
+    stack.pop().expect("the root")
+}
+
+/// Where a tag's `>` is, outside quoted attribute values.
+fn tag_end(after: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in after.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i,
+            _ => {}
+        }
+    }
+    panic!("a tag ends: {after:.80}")
+}
+
+fn parse_attrs(text: &str) -> Vec<(String, String)> {
+    let mut attrs = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_string();
+        rest = rest[name_end..].trim_start();
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let quote = after.chars().next().unwrap_or('"');
+            let body = &after[1..];
+            let end = body.find(quote).expect("an attribute value ends");
+            rest = body[end + 1..].trim_start();
+            unescape(&body[..end])
+        } else {
+            String::new()
+        };
+        attrs.push((name, value));
+    }
+    attrs
+}
+
+fn shipped() -> Arc<Guide> {
+    Arc::new(parse(include_str!("../public/guide/jimei.json")).expect("the shipped guide parses"))
+}
+
+/// Renders `page` in `locale` at the address `path?query`, with the guide ready when one is
+/// given (and progress as a first visit has it: empty).
+fn render<V: IntoView + 'static>(
+    locale: Locale,
+    path: &str,
+    query: &str,
+    guide: Option<Arc<Guide>>,
+    page: impl FnOnce() -> V + 'static,
+) -> El {
+    let owner = Owner::new();
+    let (path, query) = (path.to_string(), query.to_string());
+    let html = owner.with(move || {
+        provide_context(LocaleContext(RwSignal::new(locale)));
+        provide_context(Location::at(Address {
+            path,
+            query,
+            fragment: String::new(),
+        }));
+        if let Some(guide) = guide {
+            let context = GuideContext::new(LoadState::Ready(guide.clone()));
+            context.progress.set(Some(ProgressContext::new(guide)));
+            provide_context(context);
+        }
+        page().into_view().to_html()
+    });
+    parse_html(&html)
+}
+
+#[test]
+fn the_home_page_renders_its_heading_and_ways_in() {
+    for locale in Locale::ALL {
+        let page = render(locale, "/", "", None, || view! { <HomePage/> });
+        let headings = page.all("h1");
+        assert_eq!(headings.len(), 1);
+        assert_eq!(headings[0].all_text(), Msg::AppName.text(locale));
+        let links: Vec<(String, String)> = page
+            .all("a")
+            .into_iter()
+            .map(|a| (a.attr("href").unwrap_or("").to_string(), a.all_text()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("/checklist?role=enterprise", Msg::HomeStartEnterprise),
+                ("/checklist?role=employee", Msg::HomeStartEmployee),
+                ("/flowchart", Msg::HomeOpenFlowchart),
+            ]
+            .map(|(href, msg)| (href.to_string(), msg.text(locale).to_string()))
+        );
+        let image = &page.all("img")[0];
+        assert_eq!(image.attr("alt"), Some(""), "the mascots are decorative");
+    }
+}
+
+#[test]
+fn the_checklist_renders_from_the_shipped_guide_with_empty_progress() {
+    let guide = shipped();
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        assert_eq!(
+            page.all("h1")[0].all_text(),
+            PageMsg::ChecklistTitle.text(locale)
+        );
+        let headings: Vec<String> = page.all("h2").iter().map(|h| h.all_text()).collect();
+        // The role in the address is drawn: its sections, each titled in the language.
+        for section in guide.sections_for(Role::Employee) {
+            let title = guide.text(&section.title, locale);
+            assert!(
+                headings.iter().any(|h| h == title),
+                "{title} in {headings:?}"
+            );
+        }
+        for section in guide.sections_for(Role::Enterprise) {
+            let title = guide.text(&section.title, locale);
+            assert!(
+                !headings.iter().any(|h| h == title),
+                "{title} is the other role's"
+            );
+        }
+        assert!(headings
+            .iter()
+            .any(|h| h == ListMsg::OverallProgress.text(locale)));
+        // One checkbox per item, each labelled by its title, none checked.
+        let items: Vec<_> = guide.items_for(Role::Employee).collect();
+        let boxes: Vec<&El> = page
+            .all("input")
+            .into_iter()
+            .filter(|i| i.attr("type") == Some("checkbox"))
+            .collect();
+        assert_eq!(boxes.len(), items.len());
+        let labels = page.all("label");
+        for (item, check) in items.iter().zip(&boxes) {
+            let id = check.attr("id").expect("a checkbox has an id");
+            let label = labels
+                .iter()
+                .find(|l| l.attr("for") == Some(id))
+                .expect("a checkbox has its label");
+            assert_eq!(label.all_text(), guide.text(&item.title, locale));
+            assert_eq!(check.attr("checked"), None);
+        }
+        // Nothing is done yet, and the overall count says so in the language.
+        let first_visit = overview(&guide, &Progress::default(), Role::Employee);
+        let mut counts = Vec::new();
+        page.find_all(&|e| e.attr("data-testid") == Some("count"), &mut counts);
+        assert_eq!(
+            counts.first().map(|c| c.all_text()),
+            Some(done_of(0, first_visit.overall.applicable(), locale))
+        );
+        // The verdict lists what is missing.
+        let mut verdict = Vec::new();
+        page.find_all(&|e| e.attr("data-testid") == Some("verdict"), &mut verdict);
+        assert!(verdict[0]
+            .all_text()
+            .starts_with(&not_ready(first_visit.overall.missing_required, locale)));
+    }
+}
+
+/// Issue 15: the printed report wrote a full-width colon after its labels in English.
+#[test]
+fn the_english_report_has_no_full_width_punctuation() {
+    let guide = shipped();
+    let page = render(
+        Locale::English,
+        "/report",
+        "role=enterprise",
+        Some(guide),
+        || {
+            view! { <ReportPage/> }
+        },
+    );
+    let text = page.all_text();
+    let wide: String = text.chars().filter(|c| is_full_width(*c)).collect();
+    assert!(
+        wide.is_empty(),
+        "full-width marks in the English report: {wide}"
+    );
+    let mut signatures = Vec::new();
+    page.find_all(&|e| e.attr("class") == Some("signature"), &mut signatures);
+    let lines: Vec<String> = signatures.iter().map(|s| s.all_text()).collect();
+    assert!(lines.iter().any(|l| l.starts_with("Date: ")), "{lines:?}");
+}
+
+/// Issue 15: Traditional Chinese read Simplified text in the flowchart's step list and in
+/// every node's accessible name ("部分完成：2/5 项自查项").
+#[test]
+fn the_traditional_step_list_has_no_simplified_only_character() {
+    let guide = shipped();
+    let page = render(
+        Locale::ZhHant,
+        "/flowchart",
+        "view=list",
+        Some(guide),
+        || {
+            view! { <FlowchartPage/> }
+        },
+    );
+    let mut list = Vec::new();
+    page.find_all(&|e| e.attr("data-testid") == Some("step-list"), &mut list);
+    let text = list.first().expect("the list view is drawn").all_text();
+    assert!(text.contains("項自查項"), "{text:.200}");
+    assert_eq!(simplified_only_in(&page.all_text()), "");
+}
