@@ -5,6 +5,7 @@ pub mod chart;
 pub mod guide;
 pub mod i18n;
 pub mod layout;
+pub mod ledger;
 pub mod load;
 pub mod progress;
 pub mod route;
