@@ -9,7 +9,10 @@
 
 pub mod class;
 pub mod date;
+pub mod personal;
 pub mod record;
+pub mod search;
+pub mod view;
 
 pub use class::{ClassRule, Observation, ObservationKind, Rules, Standing};
 pub use date::{Date, Time};

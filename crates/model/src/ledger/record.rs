@@ -184,15 +184,6 @@ impl<T> Entry<T> {
     pub fn stamp(&self) -> Stamp {
         self.edited.unwrap_or(self.key)
     }
-
-    /// The later of two writes of one record.
-    fn newer(a: Entry<T>, b: Entry<T>) -> Entry<T> {
-        if b.stamp() > a.stamp() {
-            b
-        } else {
-            a
-        }
-    }
 }
 
 /// What records of a register are found by: their day, if they have one.
