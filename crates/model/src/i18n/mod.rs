@@ -12,6 +12,7 @@ use crate::guide::{ParseError, Problem, ProblemKind};
 
 pub mod checklist;
 pub mod flowchart;
+pub mod ledger;
 pub mod page;
 pub mod store;
 

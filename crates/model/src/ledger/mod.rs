@@ -13,6 +13,7 @@ pub mod import;
 pub mod personal;
 pub mod record;
 pub mod search;
+pub mod store;
 pub mod view;
 
 pub use class::{ClassRule, Observation, ObservationKind, Rules, Standing};
