@@ -9,6 +9,7 @@
 
 pub mod class;
 pub mod date;
+pub mod export;
 pub mod import;
 pub mod personal;
 pub mod record;
