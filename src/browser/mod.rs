@@ -3,6 +3,7 @@
 
 pub mod fetch;
 pub mod lang;
+pub mod ledger_db;
 pub mod panic;
 pub mod probe;
 pub mod split;

@@ -180,6 +180,20 @@ impl<T> Entry<T> {
         }
     }
 
+    /// The record from its stored parts.
+    pub fn from_parts(key: Stamp, edited: Option<Stamp>, value: Option<T>) -> Entry<T> {
+        Entry {
+            key,
+            edited: edited.filter(|e| *e != key),
+            value,
+        }
+    }
+
+    /// The stamp of the latest edit, if it was edited since it was written.
+    pub fn edit_stamp(&self) -> Option<Stamp> {
+        self.edited
+    }
+
     /// When it was last written.
     pub fn stamp(&self) -> Stamp {
         self.edited.unwrap_or(self.key)

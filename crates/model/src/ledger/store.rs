@@ -14,10 +14,10 @@
 use std::fmt;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::record::{Entry, Ledger};
+use super::record::{Dated, Entry, Ledger, Person, Reading, Register, RoutineDone, Stamp, Visit};
 
 /// The database's name.
 pub const DB_NAME: &str = "jimei-ledger";
@@ -49,6 +49,48 @@ impl Store {
             Store::Routines => "routines",
         }
     }
+}
+
+/// A record type and the object store, and ledger register, it lives in.
+pub trait Stored: Serialize + DeserializeOwned + Dated + Clone + 'static {
+    const STORE: Store;
+    fn register(ledger: &mut Ledger) -> &mut Register<Self>;
+}
+
+impl Stored for Person {
+    const STORE: Store = Store::People;
+    fn register(ledger: &mut Ledger) -> &mut Register<Person> {
+        &mut ledger.people
+    }
+}
+
+impl Stored for Reading {
+    const STORE: Store = Store::Readings;
+    fn register(ledger: &mut Ledger) -> &mut Register<Reading> {
+        &mut ledger.readings
+    }
+}
+
+impl Stored for Visit {
+    const STORE: Store = Store::Visits;
+    fn register(ledger: &mut Ledger) -> &mut Register<Visit> {
+        &mut ledger.visits
+    }
+}
+
+impl Stored for RoutineDone {
+    const STORE: Store = Store::Routines;
+    fn register(ledger: &mut Ledger) -> &mut Register<RoutineDone> {
+        &mut ledger.routines
+    }
+}
+
+/// A stored value that could not be read: kept in the database, not dropped, and reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub store: Store,
+    pub key: String,
+    pub message: String,
 }
 
 /// What one upgrade step does.
@@ -135,15 +177,38 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-/// A stored record's value.
-pub fn encode_entry<T: Serialize>(entry: &Entry<T>) -> String {
+/// A stored record's value: its entry as UTF-8 JSON without the key, which is the record's
+/// key in the database. Stored as bytes rather than a JS string, because a string with any
+/// Chinese in it is kept as UTF-16, twice the size.
+pub fn encode_value<T: Serialize>(entry: &Entry<T>) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Value<'a, T> {
+        #[serde(rename = "e", skip_serializing_if = "Option::is_none")]
+        edited: Option<Stamp>,
+        #[serde(rename = "v")]
+        value: &'a Option<T>,
+    }
     // Plain structs with string keys always serialise.
-    serde_json::to_string(entry).unwrap_or_default()
+    serde_json::to_vec(&Value {
+        edited: entry.edit_stamp(),
+        value: &entry.value,
+    })
+    .unwrap_or_default()
 }
 
-/// Reads a stored record's value; the error says why it could not be.
-pub fn decode_entry<T: DeserializeOwned>(text: &str) -> Result<Entry<T>, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+/// Reads a stored record of key `key`; the error says why it could not be.
+pub fn decode_value<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<Entry<T>, String> {
+    #[derive(Deserialize)]
+    #[serde(bound = "T: DeserializeOwned")]
+    struct Value<T> {
+        #[serde(rename = "e", default)]
+        edited: Option<Stamp>,
+        #[serde(rename = "v")]
+        value: Option<T>,
+    }
+    let key: Stamp = key.parse().map_err(|_| format!("not a key: {key:?}"))?;
+    let stored: Value<T> = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    Ok(Entry::from_parts(key, stored.edited, stored.value))
 }
 
 /// The marker of a whole-ledger file.
@@ -325,10 +390,19 @@ mod tests {
         let p = f.person("E1", "张三", "stayed_xiamen", None);
         let r = f.reading(p, "2020-02-10", Round::Morning, 365);
         let entry = f.ledger.readings.entry(&r).unwrap();
-        let text = encode_entry(entry);
-        assert_eq!(decode_entry::<Reading>(&text).as_ref(), Ok(entry));
-        assert!(decode_entry::<Reading>(r#"{"k":"1.1.1","v":{"p":"x"}}"#).is_err());
-        assert!(decode_entry::<Person>("not json").is_err());
+        let key = entry.key.to_string();
+        let bytes = encode_value(entry);
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&key),
+            "the key is not repeated"
+        );
+        assert_eq!(decode_value::<Reading>(&key, &bytes).as_ref(), Ok(entry));
+        let edited = entry.edited(f.stamper.next(99_999), None);
+        let bytes = encode_value(&edited);
+        assert_eq!(decode_value::<Reading>(&key, &bytes), Ok(edited));
+        assert!(decode_value::<Reading>(&key, br#"{"v":{"p":"x"}}"#).is_err());
+        assert!(decode_value::<Person>(&key, b"not json").is_err());
+        assert!(decode_value::<Person>("no key", br#"{"v":null}"#).is_err());
     }
 
     #[test]
