@@ -6,6 +6,8 @@
 //! holds them all as text. `XlsxExport` writes in steps the page can run between frames to
 //! show a progress bar; `xlsx` does it all at once.
 
+use std::borrow::Cow;
+
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::class::{Observation, ObservationKind, Rules};
@@ -107,11 +109,12 @@ impl Sheet {
     }
 }
 
-/// One cell of an exported row.
+/// One cell of an exported row. Text borrows from the ledger where it can, because an
+/// export of 120,000 readings makes over a million cells.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Out {
+pub enum Out<'a> {
     Empty,
-    Text(String),
+    Text(Cow<'a, str>),
     Count(usize),
     /// Tenths of a degree, shown as 36.5.
     Tenths(u16),
@@ -119,12 +122,20 @@ pub enum Out {
     Time(Time),
 }
 
-impl Out {
-    fn text(t: &str) -> Out {
+impl<'a> Out<'a> {
+    fn text(t: &'a str) -> Out<'a> {
         if t.is_empty() {
             Out::Empty
         } else {
-            Out::Text(t.to_string())
+            Out::Text(Cow::Borrowed(t))
+        }
+    }
+
+    fn owned(t: String) -> Out<'a> {
+        if t.is_empty() {
+            Out::Empty
+        } else {
+            Out::Text(Cow::Owned(t))
         }
     }
 
@@ -132,7 +143,7 @@ impl Out {
     pub fn to_text(&self) -> String {
         match self {
             Out::Empty => String::new(),
-            Out::Text(t) => t.clone(),
+            Out::Text(t) => t.to_string(),
             Out::Count(n) => n.to_string(),
             Out::Tenths(t) => format_tenths(*t),
             Out::Date(d) => d.to_string(),
@@ -186,12 +197,12 @@ impl<'a> Export<'a> {
         }
     }
 
-    fn yes_no(&self, yes: bool) -> Out {
+    fn yes_no(&self, yes: bool) -> Out<'a> {
         Out::text(if yes { LedgerMsg::Yes } else { LedgerMsg::No }.text(self.locale))
     }
 
     /// The row of `key` in `sheet`.
-    fn row(&self, sheet: Sheet, key: Stamp, roster: &Roster) -> Vec<Out> {
+    fn row(&self, sheet: Sheet, key: Stamp, roster: &Roster) -> Vec<Out<'a>> {
         let l = self.locale;
         let ledger = self.ledger;
         match sheet {
@@ -203,9 +214,10 @@ impl<'a> Export<'a> {
                     .observation(&key)
                     .copied()
                     .unwrap_or(Observation::UnknownClass);
-                let class = self.rules.get(&p.class).map_or(p.class.clone(), |c| {
-                    c.name.get(l.tag(), "zh-Hans").to_string()
-                });
+                let class = self
+                    .rules
+                    .get(&p.class)
+                    .map_or(p.class.as_str(), |c| c.name.get(l.tag(), "zh-Hans"));
                 let kind = match observation {
                     Observation::Period { kind, .. } | Observation::DateMissing { kind, .. } => {
                         Some(kind)
@@ -217,7 +229,7 @@ impl<'a> Export<'a> {
                     Out::text(&p.staff_id),
                     Out::text(&p.name),
                     Out::text(&p.department),
-                    Out::Text(class),
+                    Out::text(class),
                     p.arrival.map_or(Out::Empty, Out::Date),
                     kind.map_or(Out::Empty, |k| Out::text(observation_name(k).text(l))),
                     observation.end().map_or(Out::Empty, Out::Date),
@@ -242,8 +254,8 @@ impl<'a> Export<'a> {
                     person.map_or(Out::Empty, |p| Out::text(&p.department)),
                     Out::Tenths(r.tenths),
                     self.yes_no(r.is_abnormal()),
-                    Out::text(&join(&symptoms, l)),
-                    Out::text(&join(&actions, l)),
+                    Out::owned(join(&symptoms, l)),
+                    Out::owned(join(&actions, l)),
                     Out::text(&r.by),
                     Out::text(&r.note),
                 ]
@@ -367,6 +379,10 @@ impl From<XlsxError> for ExportError {
     }
 }
 
+/// The workbook's zip compression: level 1 rather than the default 6, because packing is
+/// most of an export's time and the registers' repetitive XML still packs well.
+const ZIP_LEVEL: u8 = 3;
+
 /// A workbook being written, in steps.
 pub struct XlsxExport<'a> {
     export: Export<'a>,
@@ -465,6 +481,7 @@ impl<'a> XlsxExport<'a> {
         let props = rust_xlsxwriter::DocProperties::new()
             .set_title(LedgerMsg::ExportLedger.text(self.export.locale));
         self.workbook.set_properties(&props);
+        self.workbook.set_zip_compression_level(ZIP_LEVEL);
         Ok(self.workbook.save_to_buffer()?)
     }
 }
@@ -475,7 +492,7 @@ fn write_row(ws: &mut Worksheet, row: u32, cells: &[Out], f: &Formats) -> Result
         match cell {
             Out::Empty => {}
             Out::Text(t) => {
-                ws.write_string(row, col, t)?;
+                ws.write_string(row, col, t.as_ref())?;
             }
             Out::Count(n) => {
                 ws.write_number(row, col, *n as f64)?;

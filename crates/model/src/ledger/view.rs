@@ -309,6 +309,70 @@ pub struct DayMark {
     pub completeness: Completeness,
 }
 
+/// A day's counts, for the calendar and the series, without the lists the day view keeps.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    required: usize,
+    taken: usize,
+    on_site: usize,
+    in_observation: usize,
+    abnormal: usize,
+    abnormal_visits: usize,
+    routines_done: usize,
+    anything: bool,
+}
+
+/// Counts one day. `standings` and `seen` are scratch space reused across days.
+fn tally(
+    ledger: &Ledger,
+    rules: &Rules,
+    roster: &Roster,
+    date: Date,
+    routines: &[&str],
+    standings: &mut Vec<Standing>,
+    seen: &mut Vec<[bool; 2]>,
+) -> Tally {
+    let mut t = Tally::default();
+    standings.clear();
+    standings.extend(roster.people().iter().map(|(_, o)| o.on(date, rules)));
+    seen.clear();
+    seen.resize(standings.len(), [false; 2]);
+    for standing in standings.iter() {
+        t.required += usize::from(standing.readings());
+        t.in_observation += usize::from(standing.is_observing());
+    }
+    for (_, reading) in ledger.readings.on(date) {
+        let Some(&i) = roster.index.get(&reading.person) else {
+            continue;
+        };
+        t.anything = true;
+        t.abnormal += usize::from(reading.needs_action());
+        let standing = &standings[i];
+        let round = reading.round.index();
+        let first_of_day = seen[i] == [false; 2];
+        if !seen[i][round] {
+            seen[i][round] = true;
+            t.taken += usize::from(standing.readings() > round as u8);
+        }
+        if first_of_day && standing.may_be_on_site() {
+            t.on_site += 1;
+        }
+    }
+    let mut done = vec![false; routines.len()];
+    for (_, record) in ledger.routines.on(date) {
+        t.anything = true;
+        if let Some(i) = routines.iter().position(|r| *r == record.routine) {
+            done[i] = true;
+        }
+    }
+    t.routines_done = done.iter().filter(|d| **d).count();
+    for (_, visit) in ledger.visits.on(date) {
+        t.anything = true;
+        t.abnormal_visits += usize::from(visit.is_abnormal());
+    }
+    t
+}
+
 /// The calendar from `from` to `to`, both included (empty if `to` is before `from`).
 pub fn calendar(
     ledger: &Ledger,
@@ -318,29 +382,32 @@ pub fn calendar(
     to: Date,
     routines: &[&str],
 ) -> Vec<DayMark> {
+    let (mut standings, mut seen) = (Vec::new(), Vec::new());
     days(from, to)
         .map(|date| {
-            let view = DayView::new(ledger, rules, roster, date, routines);
-            let (readings_taken, readings_required) = view.readings_done();
-            let (routines_done, routines_expected) = view.routines_done(routines.len());
-            let anything = readings_taken > 0
-                || view.rounds.iter().any(|r| !r.taken.is_empty())
-                || view.routines.iter().any(|r| !r.done.is_empty())
-                || !view.visits.is_empty();
-            let completeness = if !anything {
+            let t = tally(
+                ledger,
+                rules,
+                roster,
+                date,
+                routines,
+                &mut standings,
+                &mut seen,
+            );
+            let completeness = if !t.anything {
                 Completeness::Empty
-            } else if readings_taken == readings_required && routines_done == routines_expected {
+            } else if t.taken == t.required && t.routines_done == routines.len() {
                 Completeness::Complete
             } else {
                 Completeness::Partial
             };
             DayMark {
                 date,
-                readings_taken,
-                readings_required,
-                routines_done,
-                routines_expected,
-                abnormal: view.abnormal.len() + view.abnormal_visits.len(),
+                readings_taken: t.taken,
+                readings_required: t.required,
+                routines_done: t.routines_done,
+                routines_expected: routines.len(),
+                abnormal: t.abnormal + t.abnormal_visits,
                 completeness,
             }
         })
@@ -366,31 +433,15 @@ pub fn series(
     days: u16,
 ) -> Vec<DayCounts> {
     let first = last.add_days(1 - i32::from(days.max(1)));
+    let (mut standings, mut seen) = (Vec::new(), Vec::new());
     self::days(first, last)
         .map(|date| {
-            let mut in_observation = 0;
-            let mut may_be_on_site: HashMap<Stamp, bool> = HashMap::with_capacity(roster.len());
-            for (key, observation) in roster.people() {
-                let standing = observation.on(date, rules);
-                in_observation += usize::from(standing.is_observing());
-                may_be_on_site.insert(*key, standing.may_be_on_site());
-            }
-            let mut present = BTreeSet::new();
-            let mut abnormal = 0;
-            for (_, reading) in ledger.readings.on(date) {
-                let Some(&allowed) = may_be_on_site.get(&reading.person) else {
-                    continue;
-                };
-                if allowed {
-                    present.insert(reading.person);
-                }
-                abnormal += usize::from(reading.needs_action());
-            }
+            let t = tally(ledger, rules, roster, date, &[], &mut standings, &mut seen);
             DayCounts {
                 date,
-                on_site: present.len(),
-                in_observation,
-                abnormal,
+                on_site: t.on_site,
+                in_observation: t.in_observation,
+                abnormal: t.abnormal,
             }
         })
         .collect()
@@ -777,6 +828,67 @@ pub(crate) mod tests {
             ]
         );
         let _ = b;
+    }
+
+    #[test]
+    fn the_calendar_and_series_count_as_the_day_view_does() {
+        let rules = sample_rules();
+        let mut f = Fixture::new();
+        let classes = [
+            "stayed_xiamen",
+            "outside_fujian",
+            "hubei",
+            "key_area",
+            "general_contact",
+        ];
+        let mut people = Vec::new();
+        for i in 0..25 {
+            let class = classes[i % classes.len()];
+            let arrival = (class != "stayed_xiamen").then(|| format!("2020-02-{:02}", 1 + i % 9));
+            people.push(f.person(&format!("E{i}"), "某", class, arrival.as_deref()));
+        }
+        for d in 1..=20 {
+            let date = format!("2020-02-{d:02}");
+            for (i, p) in people.iter().enumerate() {
+                if (i + d) % 4 != 0 {
+                    f.reading(*p, &date, Round::Morning, 360 + (i % 20) as u16);
+                }
+                if (i + d) % 3 == 0 {
+                    f.reading(*p, &date, Round::Evening, 365);
+                    // A second reading in the same round (a re-check) counts once.
+                    f.reading(*p, &date, Round::Evening, 366);
+                }
+            }
+            if d % 2 == 0 {
+                f.routine(ROUTINES[0], &date);
+            }
+        }
+        let roster = Roster::new(&f.ledger, &rules);
+        let (from, to) = (day("2020-01-30"), day("2020-02-22"));
+        let marks = calendar(&f.ledger, &rules, &roster, from, to, ROUTINES);
+        let counts = series(&f.ledger, &rules, &roster, to, 24);
+        assert_eq!(marks.len(), 24);
+        for (mark, count) in marks.iter().zip(&counts) {
+            let view = DayView::new(&f.ledger, &rules, &roster, mark.date, ROUTINES);
+            assert_eq!(
+                (mark.readings_taken, mark.readings_required),
+                view.readings_done(),
+                "{}",
+                mark.date
+            );
+            assert_eq!(
+                (mark.routines_done, mark.routines_expected),
+                view.routines_done(ROUTINES.len())
+            );
+            assert_eq!(
+                mark.abnormal,
+                view.abnormal.len() + view.abnormal_visits.len()
+            );
+            assert_eq!(count.date, mark.date);
+            assert_eq!(count.on_site, view.on_site.len(), "{}", mark.date);
+            assert_eq!(count.in_observation, view.observing.len());
+            assert_eq!(count.abnormal, view.abnormal.len());
+        }
     }
 
     #[test]
