@@ -984,6 +984,36 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn damaged_files_never_panic() {
+        // A bounded run here; fuzz/ has a cargo-fuzz target for longer ones.
+        let rules = sample_rules();
+        let ledger = Ledger::default();
+        let mut seed: u64 = 0x5eed_1ed6;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let workbook = sample_workbook();
+        let csv = "姓名,工号,类别,抵厦日期\n张三,E1,留厦人员,2020-02-03\n\"李四\",E2,hubei,43866\n"
+            .as_bytes();
+        for base in [&workbook[..], csv] {
+            for _ in 0..300 {
+                let mut bytes = base.to_vec();
+                for _ in 0..1 + next() % 8 {
+                    let i = (next() % bytes.len() as u64) as usize;
+                    bytes[i] = next() as u8;
+                }
+                if next() % 4 == 0 {
+                    bytes.truncate((next() % bytes.len() as u64) as usize);
+                }
+                let _ = preview(&bytes, &rules, &ledger);
+            }
+        }
+    }
+
+    #[test]
     fn broken_and_bomb_workbooks_are_refused() {
         let rules = sample_rules();
         let ledger = Ledger::default();
