@@ -12,6 +12,7 @@ pub mod fetch;
 pub mod file;
 pub mod history;
 pub mod lang;
+pub mod ledger_db;
 pub mod panic;
 pub mod probe;
 pub mod schedule;
@@ -124,6 +125,12 @@ mod host_tests {
         assert!(styles.is_err());
         let copied = run(file::copy_text("x"));
         assert_eq!(copied, Err(BrowserError::Unavailable));
+        let ledger = run(ledger_db::LedgerDb::open());
+        assert!(matches!(
+            ledger,
+            Err(crate::model::ledger::store::StoreError::Unavailable)
+        ));
+        assert_eq!(run(ledger_db::estimate()), None);
     }
 
     /// Runs a future that needs no waking to completion.

@@ -6,6 +6,7 @@ pub mod graph;
 pub mod guide;
 pub mod i18n;
 pub mod layout;
+pub mod ledger;
 pub mod load;
 pub mod paint;
 pub mod progress;
