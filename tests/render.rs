@@ -295,7 +295,7 @@ fn the_checklist_renders_from_the_shipped_guide_with_empty_progress() {
         page.find_all(&|e| e.attr("data-testid") == Some("verdict"), &mut verdict);
         assert!(verdict[0]
             .all_text()
-            .starts_with(&not_ready(first_visit.overall.missing_required, locale)));
+            .starts_with(&not_ready(first_visit.overall.blocking, locale)));
     }
 }
 
@@ -343,4 +343,71 @@ fn the_traditional_step_list_has_no_simplified_only_character() {
     let text = list.first().expect("the list view is drawn").all_text();
     assert!(text.contains("項自查項"), "{text:.200}");
     assert_eq!(simplified_only_in(&page.all_text()), "");
+}
+
+/// The `li` of an item, by its `data-item`.
+fn item_row<'a>(page: &'a El, id: &str) -> &'a El {
+    let mut rows = Vec::new();
+    page.find_all(
+        &|e| e.tag == "li" && e.attr("data-item") == Some(id),
+        &mut rows,
+    );
+    rows.first()
+        .copied()
+        .unwrap_or_else(|| panic!("a row for {id}"))
+}
+
+/// Issue 19 §2: setup items and routines are shown apart; a routine carries its phase
+/// ("daily, recorded in the ledger"), never the required badge, and the heading says it is
+/// not counted in the verdict.
+#[test]
+fn the_checklist_shows_setup_apart_from_routines() {
+    use jimei::model::guide::Phase;
+    let guide = shipped();
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=enterprise",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let mut headings = Vec::new();
+        page.find_all(
+            &|e| e.tag == "h3" && e.attr("data-phase").is_some(),
+            &mut headings,
+        );
+        let daily: Vec<&&El> = headings
+            .iter()
+            .filter(|h| h.attr("data-phase") == Some("daily"))
+            .collect();
+        assert!(!daily.is_empty());
+        for h in &daily {
+            assert!(h.all_text().contains(ListMsg::PhaseDaily.text(locale)));
+            assert!(h.all_text().contains(ListMsg::NotCounted.text(locale)));
+        }
+        assert!(headings
+            .iter()
+            .any(|h| h.attr("data-phase") == Some("before_reopening")
+                && !h.all_text().contains(ListMsg::NotCounted.text(locale))));
+        for item in guide.items_for(Role::Enterprise).filter(|i| i.required) {
+            let row = item_row(&page, &item.id);
+            let mut required = Vec::new();
+            row.find_all(&|e| e.attr("class") == Some("tag required"), &mut required);
+            let mut routine = Vec::new();
+            row.find_all(
+                &|e| e.attr("data-testid") == Some("routine-tag"),
+                &mut routine,
+            );
+            if item.phase == Some(Phase::Daily) {
+                assert!(required.is_empty(), "{} is a routine", item.id);
+                assert_eq!(routine[0].all_text(), ListMsg::PhaseDaily.text(locale));
+            } else {
+                assert_eq!(required.len(), 1, "{} blocks readiness", item.id);
+                assert!(routine.is_empty());
+            }
+        }
+    }
 }

@@ -23,6 +23,10 @@ const always = enterprise.filter((i) => !i.applies_when);
 const canteenItem = enterprise.find((i) => JSON.stringify(i.applies_when ?? {}).includes('"canteen"'));
 const canteen = GUIDE.questions.find((q) => q.id === 'canteen');
 const canteenNo = canteen.answers.find((a) => a.id === 'no');
+// What the verdict decides on (issue 19 §2): required items done before reopening, or before
+// travelling and on arrival; routines and observation never block.
+const BLOCKING_PHASES = ['before_reopening', 'before_travel', 'on_arrival'];
+const blocks = (i) => i.required && (!i.phase || BLOCKING_PHASES.includes(i.phase));
 
 /**
  * A fresh page like helpers' `openPage`, but with service workers blocked: the worker's first
@@ -152,7 +156,7 @@ test('the role is saved: /checklist opens the last role chosen', async () => {
   await page.context().close();
 });
 
-test('the verdict lists everything missing, and says ready when all required items are done', async () => {
+test('the verdict lists everything missing, and says ready when all blocking items are done', async () => {
   const page = await openPage(env);
   await openChecklist(page, '?role=employee');
   const question = GUIDE.questions.find((q) => q.role === 'employee');
@@ -168,9 +172,10 @@ test('the verdict lists everything missing, and says ready when all required ite
     if (cond.not) return !applies(cond.not);
     return true;
   };
-  const required = items('employee').filter((i) => i.required && applies(i.applies_when));
+  const required = items('employee').filter((i) => blocks(i) && applies(i.applies_when));
+  assert.ok(required.length > 0);
   const verdict = page.getByTestId('verdict');
-  await verdict.getByText(`还有 ${required.length} 项必做项未完成`).waitFor();
+  await verdict.getByText(`还有 ${required.length} 项须事先完成的必做项未完成`).waitFor();
   const missing = page.getByTestId('missing');
   for (const item of required) {
     await missing.getByRole('link', { name: text(item.title), exact: true }).waitFor();
@@ -180,10 +185,28 @@ test('the verdict lists everything missing, and says ready when all required ite
   await box(page, required[0]).check();
   await missing.getByRole('link', { name: text(required[0].title), exact: true }).waitFor({ state: 'hidden' });
   assert.equal(await missing.getByRole('link').count(), required.length - 1);
-  await verdict.getByText(`还有 ${required.length - 1} 项必做项未完成`).waitFor();
+  await verdict.getByText(`还有 ${required.length - 1} 项须事先完成的必做项未完成`).waitFor();
   for (const item of required.slice(1)) await box(page, item).check();
   await verdict.getByText('可以复工').waitFor();
-  await missing.getByText('无。所有适用的必做项都已完成。').waitFor();
+  await missing.getByText('无。须事先完成的必做项都已完成。').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the enterprise verdict turns green once every setup item is ticked, routines open', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const setup = enterprise.filter(blocks);
+  const routines = enterprise.filter((i) => i.required && !blocks(i));
+  assert.ok(routines.length > 0);
+  const verdict = page.getByTestId('verdict');
+  await verdict.getByText(`还有 ${setup.length} 项须事先完成的必做项未完成`).waitFor();
+  for (const item of setup) await box(page, item).check();
+  await verdict.getByText('可以复工').waitFor();
+  assert.match(await verdict.getAttribute('class'), /\bready\b/);
+  // The routines were never ticked, and are labelled as the ledger's.
+  for (const item of routines) assert.equal(await box(page, item).isChecked(), false);
+  await row(page, routines[0]).getByText('每天做，记在台账里').waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

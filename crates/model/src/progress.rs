@@ -646,8 +646,12 @@ pub struct Tally {
     /// Applicable items done.
     pub done: usize,
     pub not_applicable: usize,
-    /// Required, applicable items not done: what stands between a role and "ready".
+    /// Required, applicable items not done, of every phase.
     pub missing_required: usize,
+    /// Of those, the ones that block readiness (`Item::blocks_readiness`: setup, or before
+    /// travelling and on arrival): what stands between a role and "ready". Routines and
+    /// contingencies are set up once and kept in the daily ledger, so they never count here.
+    pub blocking: usize,
 }
 
 /// A tally in one word, shown in text and colour on the flowchart.
@@ -669,7 +673,10 @@ impl Tally {
         match status {
             ItemStatus::NotApplicable(_) => self.not_applicable += 1,
             ItemStatus::Done => self.done += 1,
-            ItemStatus::NotStarted => self.missing_required += usize::from(item.required),
+            ItemStatus::NotStarted => {
+                self.missing_required += usize::from(item.required);
+                self.blocking += usize::from(item.blocks_readiness());
+            }
         }
     }
 
@@ -679,6 +686,7 @@ impl Tally {
         self.done += other.done;
         self.not_applicable += other.not_applicable;
         self.missing_required += other.missing_required;
+        self.blocking += other.blocking;
     }
 
     /// Items that apply: the bar shows `done` of these.
@@ -711,13 +719,13 @@ impl Tally {
     }
 }
 
-/// Whether an item, required or not, in `status` belongs in the list of what is missing (see
-/// `Verdict`).
-pub fn is_missing(required: bool, status: &ItemStatus) -> bool {
-    required && *status == ItemStatus::NotStarted
+/// Whether an item in `status` belongs in the list of what is missing (see `Verdict`):
+/// `blocking` is the item's `Item::blocks_readiness`.
+pub fn is_missing(blocking: bool, status: &ItemStatus) -> bool {
+    blocking && *status == ItemStatus::NotStarted
 }
 
-/// A required, applicable item not done yet.
+/// An applicable item that blocks readiness and is not done yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
     pub section: String,
@@ -726,7 +734,7 @@ pub struct Missing {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// Every required item that applies is done.
+    /// Every item that applies and blocks readiness is done.
     Ready,
     /// What is still missing, in guide order.
     NotReady { missing: Vec<Missing> },
@@ -746,15 +754,16 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// "Ready to resume" only when every required item of the role's checklist that applies
-    /// is done; otherwise every such item still missing, in guide order. `guide` must be the
-    /// one the overview was made from.
+    /// "Ready to resume" only when every item of the role's checklist that applies and
+    /// blocks readiness (`Item::blocks_readiness`) is done; otherwise every such item still
+    /// missing, in guide order. Daily routines, contingencies and the employee's observation
+    /// never block. `guide` must be the one the overview was made from.
     pub fn verdict(&self, guide: &Guide) -> Verdict {
         let mut statuses = self.items.iter();
         let mut missing = Vec::new();
         for section in guide.sections_for(self.role) {
             for (item, status) in section.items.iter().zip(statuses.by_ref()) {
-                if is_missing(item.required, status) {
+                if is_missing(item.blocks_readiness(), status) {
                     missing.push(Missing {
                         section: section.id.clone(),
                         item: item.id.clone(),
@@ -805,6 +814,7 @@ pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
+    pub use crate::guide::Phase;
     use crate::guide::{AnswerOption, Confidence, Question, Text};
     pub use crate::testing::Rng;
 
@@ -1780,7 +1790,7 @@ mod tests {
                         let status = item_status(item, p.mark(&item.id), &answers);
                         assert_eq!(statuses.next(), Some(&status), "{}", item.id);
                         counted.count(item, &status);
-                        if is_missing(item.required, &status) {
+                        if is_missing(item.blocks_readiness(), &status) {
                             expected.push(item.id.clone());
                         }
                     }
@@ -1791,9 +1801,79 @@ mod tests {
                 assert_eq!(statuses.next(), None);
                 assert_eq!(overall, o.overall);
                 assert_eq!(missing(&o.verdict(&g)), expected);
-                assert_eq!(o.overall.missing_required, expected.len());
+                assert_eq!(o.overall.blocking, expected.len());
+                assert!(o.overall.blocking <= o.overall.missing_required);
             }
         }
+    }
+
+    /// An item of a phase, required.
+    fn phased(id: &str, phase: Phase) -> Item {
+        Item {
+            phase: Some(phase),
+            ..item(id, true, None)
+        }
+    }
+
+    #[test]
+    fn only_items_that_block_readiness_decide_the_verdict() {
+        let g = guide(
+            "1",
+            vec![],
+            vec![
+                section(
+                    "setup",
+                    Role::Enterprise,
+                    vec![
+                        phased("arrange", Phase::BeforeReopening),
+                        phased("gate", Phase::Daily),
+                    ],
+                ),
+                section(
+                    "return",
+                    Role::Employee,
+                    vec![
+                        phased("history", Phase::BeforeTravel),
+                        phased("report", Phase::OnArrival),
+                        phased("observe", Phase::Observation),
+                        phased("mask", Phase::Daily),
+                    ],
+                ),
+            ],
+        );
+        let mut p = Progress::default();
+        let o = overview(&g, &p, Role::Enterprise);
+        assert_eq!((o.overall.missing_required, o.overall.blocking), (2, 1));
+        assert_eq!(missing(&o.verdict(&g)), vec!["arrange"]);
+        // Setup done, the daily routine not ticked: ready.
+        check(&mut p, &g, "arrange", 1);
+        let o = overview(&g, &p, Role::Enterprise);
+        assert_eq!(o.verdict(&g), Verdict::Ready);
+        assert_eq!((o.overall.missing_required, o.overall.blocking), (1, 0));
+        // The employee, in time order: before travelling and on arrival block; observation
+        // and every day at work do not.
+        assert_eq!(
+            missing(&verdict(&g, &p, Role::Employee)),
+            vec!["history", "report"]
+        );
+        check(&mut p, &g, "history", 2);
+        check(&mut p, &g, "report", 3);
+        assert_eq!(verdict(&g, &p, Role::Employee), Verdict::Ready);
+    }
+
+    #[test]
+    fn an_item_without_a_phase_blocks_as_every_required_item_did() {
+        let g = guide(
+            "1",
+            vec![],
+            vec![section(
+                "s",
+                Role::Enterprise,
+                vec![item("old", true, None), item("optional", false, None)],
+            )],
+        );
+        let p = Progress::default();
+        assert_eq!(missing(&verdict(&g, &p, Role::Enterprise)), vec!["old"]);
     }
 
     #[test]

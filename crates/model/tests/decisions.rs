@@ -233,3 +233,74 @@ fn an_arrows_look_follows_its_branch() {
     assert!(!back.label_grows);
     assert_eq!(edge_look(Branch::Plain, true, false).class, "fc-edge");
 }
+
+/// Ticks every item of `role` for which `pick` holds.
+fn tick_where(
+    guide: &Guide,
+    role: Role,
+    pick: impl Fn(&jimei_model::guide::Item) -> bool,
+) -> Progress {
+    let mut p = Progress::default();
+    for (at, item) in guide.items_for(role).filter(|i| pick(i)).enumerate() {
+        p.apply(
+            guide,
+            Action::Check {
+                item: item.id.clone(),
+            },
+            at as u64 + 1,
+        );
+    }
+    p
+}
+
+#[test]
+fn the_shipped_enterprise_is_ready_with_every_blocking_item_done() {
+    use jimei_model::progress::{overview, Verdict};
+    let guide = shipped();
+    let p = tick_where(&guide, Role::Enterprise, |i| i.blocks_readiness());
+    let o = overview(&guide, &p, Role::Enterprise);
+    assert_eq!(o.verdict(&guide), Verdict::Ready);
+    assert_eq!(o.overall.blocking, 0);
+    // The daily routines and contingencies are still open, and do not count.
+    assert!(o.overall.missing_required > 0, "{:?}", o.overall);
+    // Leaving one setup item open is not ready.
+    let setup = guide
+        .items_for(Role::Enterprise)
+        .find(|i| i.blocks_readiness() && i.applies_when.is_none())
+        .expect("an unconditional setup item");
+    let mut q = p.clone();
+    q.apply(
+        &guide,
+        Action::Uncheck {
+            item: setup.id.clone(),
+        },
+        999,
+    );
+    assert_ne!(
+        jimei_model::progress::verdict(&guide, &q, Role::Enterprise),
+        Verdict::Ready
+    );
+}
+
+#[test]
+fn an_employee_who_has_not_travelled_is_not_blocked_by_at_work_items() {
+    use jimei_model::guide::Phase;
+    use jimei_model::progress::{verdict, Missing, Verdict};
+    let guide = shipped();
+    let missing = match verdict(&guide, &Progress::default(), Role::Employee) {
+        Verdict::NotReady { missing } => missing,
+        Verdict::Ready => panic!("a fresh employee has things to do before travelling"),
+    };
+    for Missing { item, .. } in &missing {
+        let phase = guide.item(item).and_then(|i| i.phase);
+        assert!(
+            matches!(phase, Some(Phase::BeforeTravel | Phase::OnArrival)),
+            "{item} blocks in {phase:?}"
+        );
+    }
+    // Wearing a mask at work never blocks.
+    assert!(missing.iter().all(|m| m.item != "emp-mask"));
+    // With everything before travelling and on arrival done: ready, at-work items open.
+    let p = tick_where(&guide, Role::Employee, |i| i.blocks_readiness());
+    assert_eq!(verdict(&guide, &p, Role::Employee), Verdict::Ready);
+}

@@ -110,7 +110,7 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
             total,
             done,
             not_applicable,
-            missing_required: 0,
+            ..Tally::default()
         };
         say("tag_text", flowchart::tag_text(&tally, locale));
         say("tally_text", flowchart::tally_text(&tally, locale));

@@ -13,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::model::guide::{Guide, Item, Role, Section};
+use crate::model::guide::{Guide, Item, Phase, Role, Section};
 use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
 use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
@@ -103,7 +103,7 @@ fn StatusPanel(
 ) -> impl IntoView {
     let locale = use_locale();
     let unanswered = Memo::new(move |_| store.progress.with(|p| p.unanswered(&guide, role)));
-    let missing = Memo::new(move |_| overall.with(|t| t.missing_required));
+    let missing = Memo::new(move |_| overall.with(|t| t.blocking));
     let ready = Memo::new(move |_| missing.get() == 0);
     view! {
         <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
@@ -133,21 +133,20 @@ fn StatusPanel(
 }
 
 /// Everything still missing, in one place, as the district's "tell everything at once"
-/// practice asks; each entry links to its item. Every required item has an entry, in guide
-/// order, shown while the item is missing: a toggle shows or hides one entry and the rest of
-/// the list is not touched.
+/// practice asks; each entry links to its item. Every item that blocks readiness has an
+/// entry, in guide order, shown while the item is missing: a toggle shows or hides one entry
+/// and the rest of the list is not touched. Routines are not missing: they live in the ledger.
 #[component]
 fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoView {
-    let ready = Memo::new(move |_| states.overall.with(|t| t.missing_required == 0));
+    let ready = Memo::new(move |_| states.overall.with(|t| t.blocking == 0));
     let entries = guide
         .sections_for(role)
         .flat_map(|section| section.items.iter().map(move |item| (section, item)))
-        .filter(|(_, item)| item.required)
+        .filter(|(_, item)| item.blocks_readiness())
         .filter_map(|(section, item)| {
             let status = states.get(&item.id)?.status;
-            let required = item.required;
             Some(view! {
-                <li hidden=move || !status.with(|s| is_missing(required, s))>
+                <li hidden=move || !status.with(|s| is_missing(true, s))>
                     <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
                     <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
                 </li>
@@ -216,7 +215,8 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
     }
 }
 
-/// A section: its illustration, its own progress and its items.
+/// A section: its illustration, its own progress and its items, in runs of one phase under
+/// that phase's heading (setup, or daily routines kept in the ledger), in guide order.
 #[component]
 fn SectionView(
     guide: Arc<Guide>,
@@ -227,12 +227,26 @@ fn SectionView(
     let tally = states.section(&section.id);
     let heading = format!("section-{}", section.id);
     let bar_label = heading.clone();
-    let items = section
-        .items
-        .iter()
-        .filter_map(|item| {
-            let state = states.get(&item.id)?;
-            Some(view! { <ItemRow guide=guide.clone() store item=item.clone() state/> })
+    let runs = phase_runs(&section.items)
+        .into_iter()
+        .map(|(phase, items)| {
+            let rows = items
+                .iter()
+                .filter_map(|item| {
+                    let state = states.get(&item.id)?;
+                    Some(view! { <ItemRow guide=guide.clone() store item=(*item).clone() state/> })
+                })
+                .collect_view();
+            let counted = phase.is_none_or(Phase::blocks_readiness);
+            view! {
+                {phase.map(|phase| view! {
+                    <h3 class="phase-heading" data-phase=phase.id()>
+                        {tr(ListMsg::phase(phase))}
+                        {(!counted).then(|| view! { <span class="not-counted">" · " {tr(ListMsg::NotCounted)}</span> })}
+                    </h3>
+                })}
+                <ul class="items">{rows}</ul>
+            }
         })
         .collect_view();
     view! {
@@ -241,9 +255,21 @@ fn SectionView(
             <h2 id=heading.clone()>{local_text(&guide, &section.title)}</h2>
             {section.intro.as_ref().map(|intro| view! { <p>{local_text(&guide, intro)}</p> })}
             {tally.map(|tally| view! { <ProgressBar tally label=bar_label/> })}
-            <ul class="items">{items}</ul>
+            {runs}
         </section>
     }
+}
+
+/// A section's items as runs of consecutive items of one phase, keeping the guide's order.
+fn phase_runs(items: &[Item]) -> Vec<(Option<Phase>, Vec<&Item>)> {
+    let mut runs: Vec<(Option<Phase>, Vec<&Item>)> = Vec::new();
+    for item in items {
+        match runs.last_mut() {
+            Some((phase, run)) if *phase == item.phase => run.push(item),
+            _ => runs.push((item.phase, vec![item])),
+        }
+    }
+    runs
 }
 
 /// One item's status and note, as signals of their own.
@@ -422,9 +448,7 @@ fn ItemRow(
                 {item.icon.clone().map(|file| view! { <Illustration file size=32/> })}
             </div>
             <p class="item-tags">
-                <span class=if item.required { "tag required" } else { "tag optional" }>
-                    {tr(if item.required { PageMsg::Required } else { PageMsg::Optional })}
-                </span>
+                {tag(&item)}
                 " "
                 <ConfidenceBadge confidence=item.confidence/>
                 " "
@@ -457,6 +481,22 @@ fn ItemRow(
                 </p>
             </details>
         </li>
+    }
+}
+
+/// An item's badge: required when it blocks readiness; a required routine or observation
+/// item says when it is done instead, so nothing reads as required for the verdict that the
+/// verdict does not count.
+fn tag(item: &Item) -> AnyView {
+    match (item.required, item.phase) {
+        (true, Some(phase)) if !phase.blocks_readiness() => view! {
+            <span class="tag routine" data-testid="routine-tag">{tr(ListMsg::phase(phase))}</span>
+        }
+        .into_any(),
+        (true, _) => view! { <span class="tag required">{tr(PageMsg::Required)}</span> }.into_any(),
+        (false, _) => {
+            view! { <span class="tag optional">{tr(PageMsg::Optional)}</span> }.into_any()
+        }
     }
 }
 
