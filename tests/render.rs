@@ -411,3 +411,91 @@ fn the_checklist_shows_setup_apart_from_routines() {
         }
     }
 }
+
+/// Issue 16 §3: "At the gate today" is the first thing on the enterprise's checklist and
+/// home page; its points and the six musts link to their items and never have a checkbox.
+#[test]
+fn the_gate_card_comes_first_and_cards_link_instead_of_ticking() {
+    let guide = shipped();
+    let gate = guide.first_card(Role::Enterprise).expect("the gate card");
+    let musts = guide.cards_after("in-place").next().expect("the six musts");
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=enterprise",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let headings = page.all("h2");
+        assert_eq!(headings[0].all_text(), guide.text(&gate.title, locale));
+        for card in [gate, musts] {
+            let test_id = format!("card-{}", card.id);
+            let mut found = Vec::new();
+            page.find_all(
+                &|e| e.attr("data-testid") == Some(test_id.as_str()),
+                &mut found,
+            );
+            let el = found
+                .first()
+                .unwrap_or_else(|| panic!("{test_id} is drawn"));
+            assert!(el.all("input").is_empty(), "{test_id} has no checkbox");
+            let hrefs: Vec<&str> = el.all("a").iter().filter_map(|a| a.attr("href")).collect();
+            for point in &card.points {
+                for item in &point.items {
+                    assert!(hrefs.contains(&format!("#item-{item}").as_str()), "{item}");
+                }
+                if let Some(node) = &point.node {
+                    assert!(
+                        hrefs.contains(&format!("/flowchart/{node}").as_str()),
+                        "{node}"
+                    );
+                }
+            }
+        }
+        // One checkbox per item still: the cards add none.
+        let boxes = page
+            .all("input")
+            .into_iter()
+            .filter(|i| i.attr("type") == Some("checkbox"))
+            .count();
+        assert_eq!(boxes, guide.items_for(Role::Enterprise).count());
+        // The employee's checklist has no gate card.
+        let employee = render(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let mut cards = Vec::new();
+        employee.find_all(
+            &|e| e.attr("data-testid") == Some("card-gate-today"),
+            &mut cards,
+        );
+        assert!(cards.is_empty());
+        // Home, with the guide loaded and the enterprise role: the card right after the title.
+        let home = render(
+            locale,
+            "/",
+            "",
+            Some(guide.clone()),
+            || view! { <HomePage/> },
+        );
+        assert_eq!(
+            home.all("h2")[0].all_text(),
+            guide.text(&gate.title, locale)
+        );
+        let links: Vec<&str> = home
+            .all("a")
+            .iter()
+            .filter_map(|a| a.attr("href"))
+            .collect();
+        let first_item = &gate.points[0].items[0];
+        assert!(links.contains(&format!("/checklist?role=enterprise#item-{first_item}").as_str()));
+    }
+}

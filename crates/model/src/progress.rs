@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::guide::{Answers, Condition, Guide, Item, Role, Section};
+use super::guide::{Answers, CardPoint, Condition, Guide, Item, Role, Section};
 
 /// Longest note on an item, in characters; longer notes are cut at a character boundary.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -803,6 +803,17 @@ pub fn overview(guide: &Guide, progress: &Progress, role: Role) -> Overview {
         sections,
         overall,
     }
+}
+
+/// The counts of the items a card's point links to. A card is a summary, never a checkbox of
+/// its own: its point is done (`Tally::state`) when the items it links to are.
+pub fn point_tally(guide: &Guide, point: &CardPoint, progress: &Progress) -> Tally {
+    let answers = progress.answers();
+    let mut tally = Tally::default();
+    for item in guide.point_items(point) {
+        tally.count(item, &item_status(item, progress.mark(&item.id), &answers));
+    }
+    tally
 }
 
 /// The readiness verdict of one role's checklist; see `Overview::verdict`.

@@ -304,3 +304,46 @@ fn an_employee_who_has_not_travelled_is_not_blocked_by_at_work_items() {
     let p = tick_where(&guide, Role::Employee, |i| i.blocks_readiness());
     assert_eq!(verdict(&guide, &p, Role::Employee), Verdict::Ready);
 }
+
+/// Issue 16 §3: the gate card comes first for the enterprise, and its points are done when
+/// the items they link to are, never by a tick of their own.
+#[test]
+fn a_card_point_is_done_when_its_items_are() {
+    use jimei_model::progress::{point_tally, NodeState};
+    let guide = shipped();
+    let card = guide.first_card(Role::Enterprise).expect("the gate card");
+    assert!(guide
+        .first_card(Role::Employee)
+        .is_none_or(|c| c.role == Role::Employee));
+    let point = &card.points[0];
+    let items: Vec<String> = guide.point_items(point).map(|i| i.id.clone()).collect();
+    assert!(!items.is_empty());
+    let mut p = Progress::default();
+    assert_eq!(
+        point_tally(&guide, point, &p).state(),
+        NodeState::NotStarted
+    );
+    for (at, id) in items.iter().enumerate() {
+        p.apply(&guide, Action::Check { item: id.clone() }, at as u64 + 1);
+    }
+    assert_eq!(point_tally(&guide, point, &p).state(), NodeState::Done);
+    // The six musts: a point over several items is partly done with one of them.
+    let musts = guide
+        .cards_after("in-place")
+        .next()
+        .expect("the six musts after the six in place");
+    let entry = musts
+        .points
+        .iter()
+        .find(|pt| pt.items.len() > 1)
+        .expect("a point over several items");
+    let mut q = Progress::default();
+    q.apply(
+        &guide,
+        Action::Check {
+            item: entry.items[0].clone(),
+        },
+        1,
+    );
+    assert_eq!(point_tally(&guide, entry, &q).state(), NodeState::Partial);
+}

@@ -25,8 +25,8 @@ use crate::ui::guide::use_store;
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::state::ProgressContext;
 use crate::ui::widgets::{
-    local_text, record_language, use_role, ConfidenceBadge, FieldStyle, GuideGate, Illustration,
-    QuestionField, RoleSwitch,
+    local_text, record_language, use_role, CardView, ConfidenceBadge, FieldStyle, GuideGate,
+    Illustration, QuestionField, RoleSwitch,
 };
 
 use super::share::{ShareTools, SharedLinkPrompt};
@@ -75,7 +75,13 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         .sections_for(role)
         .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() states/> })
         .collect_view();
+    // The role's first card ("At the gate today") before everything else (issue 16 §3).
+    let first = guide.first_card(role).cloned().map(|card| {
+        let progress = store.progress.into();
+        view! { <CardView guide=guide.clone() card progress item_href=item_anchor/> }
+    });
     view! {
+        {first}
         <StatusPanel guide=guide.clone() store role overall=states.overall/>
         <AboutYou guide=guide.clone() store role/>
         {sections}
@@ -91,6 +97,11 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
             <ResetControl store role/>
         </section>
     }
+}
+
+/// An item's address on this page.
+fn item_anchor(id: &str) -> String {
+    format!("#item-{id}")
 }
 
 /// Overall progress and the verdict, at the top of the page.
@@ -249,6 +260,15 @@ fn SectionView(
             }
         })
         .collect_view();
+    // The cards after this section (the six musts): summaries that link to the items.
+    let cards = guide
+        .cards_after(&section.id)
+        .cloned()
+        .map(|card| {
+            let progress = store.progress.into();
+            view! { <CardView guide=guide.clone() card progress item_href=item_anchor/> }
+        })
+        .collect_view();
     view! {
         <section class="section" data-section=section.id.clone() aria-labelledby=heading.clone()>
             {section.illustration.clone().map(|file| view! { <Illustration file size=96/> })}
@@ -257,6 +277,7 @@ fn SectionView(
             {tally.map(|tally| view! { <ProgressBar tally label=bar_label/> })}
             {runs}
         </section>
+        {cards}
     }
 }
 

@@ -80,11 +80,13 @@ pub enum ListMsg {
     PhaseObservation,
     PhaseDaily,
     NotCounted,
+    CardSummary,
+    InFlowchart,
 }
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 70] = [
+    pub const ALL: [ListMsg; 72] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -155,6 +157,8 @@ impl ListMsg {
         ListMsg::PhaseObservation,
         ListMsg::PhaseDaily,
         ListMsg::NotCounted,
+        ListMsg::CardSummary,
+        ListMsg::InFlowchart,
     ];
 
     /// The heading of a phase's items in the checklist.
@@ -384,6 +388,12 @@ impl Message for ListMsg {
             (NotCounted, ZhHans) => "不计入复工判断",
             (NotCounted, ZhHant) => "不計入復工判斷",
             (NotCounted, English) => "not counted in the verdict",
+            (CardSummary, ZhHans) => "这是摘要，不用另外勾选：每一条在它链接的条目完成后显示为已完成。",
+            (CardSummary, ZhHant) => "這是摘要，不用另外勾選：每一條在它連結的條目完成後顯示為已完成。",
+            (CardSummary, English) => "A summary, not a checklist of its own: each point shows done when the items it links to are.",
+            (InFlowchart, ZhHans) => "流程图中的这一步",
+            (InFlowchart, ZhHant) => "流程圖中的這一步",
+            (InFlowchart, English) => "This step in the flowchart",
         }
     }
 }
