@@ -548,3 +548,25 @@ test('the checklist speaks the chosen language and the saved progress records it
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the gate card is the first thing on the enterprise checklist, and its points link to the items', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const gate = GUIDE.cards.find((c) => c.place === 'first' && c.role === 'enterprise');
+  const first = page.locator('main h2').first();
+  assert.equal((await first.textContent()).trim(), text(gate.title));
+  const card = page.getByTestId(`card-${gate.id}`);
+  assert.equal(await card.getByRole('checkbox').count(), 0);
+  // The musts card is a summary too.
+  const musts = GUIDE.cards.find((c) => c.place?.after_section);
+  assert.equal(await page.getByTestId(`card-${musts.id}`).getByRole('checkbox').count(), 0);
+  // Ticking the item a point links to shows the point done.
+  const point = gate.points[0];
+  const item = enterprise.find((i) => i.id === point.items[0]);
+  await card.getByRole('link', { name: text(item.title), exact: true }).click();
+  await page.waitForFunction((id) => location.hash === `#item-${id}`, item.id);
+  await box(page, item).check();
+  await card.locator(`[data-point="${point.id}"] [data-testid="point-state"]`).getByText('已完成').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
