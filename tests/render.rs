@@ -183,6 +183,18 @@ fn render<V: IntoView + 'static>(
     guide: Option<Arc<Guide>>,
     page: impl FnOnce() -> V + 'static,
 ) -> El {
+    render_after(locale, path, query, guide, Vec::new(), page)
+}
+
+/// As `render`, with `actions` done on the progress first.
+fn render_after<V: IntoView + 'static>(
+    locale: Locale,
+    path: &str,
+    query: &str,
+    guide: Option<Arc<Guide>>,
+    actions: Vec<jimei::model::progress::Action>,
+    page: impl FnOnce() -> V + 'static,
+) -> El {
     let owner = Owner::new();
     let (path, query) = (path.to_string(), query.to_string());
     let html = owner.with(move || {
@@ -194,7 +206,11 @@ fn render<V: IntoView + 'static>(
         }));
         if let Some(guide) = guide {
             let context = GuideContext::new(LoadState::Ready(guide.clone()));
-            context.progress.set(Some(ProgressContext::new(guide)));
+            let store = ProgressContext::new(guide);
+            for action in actions {
+                store.dispatch(action);
+            }
+            context.progress.set(Some(store));
             provide_context(context);
         }
         page().into_view().to_html()
@@ -497,5 +513,103 @@ fn the_gate_card_comes_first_and_cards_link_instead_of_ticking() {
             .collect();
         let first_item = &gate.points[0].items[0];
         assert!(links.contains(&format!("/checklist?role=enterprise#item-{first_item}").as_str()));
+    }
+}
+
+/// Issue 19 §3: once the employee has answered her class, her rule shows and the other six
+/// fold under one disclosure, none of them badged required.
+#[test]
+fn the_employee_sees_her_rule_and_the_others_folded() {
+    use jimei::model::guide::CLASS_QUESTION;
+    use jimei::model::i18n::checklist::other_classes;
+    use jimei::model::progress::Action;
+    let guide = shipped();
+    for locale in Locale::ALL {
+        let answer = Action::Answer {
+            question: CLASS_QUESTION.into(),
+            answer: "outside_fujian".into(),
+        };
+        let page = render_after(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            vec![answer],
+            || view! { <ChecklistPage/> },
+        );
+        let mut folds = Vec::new();
+        page.find_all(
+            &|e| e.attr("data-testid") == Some("other-classes"),
+            &mut folds,
+        );
+        assert_eq!(folds.len(), 1);
+        let fold = folds[0];
+        assert_eq!(fold.tag, "details");
+        assert_eq!(fold.attr("open"), None);
+        assert_eq!(fold.all("summary")[0].all_text(), other_classes(6, locale));
+        let folded: Vec<&str> = fold
+            .all("li")
+            .iter()
+            .filter_map(|li| li.attr("data-item"))
+            .collect();
+        assert_eq!(folded.len(), 6);
+        assert!(!folded.contains(&"emp-rule-outside-fujian"));
+        let mut badges = Vec::new();
+        fold.find_all(&|e| e.attr("class") == Some("tag required"), &mut badges);
+        assert!(
+            badges.is_empty(),
+            "no required badge on a rule that does not apply"
+        );
+        // Hers is shown, outside the fold.
+        let row = item_row(&page, "emp-rule-outside-fujian");
+        assert!(row
+            .all("input")
+            .iter()
+            .any(|i| i.attr("type") == Some("checkbox")));
+        // Nothing that does not apply is badged required anywhere on the page.
+        for item in guide.items_for(Role::Employee) {
+            let row = item_row(&page, &item.id);
+            let not_applicable = row
+                .attr("class")
+                .is_some_and(|c| c.contains("not-applicable"));
+            let mut required = Vec::new();
+            row.find_all(&|e| e.attr("class") == Some("tag required"), &mut required);
+            assert!(!(not_applicable && !required.is_empty()), "{}", item.id);
+        }
+    }
+}
+
+/// Issue 19 §3: the key-epidemic-area option says what the guide lacks and whom to ask,
+/// from the guide's data, not a list the app made up.
+#[test]
+fn the_key_area_option_says_whom_to_ask() {
+    let guide = shipped();
+    let note = guide
+        .class("key_area")
+        .and_then(|c| c.note.clone())
+        .expect("the guide says what it lacks for key areas");
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let label = page
+            .all("label")
+            .into_iter()
+            .find(|l| {
+                l.all("input")
+                    .iter()
+                    .any(|i| i.attr("value") == Some("key_area"))
+            })
+            .expect("the key-area option");
+        let mut notes = Vec::new();
+        label.find_all(&|e| e.attr("class") == Some("choice-note"), &mut notes);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].all_text(), guide.text(&note, locale));
     }
 }

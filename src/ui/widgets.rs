@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::guide::{Card, Confidence, Guide, Question, Role, Text};
+use crate::model::guide::{Card, Confidence, Guide, Question, Role, Text, CLASS_QUESTION};
 use crate::model::i18n::checklist::ListMsg;
 use crate::model::i18n::flowchart::{tag_text, tally_text, FcMsg};
 use crate::model::i18n::{Locale, Msg, PageMsg};
@@ -232,6 +232,11 @@ pub fn QuestionField(
         .iter()
         .map(|option| {
             let (question_id, answer_id) = (id.clone(), option.id.clone());
+            // A personnel class's note says what the sources leave open and whom to ask
+            // (which areas counted as key epidemic areas, which the guide does not list).
+            let note = (question.id == CLASS_QUESTION)
+                .then(|| guide.class(&option.id).and_then(|c| c.note.clone()))
+                .flatten();
             let checked = {
                 let answer_id = answer_id.clone();
                 move || answer.with(|a| a.as_deref() == Some(answer_id.as_str()))
@@ -250,7 +255,10 @@ pub fn QuestionField(
                             });
                         }
                     />
-                    <span>{local_text(&guide, &option.label)}</span>
+                    <span>
+                        {local_text(&guide, &option.label)}
+                        {note.map(|text| view! { <small class="choice-note">{local_text(&guide, &text)}</small> })}
+                    </span>
                 </label>
             }
         })

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::guide::{Answers, CardPoint, Condition, Guide, Item, Role, Section};
+use super::guide::{Answers, CardPoint, Condition, Guide, Item, Role, Section, CLASS_QUESTION};
 
 /// Longest note on an item, in characters; longer notes are cut at a character boundary.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -601,6 +601,21 @@ pub fn ruled_out(item: &Item, answers: &Answers) -> Option<NaReason> {
         },
         None => NaReason::Never,
     })
+}
+
+/// Whether a section is one rule per personnel class (each item applies to one answer of
+/// `CLASS_QUESTION`). Once the class is answered, the checklist shows the person's rule and
+/// folds the others away under one disclosure.
+pub fn is_class_rules(section: &Section) -> bool {
+    !section.items.is_empty()
+        && section.items.iter().all(|item| {
+            matches!(&item.applies_when, Some(Condition::Is { question, .. }) if question == CLASS_QUESTION)
+        })
+}
+
+/// Whether the personnel class answered rules the item out.
+pub fn ruled_out_by_class(status: &ItemStatus) -> bool {
+    matches!(status, ItemStatus::NotApplicable(NaReason::ByAnswers { question, .. }) if question == CLASS_QUESTION)
 }
 
 /// The question of the first leaf that makes `condition`, which evaluates to `value`,

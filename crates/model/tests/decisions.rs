@@ -347,3 +347,52 @@ fn a_card_point_is_done_when_its_items_are() {
     );
     assert_eq!(point_tally(&guide, entry, &q).state(), NodeState::Partial);
 }
+
+/// Issue 19 §3: the employee's rules are one per class; once she answers, hers is the only one
+/// that applies and the other six are ruled out by her class.
+#[test]
+fn the_employee_sees_only_her_class_rule() {
+    use jimei_model::guide::CLASS_QUESTION;
+    use jimei_model::progress::{is_class_rules, overview, ruled_out_by_class};
+    let guide = shipped();
+    let rules: Vec<_> = guide
+        .sections_for(Role::Employee)
+        .filter(|s| is_class_rules(s))
+        .collect();
+    assert_eq!(rules.len(), 1, "one section of class rules");
+    assert_eq!(rules[0].items.len(), guide.classes.len());
+    assert!(!guide.sections_for(Role::Enterprise).any(is_class_rules));
+    let mut p = Progress::default();
+    let fresh = overview(&guide, &p, Role::Employee);
+    assert!(!fresh.items.iter().any(ruled_out_by_class));
+    p.apply(
+        &guide,
+        Action::Answer {
+            question: CLASS_QUESTION.into(),
+            answer: "outside_fujian".into(),
+        },
+        1,
+    );
+    let o = overview(&guide, &p, Role::Employee);
+    let start = guide
+        .sections_for(Role::Employee)
+        .take_while(|s| !is_class_rules(s))
+        .map(|s| s.items.len())
+        .sum::<usize>();
+    let statuses = &o.items[start..start + rules[0].items.len()];
+    let open: Vec<_> = rules[0]
+        .items
+        .iter()
+        .zip(statuses)
+        .filter(|(_, s)| !ruled_out_by_class(s))
+        .map(|(i, _)| i.id.as_str())
+        .collect();
+    assert_eq!(open, ["emp-rule-outside-fujian"]);
+    // The dormitory item is asked about, not required of everyone.
+    let dorm = guide.item("emp-dormitory").expect("the dormitory item");
+    assert!(dorm.applies_when.is_some());
+    assert!(guide
+        .questions
+        .iter()
+        .any(|q| q.role == Role::Employee && q.id == "employee_dormitory"));
+}

@@ -17,8 +17,8 @@ use crate::model::guide::{Guide, Item, Phase, Role, Section};
 use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
 use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
-    is_missing, overview, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
-    MAX_REASON_CHARS,
+    is_class_rules, is_missing, overview, ruled_out_by_class, Action, ItemStatus, NaReason, Tally,
+    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
 };
 
 use crate::ui::guide::use_store;
@@ -238,28 +238,33 @@ fn SectionView(
     let tally = states.section(&section.id);
     let heading = format!("section-{}", section.id);
     let bar_label = heading.clone();
-    let runs = phase_runs(&section.items)
-        .into_iter()
-        .map(|(phase, items)| {
-            let rows = items
-                .iter()
-                .filter_map(|item| {
-                    let state = states.get(&item.id)?;
-                    Some(view! { <ItemRow guide=guide.clone() store item=(*item).clone() state/> })
-                })
-                .collect_view();
-            let counted = phase.is_none_or(Phase::blocks_readiness);
-            view! {
-                {phase.map(|phase| view! {
-                    <h3 class="phase-heading" data-phase=phase.id()>
-                        {tr(ListMsg::phase(phase))}
-                        {(!counted).then(|| view! { <span class="not-counted">" · " {tr(ListMsg::NotCounted)}</span> })}
-                    </h3>
-                })}
-                <ul class="items">{rows}</ul>
-            }
-        })
-        .collect_view();
+    let runs = if is_class_rules(&section) {
+        view! { <ClassRules guide=guide.clone() store section=section.clone() states/> }.into_any()
+    } else {
+        phase_runs(&section.items)
+            .into_iter()
+            .map(|(phase, items)| {
+                let rows = items
+                    .iter()
+                    .filter_map(|item| {
+                        let state = states.get(&item.id)?;
+                        Some(view! { <ItemRow guide=guide.clone() store item=(*item).clone() state/> })
+                    })
+                    .collect_view();
+                let counted = phase.is_none_or(Phase::blocks_readiness);
+                view! {
+                    {phase.map(|phase| view! {
+                        <h3 class="phase-heading" data-phase=phase.id()>
+                            {tr(ListMsg::phase(phase))}
+                            {(!counted).then(|| view! { <span class="not-counted">" · " {tr(ListMsg::NotCounted)}</span> })}
+                        </h3>
+                    })}
+                    <ul class="items">{rows}</ul>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
     // The cards after this section (the six musts): summaries that link to the items.
     let cards = guide
         .cards_after(&section.id)
@@ -278,6 +283,54 @@ fn SectionView(
             {runs}
         </section>
         {cards}
+    }
+}
+
+/// One rule per personnel class (issue 19 §3): until the class is answered, every rule;
+/// then the person's rule, and the others folded under one disclosure. The rows are drawn
+/// again only when the class answer changes which rules are ruled out.
+#[component]
+fn ClassRules(
+    guide: Arc<Guide>,
+    store: ProgressContext,
+    section: Section,
+    states: ItemStates,
+) -> impl IntoView {
+    let rows: Vec<(Item, ItemState)> = section
+        .items
+        .iter()
+        .filter_map(|item| Some((item.clone(), states.get(&item.id)?)))
+        .collect();
+    let folded = {
+        let rows = rows.clone();
+        Memo::new(move |_| {
+            rows.iter()
+                .map(|(_, state)| state.status.with(ruled_out_by_class))
+                .collect::<Vec<bool>>()
+        })
+    };
+    let locale = use_locale();
+    move || {
+        let folded = folded.get();
+        let draw = |fold: bool| {
+            rows.iter()
+                .zip(&folded)
+                .filter(|(_, f)| **f == fold)
+                .map(|((item, state), _)| {
+                    view! { <ItemRow guide=guide.clone() store item=item.clone() state=*state/> }
+                })
+                .collect_view()
+        };
+        let count = folded.iter().filter(|f| **f).count();
+        view! {
+            <ul class="items">{draw(false)}</ul>
+            {(count > 0).then(|| view! {
+                <details class="other-classes" data-testid="other-classes">
+                    <summary>{move || words::other_classes(count, locale.get())}</summary>
+                    <ul class="items">{draw(true)}</ul>
+                </details>
+            })}
+        }
     }
 }
 
@@ -454,6 +507,7 @@ fn ItemRow(
     };
     let title = local_text(&guide, &item.title);
     let label = local_text(&guide, &item.title);
+    let tag_item = item.clone();
     view! {
         <li class=class id=format!("item-{id}") data-item=id.clone()>
             <div class="item-head">
@@ -469,7 +523,7 @@ fn ItemRow(
                 {item.icon.clone().map(|file| view! { <Illustration file size=32/> })}
             </div>
             <p class="item-tags">
-                {tag(&item)}
+                {move || (!matches!(status.get(), ItemStatus::NotApplicable(_))).then(|| tag(&tag_item))}
                 " "
                 <ConfidenceBadge confidence=item.confidence/>
                 " "
@@ -505,7 +559,8 @@ fn ItemRow(
     }
 }
 
-/// An item's badge: required when it blocks readiness; a required routine or observation
+/// An item's badge, shown only while the item applies (one that does not apply is never
+/// badged required): required when it blocks readiness; a required routine or observation
 /// item says when it is done instead, so nothing reads as required for the verdict that the
 /// verdict does not count.
 fn tag(item: &Item) -> AnyView {

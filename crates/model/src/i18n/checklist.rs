@@ -422,6 +422,18 @@ pub fn not_ready(missing: usize, locale: Locale) -> String {
     }
 }
 
+/// The disclosure over the other personnel classes' rules, once the class is answered.
+pub fn other_classes(count: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("其他 {count} 类（不适用）"),
+        Locale::ZhHant => format!("其他 {count} 類（不適用）"),
+        Locale::English => match count {
+            1 => "The other class (not applicable)".to_string(),
+            _ => format!("Other {count} classes (not applicable)"),
+        },
+    }
+}
+
 /// A hint that unanswered questions may rule items out.
 pub fn unanswered(count: usize, locale: Locale) -> String {
     match locale {
