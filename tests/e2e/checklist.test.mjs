@@ -570,3 +570,44 @@ test('the gate card is the first thing on the enterprise checklist, and its poin
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a manual not-applicable mark needs a reason: an empty one is refused with a message', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const item = always[3];
+  const r = row(page, item);
+  await r.getByRole('button', { name: '标为不适用' }).click();
+  const field = r.getByLabel('不适用的原因（简短）');
+  await field.fill('   ');
+  await r.getByRole('button', { name: '确定' }).click();
+  await r.getByRole('alert').getByText('请写明为什么不适用').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus stays on the reason');
+  assert.equal(await r.getAttribute('class'), 'item not-started');
+  await field.fill('本厂无此岗位');
+  await r.getByRole('button', { name: '确定' }).click();
+  await r.getByTestId('item-state').getByText('不适用：本厂无此岗位').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the missing list shows its numbers from 10 up in full', async () => {
+  const page = await openPage(env, { viewport: { width: 320, height: 700 } });
+  await openChecklist(page, '?role=enterprise');
+  const list = page.getByTestId('missing').locator('ol');
+  await list.scrollIntoViewIfNeeded();
+  // The marker of entry 10 ("10. ", as the browser draws it) must fit in the list's padding, which the list's
+  // containment would otherwise clip.
+  const fits = await list.evaluate((ol) => {
+    const probe = document.createElement('span');
+    probe.textContent = '10.\u00a0';
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+    ol.appendChild(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return width < parseFloat(getComputedStyle(ol).paddingLeft);
+  });
+  assert.ok(fits);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

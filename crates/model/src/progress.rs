@@ -567,6 +567,15 @@ fn clip_in_place(text: &mut String, max: usize) {
     }
 }
 
+/// The reason for marking an item not applicable by hand, as it is saved: trimmed and
+/// clipped. `None` when nothing is left, and the mark is refused: a reason printed to the
+/// government as "not applicable" must say why (issue 19 §6). Marks saved before this rule
+/// keep their empty reason.
+pub fn manual_reason(input: &str) -> Option<String> {
+    let reason = clip(input.trim().to_string(), MAX_REASON_CHARS);
+    (!reason.trim().is_empty()).then_some(reason)
+}
+
 /// An item's effective state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemStatus {
@@ -1831,6 +1840,21 @@ mod tests {
                 assert!(o.overall.blocking <= o.overall.missing_required);
             }
         }
+    }
+
+    #[test]
+    fn a_manual_not_applicable_needs_a_reason() {
+        assert_eq!(manual_reason(""), None);
+        assert_eq!(manual_reason(" \t\u{3000} "), None);
+        assert_eq!(
+            manual_reason("  no canteen "),
+            Some("no canteen".to_string())
+        );
+        let long = "x".repeat(MAX_REASON_CHARS + 5);
+        assert_eq!(
+            manual_reason(&long).map(|r| r.chars().count()),
+            Some(MAX_REASON_CHARS)
+        );
     }
 
     /// An item of a phase, required.

@@ -17,8 +17,8 @@ use crate::model::guide::{Guide, Item, Phase, Role, Section};
 use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
 use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
-    is_class_rules, is_missing, overview, ruled_out_by_class, Action, ItemStatus, NaReason, Tally,
-    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
+    is_class_rules, is_missing, manual_reason, overview, ruled_out_by_class, Action, ItemStatus,
+    NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
 };
 
 use crate::ui::guide::use_store;
@@ -598,6 +598,8 @@ fn NotApplicableControl(
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
+    let refused = RwSignal::new(false);
+    let error_id = format!("na-error-{item}");
     let input = NodeRef::<html::Input>::new();
     // Focus the reason field as soon as it appears.
     Effect::new(move || {
@@ -636,11 +638,20 @@ fn NotApplicableControl(
                     class="na-form"
                     on:submit=move |ev| {
                         ev.prevent_default();
+                        // An empty reason is refused, with the field kept open and focused.
+                        let Some(given) = manual_reason(&reason.get_untracked()) else {
+                            refused.set(true);
+                            if let Some(field) = input.get_untracked() {
+                                let _ = field.focus();
+                            }
+                            return;
+                        };
                         store.dispatch(Action::MarkNotApplicable {
                             item: item.clone(),
-                            reason: reason.get_untracked().trim().to_string(),
+                            reason: given,
                         });
                         editing.set(false);
+                        refused.set(false);
                         reason.set(String::new());
                     }
                 >
@@ -648,10 +659,15 @@ fn NotApplicableControl(
                         <span>{tr(ListMsg::NaReason)}</span>
                         <input
                             type="text"
+                            aria-invalid=move || refused.get().then_some("true")
+                            aria-describedby=error_id.clone()
                             node_ref=input
                             maxlength=MAX_REASON_CHARS
                             prop:value=move || reason.get()
-                            on:input=move |ev| reason.set(event_target_value(&ev))
+                            on:input=move |ev| {
+                                reason.set(event_target_value(&ev));
+                                refused.set(false);
+                            }
                             on:keydown=move |ev| {
                                 if ev.key() == "Escape" {
                                     editing.set(false);
@@ -659,6 +675,9 @@ fn NotApplicableControl(
                             }
                         />
                     </label>
+                    <p class="na-error" id=error_id.clone() role="alert" data-testid="na-error">
+                        {move || refused.get().then(|| tr(ListMsg::NaReasonNeeded))}
+                    </p>
                     <button type="submit" class="button small">{tr(ListMsg::Save)}</button>
                     <button type="button" class="button small" on:click=move |_| editing.set(false)>
                         {tr(ListMsg::Cancel)}

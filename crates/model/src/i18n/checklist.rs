@@ -82,11 +82,12 @@ pub enum ListMsg {
     NotCounted,
     CardSummary,
     InFlowchart,
+    NaReasonNeeded,
 }
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 72] = [
+    pub const ALL: [ListMsg; 73] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -159,6 +160,7 @@ impl ListMsg {
         ListMsg::NotCounted,
         ListMsg::CardSummary,
         ListMsg::InFlowchart,
+        ListMsg::NaReasonNeeded,
     ];
 
     /// The heading of a phase's items in the checklist.
@@ -394,6 +396,9 @@ impl Message for ListMsg {
             (InFlowchart, ZhHans) => "流程图中的这一步",
             (InFlowchart, ZhHant) => "流程圖中的這一步",
             (InFlowchart, English) => "This step in the flowchart",
+            (NaReasonNeeded, ZhHans) => "请写明为什么不适用：报告会把原因交给政府。",
+            (NaReasonNeeded, ZhHant) => "請寫明為什麼不適用：報告會把原因交給政府。",
+            (NaReasonNeeded, English) => "Say why it does not apply: the report gives the reason to the government.",
         }
     }
 }
