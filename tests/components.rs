@@ -356,7 +356,7 @@ async fn checklist_checkbox_is_labelled_by_the_title_and_updates_state_and_count
         text_of(&parent, "[data-testid=status-panel] [data-testid=count]"),
         "1 of 3 done"
     );
-    assert!(text_of(&parent, "[data-testid=verdict]").contains("2 required item(s)"));
+    assert!(text_of(&parent, "[data-testid=verdict]").contains("2 required items"));
     // Saved at once.
     let raw = storage::get(CHECKLIST_KEY).unwrap().expect("saved");
     assert!(raw.contains("masks"));

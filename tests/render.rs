@@ -183,6 +183,18 @@ fn render<V: IntoView + 'static>(
     guide: Option<Arc<Guide>>,
     page: impl FnOnce() -> V + 'static,
 ) -> El {
+    render_after(locale, path, query, guide, Vec::new(), page)
+}
+
+/// As `render`, with `actions` done on the progress first.
+fn render_after<V: IntoView + 'static>(
+    locale: Locale,
+    path: &str,
+    query: &str,
+    guide: Option<Arc<Guide>>,
+    actions: Vec<jimei::model::progress::Action>,
+    page: impl FnOnce() -> V + 'static,
+) -> El {
     let owner = Owner::new();
     let (path, query) = (path.to_string(), query.to_string());
     let html = owner.with(move || {
@@ -194,7 +206,11 @@ fn render<V: IntoView + 'static>(
         }));
         if let Some(guide) = guide {
             let context = GuideContext::new(LoadState::Ready(guide.clone()));
-            context.progress.set(Some(ProgressContext::new(guide)));
+            let store = ProgressContext::new(guide);
+            for action in actions {
+                store.dispatch(action);
+            }
+            context.progress.set(Some(store));
             provide_context(context);
         }
         page().into_view().to_html()
@@ -295,7 +311,7 @@ fn the_checklist_renders_from_the_shipped_guide_with_empty_progress() {
         page.find_all(&|e| e.attr("data-testid") == Some("verdict"), &mut verdict);
         assert!(verdict[0]
             .all_text()
-            .starts_with(&not_ready(first_visit.overall.missing_required, locale)));
+            .starts_with(&not_ready(first_visit.overall.blocking, locale)));
     }
 }
 
@@ -343,4 +359,257 @@ fn the_traditional_step_list_has_no_simplified_only_character() {
     let text = list.first().expect("the list view is drawn").all_text();
     assert!(text.contains("項自查項"), "{text:.200}");
     assert_eq!(simplified_only_in(&page.all_text()), "");
+}
+
+/// The `li` of an item, by its `data-item`.
+fn item_row<'a>(page: &'a El, id: &str) -> &'a El {
+    let mut rows = Vec::new();
+    page.find_all(
+        &|e| e.tag == "li" && e.attr("data-item") == Some(id),
+        &mut rows,
+    );
+    rows.first()
+        .copied()
+        .unwrap_or_else(|| panic!("a row for {id}"))
+}
+
+/// Issue 19 §2: setup items and routines are shown apart; a routine carries its phase
+/// ("daily, recorded in the ledger"), never the required badge, and the heading says it is
+/// not counted in the verdict.
+#[test]
+fn the_checklist_shows_setup_apart_from_routines() {
+    use jimei::model::guide::Phase;
+    let guide = shipped();
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=enterprise",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let mut headings = Vec::new();
+        page.find_all(
+            &|e| e.tag == "h3" && e.attr("data-phase").is_some(),
+            &mut headings,
+        );
+        let daily: Vec<&&El> = headings
+            .iter()
+            .filter(|h| h.attr("data-phase") == Some("daily"))
+            .collect();
+        assert!(!daily.is_empty());
+        for h in &daily {
+            assert!(h.all_text().contains(ListMsg::PhaseDaily.text(locale)));
+            assert!(h.all_text().contains(ListMsg::NotCounted.text(locale)));
+        }
+        assert!(headings
+            .iter()
+            .any(|h| h.attr("data-phase") == Some("before_reopening")
+                && !h.all_text().contains(ListMsg::NotCounted.text(locale))));
+        for item in guide.items_for(Role::Enterprise).filter(|i| i.required) {
+            let row = item_row(&page, &item.id);
+            let mut required = Vec::new();
+            row.find_all(&|e| e.attr("class") == Some("tag required"), &mut required);
+            let mut routine = Vec::new();
+            row.find_all(
+                &|e| e.attr("data-testid") == Some("routine-tag"),
+                &mut routine,
+            );
+            if item.phase == Some(Phase::Daily) {
+                assert!(required.is_empty(), "{} is a routine", item.id);
+                assert_eq!(routine[0].all_text(), ListMsg::PhaseDaily.text(locale));
+            } else {
+                assert_eq!(required.len(), 1, "{} blocks readiness", item.id);
+                assert!(routine.is_empty());
+            }
+        }
+    }
+}
+
+/// Issue 16 §3: "At the gate today" is the first thing on the enterprise's checklist and
+/// home page; its points and the six musts link to their items and never have a checkbox.
+#[test]
+fn the_gate_card_comes_first_and_cards_link_instead_of_ticking() {
+    let guide = shipped();
+    let gate = guide.first_card(Role::Enterprise).expect("the gate card");
+    let musts = guide.cards_after("in-place").next().expect("the six musts");
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=enterprise",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let headings = page.all("h2");
+        assert_eq!(headings[0].all_text(), guide.text(&gate.title, locale));
+        for card in [gate, musts] {
+            let test_id = format!("card-{}", card.id);
+            let mut found = Vec::new();
+            page.find_all(
+                &|e| e.attr("data-testid") == Some(test_id.as_str()),
+                &mut found,
+            );
+            let el = found
+                .first()
+                .unwrap_or_else(|| panic!("{test_id} is drawn"));
+            assert!(el.all("input").is_empty(), "{test_id} has no checkbox");
+            let hrefs: Vec<&str> = el.all("a").iter().filter_map(|a| a.attr("href")).collect();
+            for point in &card.points {
+                for item in &point.items {
+                    assert!(hrefs.contains(&format!("#item-{item}").as_str()), "{item}");
+                }
+                if let Some(node) = &point.node {
+                    assert!(
+                        hrefs.contains(&format!("/flowchart/{node}").as_str()),
+                        "{node}"
+                    );
+                }
+            }
+        }
+        // One checkbox per item still: the cards add none.
+        let boxes = page
+            .all("input")
+            .into_iter()
+            .filter(|i| i.attr("type") == Some("checkbox"))
+            .count();
+        assert_eq!(boxes, guide.items_for(Role::Enterprise).count());
+        // The employee's checklist has no gate card.
+        let employee = render(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let mut cards = Vec::new();
+        employee.find_all(
+            &|e| e.attr("data-testid") == Some("card-gate-today"),
+            &mut cards,
+        );
+        assert!(cards.is_empty());
+        // Home, with the guide loaded and the enterprise role: the card right after the title.
+        let home = render(
+            locale,
+            "/",
+            "",
+            Some(guide.clone()),
+            || view! { <HomePage/> },
+        );
+        assert_eq!(
+            home.all("h2")[0].all_text(),
+            guide.text(&gate.title, locale)
+        );
+        let links: Vec<&str> = home
+            .all("a")
+            .iter()
+            .filter_map(|a| a.attr("href"))
+            .collect();
+        let first_item = &gate.points[0].items[0];
+        assert!(links.contains(&format!("/checklist?role=enterprise#item-{first_item}").as_str()));
+    }
+}
+
+/// Issue 19 §3: once the employee has answered her class, her rule shows and the other six
+/// fold under one disclosure, none of them badged required.
+#[test]
+fn the_employee_sees_her_rule_and_the_others_folded() {
+    use jimei::model::guide::CLASS_QUESTION;
+    use jimei::model::i18n::checklist::other_classes;
+    use jimei::model::progress::Action;
+    let guide = shipped();
+    for locale in Locale::ALL {
+        let answer = Action::Answer {
+            question: CLASS_QUESTION.into(),
+            answer: "outside_fujian".into(),
+        };
+        let page = render_after(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            vec![answer],
+            || view! { <ChecklistPage/> },
+        );
+        let mut folds = Vec::new();
+        page.find_all(
+            &|e| e.attr("data-testid") == Some("other-classes"),
+            &mut folds,
+        );
+        assert_eq!(folds.len(), 1);
+        let fold = folds[0];
+        assert_eq!(fold.tag, "details");
+        assert_eq!(fold.attr("open"), None);
+        assert_eq!(fold.all("summary")[0].all_text(), other_classes(6, locale));
+        let folded: Vec<&str> = fold
+            .all("li")
+            .iter()
+            .filter_map(|li| li.attr("data-item"))
+            .collect();
+        assert_eq!(folded.len(), 6);
+        assert!(!folded.contains(&"emp-rule-outside-fujian"));
+        let mut badges = Vec::new();
+        fold.find_all(&|e| e.attr("class") == Some("tag required"), &mut badges);
+        assert!(
+            badges.is_empty(),
+            "no required badge on a rule that does not apply"
+        );
+        // Hers is shown, outside the fold.
+        let row = item_row(&page, "emp-rule-outside-fujian");
+        assert!(row
+            .all("input")
+            .iter()
+            .any(|i| i.attr("type") == Some("checkbox")));
+        // Nothing that does not apply is badged required anywhere on the page.
+        for item in guide.items_for(Role::Employee) {
+            let row = item_row(&page, &item.id);
+            let not_applicable = row
+                .attr("class")
+                .is_some_and(|c| c.contains("not-applicable"));
+            let mut required = Vec::new();
+            row.find_all(&|e| e.attr("class") == Some("tag required"), &mut required);
+            assert!(!(not_applicable && !required.is_empty()), "{}", item.id);
+        }
+    }
+}
+
+/// Issue 19 §3: the key-epidemic-area option says what the guide lacks and whom to ask,
+/// from the guide's data, not a list the app made up.
+#[test]
+fn the_key_area_option_says_whom_to_ask() {
+    let guide = shipped();
+    let note = guide
+        .class("key_area")
+        .and_then(|c| c.note.clone())
+        .expect("the guide says what it lacks for key areas");
+    for locale in Locale::ALL {
+        let page = render(
+            locale,
+            "/checklist",
+            "role=employee",
+            Some(guide.clone()),
+            || {
+                view! { <ChecklistPage/> }
+            },
+        );
+        let label = page
+            .all("label")
+            .into_iter()
+            .find(|l| {
+                l.all("input")
+                    .iter()
+                    .any(|i| i.attr("value") == Some("key_area"))
+            })
+            .expect("the key-area option");
+        let mut notes = Vec::new();
+        label.find_all(&|e| e.attr("class") == Some("choice-note"), &mut notes);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].all_text(), guide.text(&note, locale));
+    }
 }

@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::guide::{Confidence, Guide, Question, Role, Text};
-use crate::model::i18n::flowchart::FcMsg;
+use crate::model::guide::{Card, Confidence, Guide, Question, Role, Text, CLASS_QUESTION};
+use crate::model::i18n::checklist::ListMsg;
+use crate::model::i18n::flowchart::{tag_text, tally_text, FcMsg};
 use crate::model::i18n::{Locale, Msg, PageMsg};
-use crate::model::progress::{Action, Progress};
+use crate::model::progress::{point_tally, Action, Progress};
 
 use super::guide::{GuideContext, LoadState};
 use super::locale::{tr, use_locale};
@@ -231,6 +232,11 @@ pub fn QuestionField(
         .iter()
         .map(|option| {
             let (question_id, answer_id) = (id.clone(), option.id.clone());
+            // A personnel class's note says what the sources leave open and whom to ask
+            // (which areas counted as key epidemic areas, which the guide does not list).
+            let note = (question.id == CLASS_QUESTION)
+                .then(|| guide.class(&option.id).and_then(|c| c.note.clone()))
+                .flatten();
             let checked = {
                 let answer_id = answer_id.clone();
                 move || answer.with(|a| a.as_deref() == Some(answer_id.as_str()))
@@ -249,7 +255,10 @@ pub fn QuestionField(
                             });
                         }
                     />
-                    <span>{local_text(&guide, &option.label)}</span>
+                    <span>
+                        {local_text(&guide, &option.label)}
+                        {note.map(|text| view! { <small class="choice-note">{local_text(&guide, &text)}</small> })}
+                    </span>
                 </label>
             }
         })
@@ -295,5 +304,68 @@ pub fn QuestionField(
             </fieldset>
         }
         .into_any(),
+    }
+}
+
+/// A card of points (the gate card, the six musts): a summary that links each point to the
+/// items that carry it out and to its flowchart step, never a checkbox of its own. A point
+/// shows done when its items are (`progress::point_tally`). `item_href` makes an item's
+/// address: an anchor on the checklist, the checklist's address elsewhere.
+#[component]
+pub fn CardView(
+    guide: Arc<Guide>,
+    card: Card,
+    progress: Signal<Progress>,
+    item_href: fn(&str) -> String,
+) -> impl IntoView {
+    let locale = use_locale();
+    let heading = format!("card-{}-title", card.id);
+    let test_id = format!("card-{}", card.id);
+    let labelled_by = heading.clone();
+    let points = card
+        .points
+        .iter()
+        .map(|point| {
+            let tally = {
+                let (guide, point) = (guide.clone(), point.clone());
+                Memo::new(move |_| progress.with(|p| point_tally(&guide, &point, p)))
+            };
+            let links = guide
+                .point_items(point)
+                .map(|item| {
+                    view! {
+                        <li><a href=item_href(&item.id)>{local_text(&guide, &item.title)}</a></li>
+                    }
+                })
+                .collect_view();
+            let step = point.node.clone().map(|node| {
+                view! { <li><a href=format!("/flowchart/{node}")>{tr(ListMsg::InFlowchart)}</a></li> }
+            });
+            view! {
+                <li class="card-point" data-point=point.id.clone()>
+                    <span class="point-text">{local_text(&guide, &point.text)}</span>
+                    " "
+                    <span class="point-state" data-testid="point-state" aria-hidden="true">
+                        {move || tally.with(|t| tag_text(t, locale.get()))}
+                    </span>
+                    <span class="visually-hidden">
+                        {move || tally.with(|t| tally_text(t, locale.get()))}
+                    </span>
+                    <ul class="point-links">{links}{step}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" data-testid=test_id aria-labelledby=labelled_by>
+            {card.illustration.clone().map(|file| view! { <Illustration file size=96/> })}
+            <h2 id=heading>{local_text(&guide, &card.title)}</h2>
+            {card.intro.as_ref().map(|intro| view! { <p>{local_text(&guide, intro)}</p> })}
+            <p class="hint">{tr(ListMsg::CardSummary)}</p>
+            <ol class="card-points">{points}</ol>
+            <p class="card-source">
+                <ConfidenceBadge confidence=card.confidence/>
+            </p>
+        </section>
     }
 }

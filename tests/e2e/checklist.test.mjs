@@ -23,6 +23,10 @@ const always = enterprise.filter((i) => !i.applies_when);
 const canteenItem = enterprise.find((i) => JSON.stringify(i.applies_when ?? {}).includes('"canteen"'));
 const canteen = GUIDE.questions.find((q) => q.id === 'canteen');
 const canteenNo = canteen.answers.find((a) => a.id === 'no');
+// What the verdict decides on (issue 19 §2): required items done before reopening, or before
+// travelling and on arrival; routines and observation never block.
+const BLOCKING_PHASES = ['before_reopening', 'before_travel', 'on_arrival'];
+const blocks = (i) => i.required && (!i.phase || BLOCKING_PHASES.includes(i.phase));
 
 /**
  * A fresh page like helpers' `openPage`, but with service workers blocked: the worker's first
@@ -152,7 +156,7 @@ test('the role is saved: /checklist opens the last role chosen', async () => {
   await page.context().close();
 });
 
-test('the verdict lists everything missing, and says ready when all required items are done', async () => {
+test('the verdict lists everything missing, and says ready when all blocking items are done', async () => {
   const page = await openPage(env);
   await openChecklist(page, '?role=employee');
   const question = GUIDE.questions.find((q) => q.role === 'employee');
@@ -168,9 +172,10 @@ test('the verdict lists everything missing, and says ready when all required ite
     if (cond.not) return !applies(cond.not);
     return true;
   };
-  const required = items('employee').filter((i) => i.required && applies(i.applies_when));
+  const required = items('employee').filter((i) => blocks(i) && applies(i.applies_when));
+  assert.ok(required.length > 0);
   const verdict = page.getByTestId('verdict');
-  await verdict.getByText(`还有 ${required.length} 项必做项未完成`).waitFor();
+  await verdict.getByText(`还有 ${required.length} 项须事先完成的必做项未完成`).waitFor();
   const missing = page.getByTestId('missing');
   for (const item of required) {
     await missing.getByRole('link', { name: text(item.title), exact: true }).waitFor();
@@ -180,10 +185,28 @@ test('the verdict lists everything missing, and says ready when all required ite
   await box(page, required[0]).check();
   await missing.getByRole('link', { name: text(required[0].title), exact: true }).waitFor({ state: 'hidden' });
   assert.equal(await missing.getByRole('link').count(), required.length - 1);
-  await verdict.getByText(`还有 ${required.length - 1} 项必做项未完成`).waitFor();
+  await verdict.getByText(`还有 ${required.length - 1} 项须事先完成的必做项未完成`).waitFor();
   for (const item of required.slice(1)) await box(page, item).check();
   await verdict.getByText('可以复工').waitFor();
-  await missing.getByText('无。所有适用的必做项都已完成。').waitFor();
+  await missing.getByText('无。须事先完成的必做项都已完成。').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the enterprise verdict turns green once every setup item is ticked, routines open', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const setup = enterprise.filter(blocks);
+  const routines = enterprise.filter((i) => i.required && !blocks(i));
+  assert.ok(routines.length > 0);
+  const verdict = page.getByTestId('verdict');
+  await verdict.getByText(`还有 ${setup.length} 项须事先完成的必做项未完成`).waitFor();
+  for (const item of setup) await box(page, item).check();
+  await verdict.getByText('可以复工').waitFor();
+  assert.match(await verdict.getAttribute('class'), /\bready\b/);
+  // The routines were never ticked, and are labelled as the ledger's.
+  for (const item of routines) assert.equal(await box(page, item).isChecked(), false);
+  await row(page, routines[0]).getByText('每天做，记在台账里').waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -522,6 +545,69 @@ test('the checklist speaks the chosen language and the saved progress records it
   await row(page, always[0]).getByTestId('item-state').getByText('已完成').waitFor();
   await page.getByRole('button', { name: '重置本清單' }).waitFor();
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).progress.language.value === 'zh-Hant', KEY);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the gate card is the first thing on the enterprise checklist, and its points link to the items', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const gate = GUIDE.cards.find((c) => c.place === 'first' && c.role === 'enterprise');
+  const first = page.locator('main h2').first();
+  assert.equal((await first.textContent()).trim(), text(gate.title));
+  const card = page.getByTestId(`card-${gate.id}`);
+  assert.equal(await card.getByRole('checkbox').count(), 0);
+  // The musts card is a summary too.
+  const musts = GUIDE.cards.find((c) => c.place?.after_section);
+  assert.equal(await page.getByTestId(`card-${musts.id}`).getByRole('checkbox').count(), 0);
+  // Ticking the item a point links to shows the point done.
+  const point = gate.points[0];
+  const item = enterprise.find((i) => i.id === point.items[0]);
+  await card.getByRole('link', { name: text(item.title), exact: true }).click();
+  await page.waitForFunction((id) => location.hash === `#item-${id}`, item.id);
+  await box(page, item).check();
+  await card.locator(`[data-point="${point.id}"] [data-testid="point-state"]`).getByText('已完成').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a manual not-applicable mark needs a reason: an empty one is refused with a message', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const item = always[3];
+  const r = row(page, item);
+  await r.getByRole('button', { name: '标为不适用' }).click();
+  const field = r.getByLabel('不适用的原因（简短）');
+  await field.fill('   ');
+  await r.getByRole('button', { name: '确定' }).click();
+  await r.getByRole('alert').getByText('请写明为什么不适用').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus stays on the reason');
+  assert.equal(await r.getAttribute('class'), 'item not-started');
+  await field.fill('本厂无此岗位');
+  await r.getByRole('button', { name: '确定' }).click();
+  await r.getByTestId('item-state').getByText('不适用：本厂无此岗位').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the missing list shows its numbers from 10 up in full', async () => {
+  const page = await openPage(env, { viewport: { width: 320, height: 700 } });
+  await openChecklist(page, '?role=enterprise');
+  const list = page.getByTestId('missing').locator('ol');
+  await list.scrollIntoViewIfNeeded();
+  // The marker of entry 10 ("10. ", as the browser draws it) must fit in the list's padding, which the list's
+  // containment would otherwise clip.
+  const fits = await list.evaluate((ol) => {
+    const probe = document.createElement('span');
+    probe.textContent = '10.\u00a0';
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+    ol.appendChild(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return width < parseFloat(getComputedStyle(ol).paddingLeft);
+  });
+  assert.ok(fits);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::guide::{Answers, Condition, Guide, Item, Role, Section};
+use super::guide::{Answers, CardPoint, Condition, Guide, Item, Role, Section, CLASS_QUESTION};
 
 /// Longest note on an item, in characters; longer notes are cut at a character boundary.
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -567,6 +567,15 @@ fn clip_in_place(text: &mut String, max: usize) {
     }
 }
 
+/// The reason for marking an item not applicable by hand, as it is saved: trimmed and
+/// clipped. `None` when nothing is left, and the mark is refused: a reason printed to the
+/// government as "not applicable" must say why (issue 19 §6). Marks saved before this rule
+/// keep their empty reason.
+pub fn manual_reason(input: &str) -> Option<String> {
+    let reason = clip(input.trim().to_string(), MAX_REASON_CHARS);
+    (!reason.trim().is_empty()).then_some(reason)
+}
+
 /// An item's effective state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemStatus {
@@ -601,6 +610,21 @@ pub fn ruled_out(item: &Item, answers: &Answers) -> Option<NaReason> {
         },
         None => NaReason::Never,
     })
+}
+
+/// Whether a section is one rule per personnel class (each item applies to one answer of
+/// `CLASS_QUESTION`). Once the class is answered, the checklist shows the person's rule and
+/// folds the others away under one disclosure.
+pub fn is_class_rules(section: &Section) -> bool {
+    !section.items.is_empty()
+        && section.items.iter().all(|item| {
+            matches!(&item.applies_when, Some(Condition::Is { question, .. }) if question == CLASS_QUESTION)
+        })
+}
+
+/// Whether the personnel class answered rules the item out.
+pub fn ruled_out_by_class(status: &ItemStatus) -> bool {
+    matches!(status, ItemStatus::NotApplicable(NaReason::ByAnswers { question, .. }) if question == CLASS_QUESTION)
 }
 
 /// The question of the first leaf that makes `condition`, which evaluates to `value`,
@@ -646,8 +670,12 @@ pub struct Tally {
     /// Applicable items done.
     pub done: usize,
     pub not_applicable: usize,
-    /// Required, applicable items not done: what stands between a role and "ready".
+    /// Required, applicable items not done, of every phase.
     pub missing_required: usize,
+    /// Of those, the ones that block readiness (`Item::blocks_readiness`: setup, or before
+    /// travelling and on arrival): what stands between a role and "ready". Routines and
+    /// contingencies are set up once and kept in the daily ledger, so they never count here.
+    pub blocking: usize,
 }
 
 /// A tally in one word, shown in text and colour on the flowchart.
@@ -669,7 +697,10 @@ impl Tally {
         match status {
             ItemStatus::NotApplicable(_) => self.not_applicable += 1,
             ItemStatus::Done => self.done += 1,
-            ItemStatus::NotStarted => self.missing_required += usize::from(item.required),
+            ItemStatus::NotStarted => {
+                self.missing_required += usize::from(item.required);
+                self.blocking += usize::from(item.blocks_readiness());
+            }
         }
     }
 
@@ -679,6 +710,7 @@ impl Tally {
         self.done += other.done;
         self.not_applicable += other.not_applicable;
         self.missing_required += other.missing_required;
+        self.blocking += other.blocking;
     }
 
     /// Items that apply: the bar shows `done` of these.
@@ -711,13 +743,13 @@ impl Tally {
     }
 }
 
-/// Whether an item, required or not, in `status` belongs in the list of what is missing (see
-/// `Verdict`).
-pub fn is_missing(required: bool, status: &ItemStatus) -> bool {
-    required && *status == ItemStatus::NotStarted
+/// Whether an item in `status` belongs in the list of what is missing (see `Verdict`):
+/// `blocking` is the item's `Item::blocks_readiness`.
+pub fn is_missing(blocking: bool, status: &ItemStatus) -> bool {
+    blocking && *status == ItemStatus::NotStarted
 }
 
-/// A required, applicable item not done yet.
+/// An applicable item that blocks readiness and is not done yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
     pub section: String,
@@ -726,7 +758,7 @@ pub struct Missing {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// Every required item that applies is done.
+    /// Every item that applies and blocks readiness is done.
     Ready,
     /// What is still missing, in guide order.
     NotReady { missing: Vec<Missing> },
@@ -746,15 +778,16 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// "Ready to resume" only when every required item of the role's checklist that applies
-    /// is done; otherwise every such item still missing, in guide order. `guide` must be the
-    /// one the overview was made from.
+    /// "Ready to resume" only when every item of the role's checklist that applies and
+    /// blocks readiness (`Item::blocks_readiness`) is done; otherwise every such item still
+    /// missing, in guide order. Daily routines, contingencies and the employee's observation
+    /// never block. `guide` must be the one the overview was made from.
     pub fn verdict(&self, guide: &Guide) -> Verdict {
         let mut statuses = self.items.iter();
         let mut missing = Vec::new();
         for section in guide.sections_for(self.role) {
             for (item, status) in section.items.iter().zip(statuses.by_ref()) {
-                if is_missing(item.required, status) {
+                if is_missing(item.blocks_readiness(), status) {
                     missing.push(Missing {
                         section: section.id.clone(),
                         item: item.id.clone(),
@@ -796,6 +829,17 @@ pub fn overview(guide: &Guide, progress: &Progress, role: Role) -> Overview {
     }
 }
 
+/// The counts of the items a card's point links to. A card is a summary, never a checkbox of
+/// its own: its point is done (`Tally::state`) when the items it links to are.
+pub fn point_tally(guide: &Guide, point: &CardPoint, progress: &Progress) -> Tally {
+    let answers = progress.answers();
+    let mut tally = Tally::default();
+    for item in guide.point_items(point) {
+        tally.count(item, &item_status(item, progress.mark(&item.id), &answers));
+    }
+    tally
+}
+
 /// The readiness verdict of one role's checklist; see `Overview::verdict`.
 pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
     overview(guide, progress, role).verdict(guide)
@@ -805,6 +849,7 @@ pub fn verdict(guide: &Guide, progress: &Progress, role: Role) -> Verdict {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
+    pub use crate::guide::Phase;
     use crate::guide::{AnswerOption, Confidence, Question, Text};
     pub use crate::testing::Rng;
 
@@ -1780,7 +1825,7 @@ mod tests {
                         let status = item_status(item, p.mark(&item.id), &answers);
                         assert_eq!(statuses.next(), Some(&status), "{}", item.id);
                         counted.count(item, &status);
-                        if is_missing(item.required, &status) {
+                        if is_missing(item.blocks_readiness(), &status) {
                             expected.push(item.id.clone());
                         }
                     }
@@ -1791,9 +1836,94 @@ mod tests {
                 assert_eq!(statuses.next(), None);
                 assert_eq!(overall, o.overall);
                 assert_eq!(missing(&o.verdict(&g)), expected);
-                assert_eq!(o.overall.missing_required, expected.len());
+                assert_eq!(o.overall.blocking, expected.len());
+                assert!(o.overall.blocking <= o.overall.missing_required);
             }
         }
+    }
+
+    #[test]
+    fn a_manual_not_applicable_needs_a_reason() {
+        assert_eq!(manual_reason(""), None);
+        assert_eq!(manual_reason(" \t\u{3000} "), None);
+        assert_eq!(
+            manual_reason("  no canteen "),
+            Some("no canteen".to_string())
+        );
+        let long = "x".repeat(MAX_REASON_CHARS + 5);
+        assert_eq!(
+            manual_reason(&long).map(|r| r.chars().count()),
+            Some(MAX_REASON_CHARS)
+        );
+    }
+
+    /// An item of a phase, required.
+    fn phased(id: &str, phase: Phase) -> Item {
+        Item {
+            phase: Some(phase),
+            ..item(id, true, None)
+        }
+    }
+
+    #[test]
+    fn only_items_that_block_readiness_decide_the_verdict() {
+        let g = guide(
+            "1",
+            vec![],
+            vec![
+                section(
+                    "setup",
+                    Role::Enterprise,
+                    vec![
+                        phased("arrange", Phase::BeforeReopening),
+                        phased("gate", Phase::Daily),
+                    ],
+                ),
+                section(
+                    "return",
+                    Role::Employee,
+                    vec![
+                        phased("history", Phase::BeforeTravel),
+                        phased("report", Phase::OnArrival),
+                        phased("observe", Phase::Observation),
+                        phased("mask", Phase::Daily),
+                    ],
+                ),
+            ],
+        );
+        let mut p = Progress::default();
+        let o = overview(&g, &p, Role::Enterprise);
+        assert_eq!((o.overall.missing_required, o.overall.blocking), (2, 1));
+        assert_eq!(missing(&o.verdict(&g)), vec!["arrange"]);
+        // Setup done, the daily routine not ticked: ready.
+        check(&mut p, &g, "arrange", 1);
+        let o = overview(&g, &p, Role::Enterprise);
+        assert_eq!(o.verdict(&g), Verdict::Ready);
+        assert_eq!((o.overall.missing_required, o.overall.blocking), (1, 0));
+        // The employee, in time order: before travelling and on arrival block; observation
+        // and every day at work do not.
+        assert_eq!(
+            missing(&verdict(&g, &p, Role::Employee)),
+            vec!["history", "report"]
+        );
+        check(&mut p, &g, "history", 2);
+        check(&mut p, &g, "report", 3);
+        assert_eq!(verdict(&g, &p, Role::Employee), Verdict::Ready);
+    }
+
+    #[test]
+    fn an_item_without_a_phase_blocks_as_every_required_item_did() {
+        let g = guide(
+            "1",
+            vec![],
+            vec![section(
+                "s",
+                Role::Enterprise,
+                vec![item("old", true, None), item("optional", false, None)],
+            )],
+        );
+        let p = Progress::default();
+        assert_eq!(missing(&verdict(&g, &p, Role::Enterprise)), vec!["old"]);
     }
 
     #[test]

@@ -233,3 +233,166 @@ fn an_arrows_look_follows_its_branch() {
     assert!(!back.label_grows);
     assert_eq!(edge_look(Branch::Plain, true, false).class, "fc-edge");
 }
+
+/// Ticks every item of `role` for which `pick` holds.
+fn tick_where(
+    guide: &Guide,
+    role: Role,
+    pick: impl Fn(&jimei_model::guide::Item) -> bool,
+) -> Progress {
+    let mut p = Progress::default();
+    for (at, item) in guide.items_for(role).filter(|i| pick(i)).enumerate() {
+        p.apply(
+            guide,
+            Action::Check {
+                item: item.id.clone(),
+            },
+            at as u64 + 1,
+        );
+    }
+    p
+}
+
+#[test]
+fn the_shipped_enterprise_is_ready_with_every_blocking_item_done() {
+    use jimei_model::progress::{overview, Verdict};
+    let guide = shipped();
+    let p = tick_where(&guide, Role::Enterprise, |i| i.blocks_readiness());
+    let o = overview(&guide, &p, Role::Enterprise);
+    assert_eq!(o.verdict(&guide), Verdict::Ready);
+    assert_eq!(o.overall.blocking, 0);
+    // The daily routines and contingencies are still open, and do not count.
+    assert!(o.overall.missing_required > 0, "{:?}", o.overall);
+    // Leaving one setup item open is not ready.
+    let setup = guide
+        .items_for(Role::Enterprise)
+        .find(|i| i.blocks_readiness() && i.applies_when.is_none())
+        .expect("an unconditional setup item");
+    let mut q = p.clone();
+    q.apply(
+        &guide,
+        Action::Uncheck {
+            item: setup.id.clone(),
+        },
+        999,
+    );
+    assert_ne!(
+        jimei_model::progress::verdict(&guide, &q, Role::Enterprise),
+        Verdict::Ready
+    );
+}
+
+#[test]
+fn an_employee_who_has_not_travelled_is_not_blocked_by_at_work_items() {
+    use jimei_model::guide::Phase;
+    use jimei_model::progress::{verdict, Missing, Verdict};
+    let guide = shipped();
+    let missing = match verdict(&guide, &Progress::default(), Role::Employee) {
+        Verdict::NotReady { missing } => missing,
+        Verdict::Ready => panic!("a fresh employee has things to do before travelling"),
+    };
+    for Missing { item, .. } in &missing {
+        let phase = guide.item(item).and_then(|i| i.phase);
+        assert!(
+            matches!(phase, Some(Phase::BeforeTravel | Phase::OnArrival)),
+            "{item} blocks in {phase:?}"
+        );
+    }
+    // Wearing a mask at work never blocks.
+    assert!(missing.iter().all(|m| m.item != "emp-mask"));
+    // With everything before travelling and on arrival done: ready, at-work items open.
+    let p = tick_where(&guide, Role::Employee, |i| i.blocks_readiness());
+    assert_eq!(verdict(&guide, &p, Role::Employee), Verdict::Ready);
+}
+
+/// Issue 16 §3: the gate card comes first for the enterprise, and its points are done when
+/// the items they link to are, never by a tick of their own.
+#[test]
+fn a_card_point_is_done_when_its_items_are() {
+    use jimei_model::progress::{point_tally, NodeState};
+    let guide = shipped();
+    let card = guide.first_card(Role::Enterprise).expect("the gate card");
+    assert!(guide
+        .first_card(Role::Employee)
+        .is_none_or(|c| c.role == Role::Employee));
+    let point = &card.points[0];
+    let items: Vec<String> = guide.point_items(point).map(|i| i.id.clone()).collect();
+    assert!(!items.is_empty());
+    let mut p = Progress::default();
+    assert_eq!(
+        point_tally(&guide, point, &p).state(),
+        NodeState::NotStarted
+    );
+    for (at, id) in items.iter().enumerate() {
+        p.apply(&guide, Action::Check { item: id.clone() }, at as u64 + 1);
+    }
+    assert_eq!(point_tally(&guide, point, &p).state(), NodeState::Done);
+    // The six musts: a point over several items is partly done with one of them.
+    let musts = guide
+        .cards_after("in-place")
+        .next()
+        .expect("the six musts after the six in place");
+    let entry = musts
+        .points
+        .iter()
+        .find(|pt| pt.items.len() > 1)
+        .expect("a point over several items");
+    let mut q = Progress::default();
+    q.apply(
+        &guide,
+        Action::Check {
+            item: entry.items[0].clone(),
+        },
+        1,
+    );
+    assert_eq!(point_tally(&guide, entry, &q).state(), NodeState::Partial);
+}
+
+/// Issue 19 §3: the employee's rules are one per class; once she answers, hers is the only one
+/// that applies and the other six are ruled out by her class.
+#[test]
+fn the_employee_sees_only_her_class_rule() {
+    use jimei_model::guide::CLASS_QUESTION;
+    use jimei_model::progress::{is_class_rules, overview, ruled_out_by_class};
+    let guide = shipped();
+    let rules: Vec<_> = guide
+        .sections_for(Role::Employee)
+        .filter(|s| is_class_rules(s))
+        .collect();
+    assert_eq!(rules.len(), 1, "one section of class rules");
+    assert_eq!(rules[0].items.len(), guide.classes.len());
+    assert!(!guide.sections_for(Role::Enterprise).any(is_class_rules));
+    let mut p = Progress::default();
+    let fresh = overview(&guide, &p, Role::Employee);
+    assert!(!fresh.items.iter().any(ruled_out_by_class));
+    p.apply(
+        &guide,
+        Action::Answer {
+            question: CLASS_QUESTION.into(),
+            answer: "outside_fujian".into(),
+        },
+        1,
+    );
+    let o = overview(&guide, &p, Role::Employee);
+    let start = guide
+        .sections_for(Role::Employee)
+        .take_while(|s| !is_class_rules(s))
+        .map(|s| s.items.len())
+        .sum::<usize>();
+    let statuses = &o.items[start..start + rules[0].items.len()];
+    let open: Vec<_> = rules[0]
+        .items
+        .iter()
+        .zip(statuses)
+        .filter(|(_, s)| !ruled_out_by_class(s))
+        .map(|(i, _)| i.id.as_str())
+        .collect();
+    assert_eq!(open, ["emp-rule-outside-fujian"]);
+    // The dormitory item is asked about, not required of everyone.
+    let dorm = guide.item("emp-dormitory").expect("the dormitory item");
+    assert!(dorm.applies_when.is_some());
+    assert!(guide
+        .questions
+        .iter()
+        .any(|q| q.role == Role::Employee && q.id == "employee_dormitory"));
+}

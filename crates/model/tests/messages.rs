@@ -64,6 +64,8 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
     say("done_of", checklist::done_of(7, 12, locale));
     say("not_ready", checklist::not_ready(3, locale));
     say("unanswered", checklist::unanswered(2, locale));
+    say("other_classes", checklist::other_classes(6, locale));
+    say("other_classes one", checklist::other_classes(1, locale));
     say("na_by_answers", checklist::na_by_answers("Q", "A", locale));
     say("na_by_hand", checklist::na_by_hand("R", locale));
     say("na_by_hand blank", checklist::na_by_hand(" ", locale));
@@ -110,7 +112,7 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
             total,
             done,
             not_applicable,
-            missing_required: 0,
+            ..Tally::default()
         };
         say("tag_text", flowchart::tag_text(&tally, locale));
         say("tally_text", flowchart::tally_text(&tally, locale));

@@ -13,20 +13,20 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::split::{split_fn, ChunkError};
-use crate::model::guide::{Guide, Item, Role, Section};
+use crate::model::guide::{Guide, Item, Phase, Role, Section};
 use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
 use crate::model::i18n::{Message, PageMsg};
 use crate::model::progress::{
-    is_missing, overview, Action, ItemStatus, NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS,
-    MAX_REASON_CHARS,
+    is_class_rules, is_missing, manual_reason, overview, ruled_out_by_class, Action, ItemStatus,
+    NaReason, Tally, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS,
 };
 
 use crate::ui::guide::use_store;
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::state::ProgressContext;
 use crate::ui::widgets::{
-    local_text, record_language, use_role, ConfidenceBadge, FieldStyle, GuideGate, Illustration,
-    QuestionField, RoleSwitch,
+    local_text, record_language, use_role, CardView, ConfidenceBadge, FieldStyle, GuideGate,
+    Illustration, QuestionField, RoleSwitch,
 };
 
 use super::share::{ShareTools, SharedLinkPrompt};
@@ -75,7 +75,13 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         .sections_for(role)
         .map(|section| view! { <SectionView guide=guide.clone() store section=section.clone() states/> })
         .collect_view();
+    // The role's first card ("At the gate today") before everything else (issue 16 §3).
+    let first = guide.first_card(role).cloned().map(|card| {
+        let progress = store.progress.into();
+        view! { <CardView guide=guide.clone() card progress item_href=item_anchor/> }
+    });
     view! {
+        {first}
         <StatusPanel guide=guide.clone() store role overall=states.overall/>
         <AboutYou guide=guide.clone() store role/>
         {sections}
@@ -93,6 +99,11 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
     }
 }
 
+/// An item's address on this page.
+fn item_anchor(id: &str) -> String {
+    format!("#item-{id}")
+}
+
 /// Overall progress and the verdict, at the top of the page.
 #[component]
 fn StatusPanel(
@@ -103,7 +114,7 @@ fn StatusPanel(
 ) -> impl IntoView {
     let locale = use_locale();
     let unanswered = Memo::new(move |_| store.progress.with(|p| p.unanswered(&guide, role)));
-    let missing = Memo::new(move |_| overall.with(|t| t.missing_required));
+    let missing = Memo::new(move |_| overall.with(|t| t.blocking));
     let ready = Memo::new(move |_| missing.get() == 0);
     view! {
         <section class="status-panel" aria-labelledby="overall-heading" data-testid="status-panel">
@@ -133,21 +144,20 @@ fn StatusPanel(
 }
 
 /// Everything still missing, in one place, as the district's "tell everything at once"
-/// practice asks; each entry links to its item. Every required item has an entry, in guide
-/// order, shown while the item is missing: a toggle shows or hides one entry and the rest of
-/// the list is not touched.
+/// practice asks; each entry links to its item. Every item that blocks readiness has an
+/// entry, in guide order, shown while the item is missing: a toggle shows or hides one entry
+/// and the rest of the list is not touched. Routines are not missing: they live in the ledger.
 #[component]
 fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoView {
-    let ready = Memo::new(move |_| states.overall.with(|t| t.missing_required == 0));
+    let ready = Memo::new(move |_| states.overall.with(|t| t.blocking == 0));
     let entries = guide
         .sections_for(role)
         .flat_map(|section| section.items.iter().map(move |item| (section, item)))
-        .filter(|(_, item)| item.required)
+        .filter(|(_, item)| item.blocks_readiness())
         .filter_map(|(section, item)| {
             let status = states.get(&item.id)?.status;
-            let required = item.required;
             Some(view! {
-                <li hidden=move || !status.with(|s| is_missing(required, s))>
+                <li hidden=move || !status.with(|s| is_missing(true, s))>
                     <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
                     <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
                 </li>
@@ -216,7 +226,8 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
     }
 }
 
-/// A section: its illustration, its own progress and its items.
+/// A section: its illustration, its own progress and its items, in runs of one phase under
+/// that phase's heading (setup, or daily routines kept in the ledger), in guide order.
 #[component]
 fn SectionView(
     guide: Arc<Guide>,
@@ -227,12 +238,40 @@ fn SectionView(
     let tally = states.section(&section.id);
     let heading = format!("section-{}", section.id);
     let bar_label = heading.clone();
-    let items = section
-        .items
-        .iter()
-        .filter_map(|item| {
-            let state = states.get(&item.id)?;
-            Some(view! { <ItemRow guide=guide.clone() store item=item.clone() state/> })
+    let runs = if is_class_rules(&section) {
+        view! { <ClassRules guide=guide.clone() store section=section.clone() states/> }.into_any()
+    } else {
+        phase_runs(&section.items)
+            .into_iter()
+            .map(|(phase, items)| {
+                let rows = items
+                    .iter()
+                    .filter_map(|item| {
+                        let state = states.get(&item.id)?;
+                        Some(view! { <ItemRow guide=guide.clone() store item=(*item).clone() state/> })
+                    })
+                    .collect_view();
+                let counted = phase.is_none_or(Phase::blocks_readiness);
+                view! {
+                    {phase.map(|phase| view! {
+                        <h3 class="phase-heading" data-phase=phase.id()>
+                            {tr(ListMsg::phase(phase))}
+                            {(!counted).then(|| view! { <span class="not-counted">" · " {tr(ListMsg::NotCounted)}</span> })}
+                        </h3>
+                    })}
+                    <ul class="items">{rows}</ul>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    // The cards after this section (the six musts): summaries that link to the items.
+    let cards = guide
+        .cards_after(&section.id)
+        .cloned()
+        .map(|card| {
+            let progress = store.progress.into();
+            view! { <CardView guide=guide.clone() card progress item_href=item_anchor/> }
         })
         .collect_view();
     view! {
@@ -241,9 +280,70 @@ fn SectionView(
             <h2 id=heading.clone()>{local_text(&guide, &section.title)}</h2>
             {section.intro.as_ref().map(|intro| view! { <p>{local_text(&guide, intro)}</p> })}
             {tally.map(|tally| view! { <ProgressBar tally label=bar_label/> })}
-            <ul class="items">{items}</ul>
+            {runs}
         </section>
+        {cards}
     }
+}
+
+/// One rule per personnel class (issue 19 §3): until the class is answered, every rule;
+/// then the person's rule, and the others folded under one disclosure. The rows are drawn
+/// again only when the class answer changes which rules are ruled out.
+#[component]
+fn ClassRules(
+    guide: Arc<Guide>,
+    store: ProgressContext,
+    section: Section,
+    states: ItemStates,
+) -> impl IntoView {
+    let rows: Vec<(Item, ItemState)> = section
+        .items
+        .iter()
+        .filter_map(|item| Some((item.clone(), states.get(&item.id)?)))
+        .collect();
+    let folded = {
+        let rows = rows.clone();
+        Memo::new(move |_| {
+            rows.iter()
+                .map(|(_, state)| state.status.with(ruled_out_by_class))
+                .collect::<Vec<bool>>()
+        })
+    };
+    let locale = use_locale();
+    move || {
+        let folded = folded.get();
+        let draw = |fold: bool| {
+            rows.iter()
+                .zip(&folded)
+                .filter(|(_, f)| **f == fold)
+                .map(|((item, state), _)| {
+                    view! { <ItemRow guide=guide.clone() store item=item.clone() state=*state/> }
+                })
+                .collect_view()
+        };
+        let count = folded.iter().filter(|f| **f).count();
+        view! {
+            <ul class="items">{draw(false)}</ul>
+            {(count > 0).then(|| view! {
+                <details class="other-classes" data-testid="other-classes">
+                    <summary>{move || words::other_classes(count, locale.get())}</summary>
+                    <ul class="items">{draw(true)}</ul>
+                </details>
+            })}
+        }
+    }
+}
+
+/// A section's items as runs of consecutive items of one phase, keeping the guide's order.
+fn phase_runs(items: &[Item]) -> Vec<(Option<Phase>, Vec<&Item>)> {
+    let mut runs: Vec<(Option<Phase>, Vec<&Item>)> = Vec::new();
+    for item in items {
+        match runs.last_mut() {
+            Some((phase, run)) if *phase == item.phase => run.push(item),
+            _ => runs.push((item.phase, vec![item])),
+        }
+    }
+    runs
 }
 
 /// One item's status and note, as signals of their own.
@@ -407,6 +507,7 @@ fn ItemRow(
     };
     let title = local_text(&guide, &item.title);
     let label = local_text(&guide, &item.title);
+    let tag_item = item.clone();
     view! {
         <li class=class id=format!("item-{id}") data-item=id.clone()>
             <div class="item-head">
@@ -422,9 +523,7 @@ fn ItemRow(
                 {item.icon.clone().map(|file| view! { <Illustration file size=32/> })}
             </div>
             <p class="item-tags">
-                <span class=if item.required { "tag required" } else { "tag optional" }>
-                    {tr(if item.required { PageMsg::Required } else { PageMsg::Optional })}
-                </span>
+                {move || (!matches!(status.get(), ItemStatus::NotApplicable(_))).then(|| tag(&tag_item))}
                 " "
                 <ConfidenceBadge confidence=item.confidence/>
                 " "
@@ -460,6 +559,23 @@ fn ItemRow(
     }
 }
 
+/// An item's badge, shown only while the item applies (one that does not apply is never
+/// badged required): required when it blocks readiness; a required routine or observation
+/// item says when it is done instead, so nothing reads as required for the verdict that the
+/// verdict does not count.
+fn tag(item: &Item) -> AnyView {
+    match (item.required, item.phase) {
+        (true, Some(phase)) if !phase.blocks_readiness() => view! {
+            <span class="tag routine" data-testid="routine-tag">{tr(ListMsg::phase(phase))}</span>
+        }
+        .into_any(),
+        (true, _) => view! { <span class="tag required">{tr(PageMsg::Required)}</span> }.into_any(),
+        (false, _) => {
+            view! { <span class="tag optional">{tr(PageMsg::Optional)}</span> }.into_any()
+        }
+    }
+}
+
 /// What the not-applicable control shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NaMode {
@@ -482,6 +598,8 @@ fn NotApplicableControl(
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
+    let refused = RwSignal::new(false);
+    let error_id = format!("na-error-{item}");
     let input = NodeRef::<html::Input>::new();
     // Focus the reason field as soon as it appears.
     Effect::new(move || {
@@ -520,11 +638,20 @@ fn NotApplicableControl(
                     class="na-form"
                     on:submit=move |ev| {
                         ev.prevent_default();
+                        // An empty reason is refused, with the field kept open and focused.
+                        let Some(given) = manual_reason(&reason.get_untracked()) else {
+                            refused.set(true);
+                            if let Some(field) = input.get_untracked() {
+                                let _ = field.focus();
+                            }
+                            return;
+                        };
                         store.dispatch(Action::MarkNotApplicable {
                             item: item.clone(),
-                            reason: reason.get_untracked().trim().to_string(),
+                            reason: given,
                         });
                         editing.set(false);
+                        refused.set(false);
                         reason.set(String::new());
                     }
                 >
@@ -532,10 +659,15 @@ fn NotApplicableControl(
                         <span>{tr(ListMsg::NaReason)}</span>
                         <input
                             type="text"
+                            aria-invalid=move || refused.get().then_some("true")
+                            aria-describedby=error_id.clone()
                             node_ref=input
                             maxlength=MAX_REASON_CHARS
                             prop:value=move || reason.get()
-                            on:input=move |ev| reason.set(event_target_value(&ev))
+                            on:input=move |ev| {
+                                reason.set(event_target_value(&ev));
+                                refused.set(false);
+                            }
                             on:keydown=move |ev| {
                                 if ev.key() == "Escape" {
                                     editing.set(false);
@@ -543,6 +675,9 @@ fn NotApplicableControl(
                             }
                         />
                     </label>
+                    <p class="na-error" id=error_id.clone() role="alert" data-testid="na-error">
+                        {move || refused.get().then(|| tr(ListMsg::NaReasonNeeded))}
+                    </p>
                     <button type="submit" class="button small">{tr(ListMsg::Save)}</button>
                     <button type="button" class="button small" on:click=move |_| editing.set(false)>
                         {tr(ListMsg::Cancel)}

@@ -178,7 +178,7 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
     };
     let verdict = move || {
         let l = locale.get();
-        match overview.with(|o| o.overall.missing_required) {
+        match overview.with(|o| o.overall.blocking) {
             0 => ListMsg::Ready.text(l).to_string(),
             missing => words::not_ready(missing, l),
         }
@@ -259,7 +259,7 @@ fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView 
     };
     let state = move || {
         let l = locale.get();
-        match overview.with(|o| o.overall.missing_required) {
+        match overview.with(|o| o.overall.blocking) {
             0 => ListMsg::Ready.text(l).to_string(),
             missing => words::not_ready(missing, l),
         }

@@ -4,7 +4,7 @@
 //! match on the locale.
 
 use super::{Locale, Message, PageMsg};
-use crate::guide::Guide;
+use crate::guide::{Guide, Phase};
 use crate::progress::{ItemStatus, NaReason};
 
 /// Every fixed piece of text of the checklist, share and report pages.
@@ -74,11 +74,20 @@ pub enum ListMsg {
     Unnamed,
     NotAnswered,
     PrintHint,
+    PhaseBeforeReopening,
+    PhaseBeforeTravel,
+    PhaseOnArrival,
+    PhaseObservation,
+    PhaseDaily,
+    NotCounted,
+    CardSummary,
+    InFlowchart,
+    NaReasonNeeded,
 }
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 64] = [
+    pub const ALL: [ListMsg; 73] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -143,7 +152,27 @@ impl ListMsg {
         ListMsg::Unnamed,
         ListMsg::NotAnswered,
         ListMsg::PrintHint,
+        ListMsg::PhaseBeforeReopening,
+        ListMsg::PhaseBeforeTravel,
+        ListMsg::PhaseOnArrival,
+        ListMsg::PhaseObservation,
+        ListMsg::PhaseDaily,
+        ListMsg::NotCounted,
+        ListMsg::CardSummary,
+        ListMsg::InFlowchart,
+        ListMsg::NaReasonNeeded,
     ];
+
+    /// The heading of a phase's items in the checklist.
+    pub fn phase(phase: Phase) -> ListMsg {
+        match phase {
+            Phase::BeforeReopening => ListMsg::PhaseBeforeReopening,
+            Phase::BeforeTravel => ListMsg::PhaseBeforeTravel,
+            Phase::OnArrival => ListMsg::PhaseOnArrival,
+            Phase::Observation => ListMsg::PhaseObservation,
+            Phase::Daily => ListMsg::PhaseDaily,
+        }
+    }
 }
 
 impl Message for ListMsg {
@@ -184,9 +213,9 @@ impl Message for ListMsg {
             (OverallProgress, ZhHans) => "总体进度",
             (OverallProgress, ZhHant) => "總體進度",
             (OverallProgress, English) => "Overall progress",
-            (Ready, ZhHans) => "可以复工：所有适用的必做项都已完成。",
-            (Ready, ZhHant) => "可以復工：所有適用的必做項都已完成。",
-            (Ready, English) => "Ready to resume: every required item that applies is done.",
+            (Ready, ZhHans) => "可以复工：须事先完成的必做项都已完成。日常事项每天在台账中记录。",
+            (Ready, ZhHant) => "可以復工：須事先完成的必做項都已完成。日常事項每天在台賬中記錄。",
+            (Ready, English) => "Ready to resume: every required item to be done beforehand is done. Daily routines are recorded in the ledger each day.",
             (Reset, ZhHans) => "重置本清单",
             (Reset, ZhHant) => "重置本清單",
             (Reset, English) => "Reset this checklist",
@@ -295,9 +324,9 @@ impl Message for ListMsg {
             (Missing, ZhHans) => "尚未完成的必做项",
             (Missing, ZhHant) => "尚未完成的必做項",
             (Missing, English) => "Required items still to do",
-            (NothingMissing, ZhHans) => "无。所有适用的必做项都已完成。",
-            (NothingMissing, ZhHant) => "無。所有適用的必做項都已完成。",
-            (NothingMissing, English) => "None: every required item that applies is done.",
+            (NothingMissing, ZhHans) => "无。须事先完成的必做项都已完成。",
+            (NothingMissing, ZhHant) => "無。須事先完成的必做項都已完成。",
+            (NothingMissing, English) => "None: every required item to be done beforehand is done.",
             (SignOfficer, ZhHans) => "安全员（签字）",
             (SignOfficer, ZhHant) => "安全員（簽字）",
             (SignOfficer, English) => "Safety officer (signature)",
@@ -343,6 +372,33 @@ impl Message for ListMsg {
             (PrintHint, ZhHans) => "打印时只印出报告和承诺书，按钮和导航不会印出。",
             (PrintHint, ZhHant) => "列印時只印出報告和承諾書，按鈕和導覽不會印出。",
             (PrintHint, English) => "Only the report and the letters are printed, not the buttons or navigation.",
+            (PhaseBeforeReopening, ZhHans) => "复工前准备（做一次）",
+            (PhaseBeforeReopening, ZhHant) => "復工前準備（做一次）",
+            (PhaseBeforeReopening, English) => "Setup before reopening (done once)",
+            (PhaseBeforeTravel, ZhHans) => "出发前",
+            (PhaseBeforeTravel, ZhHant) => "出發前",
+            (PhaseBeforeTravel, English) => "Before you travel",
+            (PhaseOnArrival, ZhHans) => "到达时",
+            (PhaseOnArrival, ZhHant) => "到達時",
+            (PhaseOnArrival, English) => "When you arrive",
+            (PhaseObservation, ZhHans) => "观察期间",
+            (PhaseObservation, ZhHant) => "觀察期間",
+            (PhaseObservation, English) => "During your observation",
+            (PhaseDaily, ZhHans) => "每天做，记在台账里",
+            (PhaseDaily, ZhHant) => "每天做，記在台賬裡",
+            (PhaseDaily, English) => "Daily, recorded in the ledger",
+            (NotCounted, ZhHans) => "不计入复工判断",
+            (NotCounted, ZhHant) => "不計入復工判斷",
+            (NotCounted, English) => "not counted in the verdict",
+            (CardSummary, ZhHans) => "这是摘要，不用另外勾选：每一条在它链接的条目完成后显示为已完成。",
+            (CardSummary, ZhHant) => "這是摘要，不用另外勾選：每一條在它連結的條目完成後顯示為已完成。",
+            (CardSummary, English) => "A summary, not a checklist of its own: each point shows done when the items it links to are.",
+            (InFlowchart, ZhHans) => "流程图中的这一步",
+            (InFlowchart, ZhHant) => "流程圖中的這一步",
+            (InFlowchart, English) => "This step in the flowchart",
+            (NaReasonNeeded, ZhHans) => "请写明为什么不适用：报告会把原因交给政府。",
+            (NaReasonNeeded, ZhHant) => "請寫明為什麼不適用：報告會把原因交給政府。",
+            (NaReasonNeeded, English) => "Say why it does not apply: the report gives the reason to the government.",
         }
     }
 }
@@ -356,12 +412,30 @@ pub fn done_of(done: usize, total: usize, locale: Locale) -> String {
     }
 }
 
-/// The verdict when required items are missing.
+/// The verdict when items that block readiness are missing: those to be done before
+/// reopening (or before travelling and on arrival). Daily routines are not counted.
 pub fn not_ready(missing: usize, locale: Locale) -> String {
     match locale {
-        Locale::ZhHans => format!("还不能复工：还有 {missing} 项必做项未完成。"),
-        Locale::ZhHant => format!("還不能復工：還有 {missing} 項必做項未完成。"),
-        Locale::English => format!("Not ready yet: {missing} required item(s) still to do."),
+        Locale::ZhHans => format!("还不能复工：还有 {missing} 项须事先完成的必做项未完成。"),
+        Locale::ZhHant => format!("還不能復工：還有 {missing} 項須事先完成的必做項未完成。"),
+        Locale::English => match missing {
+            1 => "Not ready yet: 1 required item to be done beforehand is still open.".to_string(),
+            _ => format!(
+                "Not ready yet: {missing} required items to be done beforehand are still open."
+            ),
+        },
+    }
+}
+
+/// The disclosure over the other personnel classes' rules, once the class is answered.
+pub fn other_classes(count: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("其他 {count} 类（不适用）"),
+        Locale::ZhHant => format!("其他 {count} 類（不適用）"),
+        Locale::English => match count {
+            1 => "The other class (not applicable)".to_string(),
+            _ => format!("Other {count} classes (not applicable)"),
+        },
     }
 }
 

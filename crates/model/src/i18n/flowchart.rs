@@ -253,7 +253,7 @@ mod tests {
             total,
             done,
             not_applicable,
-            missing_required: 0,
+            ..Tally::default()
         };
         assert_eq!(tag_text(&t(0, 0, 0), Locale::English), "");
         assert_eq!(tag_text(&t(5, 2, 0), Locale::English), "2/5");
