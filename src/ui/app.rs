@@ -1,18 +1,15 @@
 //! The app's root: mounting in start-up stages, the page frame, the header and the routes.
 //! Nothing imports this module; what the pages share lives in the modules it draws on.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::split::ChunkError;
 use crate::browser::{dom, lang, schedule};
 use crate::model::i18n::{Locale, Msg};
 use crate::model::route::{is_current, Page};
 
 use super::guide::{GuideContext, LoadState, PROGRESS_KEY};
-use super::lazy::{lazy_page, lazy_part};
+use super::lazy::{lazy_page, lazy_part, Part};
 use super::locale::{tr, use_locale, LocaleContext};
 use super::notices::notices_part;
 use super::pages::{about, checklist, flowchart, home::HomePage, report};
@@ -126,10 +123,10 @@ fn Frame(guide: GuideContext, stage: RwSignal<u8>) -> impl IntoView {
                 // scripts/postbuild.mjs, which preloads them for deep links.
                 {move || match page.get() {
                     Page::Home => view! { <HomePage/> }.into_any(),
-                    Page::Flowchart => guide_page(guide, flowchart::flowchart_page).into_any(),
-                    Page::Checklist => guide_page(guide, checklist::checklist_page).into_any(),
-                    Page::Report => guide_page(guide, report::report_page).into_any(),
-                    Page::About => guide_page(guide, about::about_page).into_any(),
+                    Page::Flowchart => guide_page(guide, || Box::pin(flowchart::flowchart_page())).into_any(),
+                    Page::Checklist => guide_page(guide, || Box::pin(checklist::checklist_page())).into_any(),
+                    Page::Report => guide_page(guide, || Box::pin(report::report_page())).into_any(),
+                    Page::About => guide_page(guide, || Box::pin(about::about_page())).into_any(),
                     Page::NotFound => view! { <NotFound/> }.into_any(),
                 }}
             </Show>
@@ -139,10 +136,7 @@ fn Frame(guide: GuideContext, stage: RwSignal<u8>) -> impl IntoView {
 
 /// A page that shows the guide: its code and the guide (with the pages' stylesheet) load
 /// together as it opens.
-fn guide_page<Fut>(guide: GuideContext, load: fn() -> Fut) -> impl IntoView
-where
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
+fn guide_page(guide: GuideContext, load: fn() -> Part) -> impl IntoView {
     guide.ensure();
     lazy_page(load)
 }
@@ -187,7 +181,7 @@ fn Notices() -> impl IntoView {
     move || {
         guide
             .and_then(|g| g.progress.get())
-            .map(|store| lazy_part(move || notices_part(store)))
+            .map(|store| lazy_part(Box::pin(notices_part(store))))
     }
 }
 

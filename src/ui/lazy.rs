@@ -2,6 +2,7 @@
 //! `crate::browser::split`).
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::reactive::spawn_local_scoped_with_cancellation;
@@ -10,6 +11,11 @@ use crate::browser::split::ChunkError;
 use crate::model::i18n::Msg;
 
 use super::locale::tr;
+
+/// The code of a page or of a piece of one, on its way. Boxed, so that `lazy_page` and
+/// `lazy_part` are compiled once for every page rather than once per page: each copy of
+/// their task costs the main wasm file about a kilobyte.
+pub type Part = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
 
 /// Where a page's code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +28,7 @@ enum Phase {
 /// A route whose page comes from `load`: a loading line until its code is there, and if it
 /// cannot be fetched, a localized message with a retry button. A task and a signal do what
 /// `<Suspense>` would, with less code in the main part (1.3 KB brotli, measured).
-pub fn lazy_page<Fut>(load: fn() -> Fut) -> impl IntoView
-where
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
+pub fn lazy_page(load: fn() -> Part) -> impl IntoView {
     let phase = RwSignal::new(Phase::Loading);
     // The page once its code has run, until it is drawn. A view cannot be copied, so it waits
     // here rather than in the signal.
@@ -85,20 +88,31 @@ where
 /// about saved progress: their code is in the guide's wasm file, which has always loaded by
 /// the time they are drawn (the progress store comes from the same file), so in practice this
 /// never waits and never fails; if it did, the page would go on without banners.
-pub fn lazy_part<Fut>(load: impl FnOnce() -> Fut + 'static) -> impl IntoView
-where
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
+// Only the unsplit build polls the future in place.
+#[cfg_attr(jimei_split, allow(unused_mut))]
+pub fn lazy_part(mut load: Part) -> impl IntoView {
     let ready = RwSignal::new(false);
     let part = StoredValue::new_local(None::<AnyView>);
-    untrack(|| {
-        spawn_local_scoped_with_cancellation(async move {
-            if let Ok(view) = load().await {
-                part.set_value(Some(view));
-                ready.set(true);
-            }
-        })
-    });
+    // Without the split (development builds, host tests) the code is already here and the
+    // future is ready at once: draw it now, with no task and no frame without it.
+    #[cfg(not(jimei_split))]
+    {
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        if let std::task::Poll::Ready(result) = load.as_mut().poll(&mut context) {
+            part.set_value(result.ok());
+            ready.set(true);
+        }
+    }
+    if !ready.get_untracked() {
+        untrack(|| {
+            spawn_local_scoped_with_cancellation(async move {
+                if let Ok(view) = load.await {
+                    part.set_value(Some(view));
+                    ready.set(true);
+                }
+            })
+        });
+    }
     move || {
         ready
             .get()

@@ -22,9 +22,14 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-/// The workspace's root directory, where index.html, style/ and public/ are.
+/// The workspace's root directory, where index.html, style/ and public/ are. `cargo run` sets
+/// CARGO_MANIFEST_DIR when the program runs; that comes first, because checkouts that share
+/// one target dir also share this binary, and the path compiled in is the last one built.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest
         .ancestors()
         .nth(2)
         .map(Path::to_path_buf)

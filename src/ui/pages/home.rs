@@ -1,12 +1,17 @@
 //! The home page: who the guide is for and the ways in.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use crate::model::guide::Role;
+use crate::browser::split::{split_fn, ChunkError};
+use crate::model::guide::{Guide, Role};
 use crate::model::i18n::Msg;
 
 use crate::ui::guide::{GuideContext, LoadState};
+use crate::ui::lazy::lazy_part;
 use crate::ui::locale::tr;
+use crate::ui::state::ProgressContext;
 use crate::ui::widgets::CardView;
 
 /// The landing page: the mascots, one line of introduction, and a way in for each role.
@@ -35,24 +40,43 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// For the enterprise, "At the gate today" first (issue 16 §3), once the guide is loaded
-/// (a first visit does not load it here, to keep the first screen small).
+/// (a first visit does not load it here, to keep the first screen small). The card's code,
+/// its messages and even the reading of the role come from the guide's wasm file, which has
+/// loaded by then: reading the progress here would bring its drop code into the main file.
 #[component]
 fn GateCard() -> impl IntoView {
     let ctx = use_context::<GuideContext>();
     move || {
         let ctx = ctx?;
-        let LoadState::Ready(guide) = ctx.state.get() else {
-            return None;
-        };
+        // Read in place: cloning the state would bring `LoadError`'s clone into the main wasm.
+        let guide = ctx.state.with(|state| match state {
+            LoadState::Ready(guide) => Some(Arc::clone(guide)),
+            _ => None,
+        })?;
         let store = ctx.progress.get()?;
-        if store.progress.with(|p| p.role()) != Role::Enterprise {
-            return None;
-        }
-        let card = guide.first_card(Role::Enterprise)?.clone();
-        let progress = store.progress.into();
-        Some(view! { <CardView guide card progress item_href=on_checklist/> })
+        Some(lazy_part(Box::pin(gate_card_part(guide, store))))
     }
 }
+
+split_fn!(
+    /// The enterprise's gate card, from the guide's wasm file in a split build; nothing for
+    /// the employee.
+    guide,
+    fn gate_card_part(guide: Arc<Guide>, store: ProgressContext) -> Result<AnyView, ChunkError> {
+        let Some(card) = guide.first_card(Role::Enterprise).cloned() else {
+            return Ok(().into_any());
+        };
+        let enterprise = Memo::new(move |_| store.progress.with(|p| p.role()) == Role::Enterprise);
+        let progress: Signal<_> = store.progress.into();
+        Ok((move || {
+            enterprise.get().then(|| {
+                let (guide, card) = (Arc::clone(&guide), card.clone());
+                untrack(|| view! { <CardView guide card progress item_href=on_checklist/> })
+            })
+        })
+        .into_any())
+    }
+);
 
 /// An enterprise item's address on the checklist.
 fn on_checklist(id: &str) -> String {
