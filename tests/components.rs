@@ -276,14 +276,12 @@ async fn progress_store_backs_up_an_unreadable_value_and_starts_afresh() {
     settle().await;
     let notices = store.notices.get_untracked();
     let Some(Notice::Unreadable {
-        backup_key,
-        backed_up,
+        kept: jimei::model::saved::Kept::Copied(backup_key),
         ..
     }) = notices.first().cloned()
     else {
-        panic!("expected an unreadable notice, got {notices:?}");
+        panic!("expected an unreadable notice with a copy, got {notices:?}");
     };
-    assert!(backed_up);
     assert_eq!(
         storage::get(&backup_key).unwrap().as_deref(),
         Some("[1, 2, 3]")

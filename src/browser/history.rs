@@ -34,6 +34,15 @@ pub fn origin() -> Option<String> {
     window()?.location().origin().ok()
 }
 
+/// Reloads the page, so that a newer version of the app takes over.
+pub fn reload() -> Result<(), BrowserError> {
+    window()
+        .ok_or(BrowserError::Unavailable)?
+        .location()
+        .reload()
+        .map_err(|e| BrowserError::Refused(super::js_message(e)))
+}
+
 /// How `go` changes the history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {

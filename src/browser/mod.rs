@@ -78,6 +78,15 @@ mod host_tests {
             storage::on_change("k".into(), |_| {}),
             Err(storage::StorageError::Unavailable)
         );
+        assert_eq!(
+            storage::set_verified("k", "v"),
+            Err(storage::StorageError::Unavailable)
+        );
+        assert_eq!(
+            storage::keys_with_prefix("k"),
+            Err(storage::StorageError::Unavailable)
+        );
+        assert_eq!(history::reload(), Err(BrowserError::Unavailable));
         assert_eq!(history::address(), None);
         assert_eq!(history::origin(), None);
         assert_eq!(

@@ -43,6 +43,36 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::Write(js_message(e)))
 }
 
+/// Writes a copy of `value` under `key` and reads it back: `Ok` only if the browser now holds
+/// exactly `value` there. A copy that reads back differently is removed again.
+pub fn set_verified(key: &str, value: &str) -> Result<(), StorageError> {
+    set(key, value)?;
+    if get(key)?.as_deref() == Some(value) {
+        return Ok(());
+    }
+    let _ = remove(key);
+    Err(StorageError::Write(
+        "the copy did not read back the same".into(),
+    ))
+}
+
+/// Every key in local storage that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageError> {
+    let storage = local()?;
+    let length = storage
+        .length()
+        .map_err(|e| StorageError::Read(js_message(e)))?;
+    let mut keys = Vec::new();
+    for i in 0..length {
+        if let Ok(Some(key)) = storage.key(i) {
+            if key.starts_with(prefix) {
+                keys.push(key);
+            }
+        }
+    }
+    Ok(keys)
+}
+
 /// Removes a key.
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local()?

@@ -4,11 +4,14 @@
 
 use leptos::prelude::*;
 
+use crate::browser::file::download;
 use crate::browser::split::{split_fn, ChunkError};
+use crate::browser::{console, history, storage, BrowserError};
+use crate::model::i18n::store::NoticeAction;
 use crate::model::i18n::PageMsg;
 
 use super::locale::{tr, use_locale};
-use super::state::ProgressContext;
+use super::state::{Notice, ProgressContext};
 
 split_fn!(
     /// The banners of `store`, from the guide's wasm file in a split build.
@@ -19,8 +22,9 @@ split_fn!(
 );
 
 /// Banners about saved progress (storage blocked, a failed save, an unreadable value, a
-/// guide update) and about a guide language that could not be fetched, each with a dismiss
-/// button.
+/// newer version's record, a guide update) and about a guide language that could not be
+/// fetched, each with a dismiss button and, where the banner offers one, a button to
+/// download the kept value or to reload.
 #[component]
 fn NoticeList(store: ProgressContext) -> impl IntoView {
     let locale = use_locale();
@@ -36,9 +40,19 @@ fn NoticeList(store: ProgressContext) -> impl IntoView {
                             let notice = notice.clone();
                             move || notice.text(locale.get())
                         };
+                        let action = notice.action().map(|action| {
+                            let label = action.label();
+                            view! {
+                                <button type="button" class="button small" data-testid="notice-action"
+                                    on:click=move |_| run(store, &action)>
+                                    {tr(label)}
+                                </button>
+                            }
+                        });
                         view! {
                             <p class="notice" data-testid="notice">
                                 <span>{text}</span>
+                                {action}
                                 <button type="button" class="button small" on:click=move |_| store.dismiss(&notice)>
                                     {tr(PageMsg::Dismiss)}
                                 </button>
@@ -48,5 +62,24 @@ fn NoticeList(store: ProgressContext) -> impl IntoView {
                     .collect_view()
             }}
         </div>
+    }
+}
+
+/// Does what a banner's button offers. The kept value is read when asked for, so a large
+/// one does not sit in memory meanwhile.
+fn run(store: ProgressContext, action: &NoticeAction) {
+    let done = match action {
+        NoticeAction::Download { key, file_name, .. } => match storage::get(key) {
+            Ok(Some(text)) => download(file_name, &text, "application/json"),
+            Ok(None) | Err(_) => Err(BrowserError::Unavailable),
+        },
+        NoticeAction::Reload => history::reload(),
+    };
+    if let Err(error) = done {
+        // The browser's reason goes to the console; the banner says it in words.
+        if let BrowserError::Refused(cause) = error {
+            console::warn(&cause);
+        }
+        store.add_notice(Notice::DownloadFailed);
     }
 }

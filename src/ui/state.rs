@@ -15,7 +15,7 @@ use crate::browser::{clock, probe, schedule};
 use crate::model::guide::{Guide, Role};
 pub use crate::model::i18n::store::Notice;
 use crate::model::progress::{Action, Applied, Progress, ResetUndo};
-use crate::model::saved::{self, Saved, Stored};
+use crate::model::saved::{self, CodecError, Saved, Stored};
 
 /// The checklist state shared by the checklist, the flowchart and the report.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +41,9 @@ pub struct ProgressContext {
     pending: StoredValue<Option<u32>>,
     /// The number of the last scheduled save.
     scheduled: StoredValue<u32>,
+    /// Set when storage holds a value this page must not write over (one it could not copy,
+    /// or a newer version's): the page then keeps its changes in memory only.
+    held: StoredValue<bool>,
 }
 
 /// How long a scheduled save waits at most for a frame; background tabs draw none.
@@ -74,26 +77,25 @@ impl ProgressContext {
             }
         };
         let loaded = saved::load(stored.as_deref(), &guide, now());
+        // A value that cannot be used as it is stays until its copy is verified; a newer
+        // version's value stays for good. Either way the page then runs in memory.
+        let mut held = false;
         if let Some(problem) = &loaded.problem {
-            // Keep the unreadable value rather than overwrite it with a fresh start.
-            let backed_up = stored
-                .as_deref()
-                .is_some_and(|raw| storage::set(&problem.backup_key, raw).is_ok());
-            notices.push(Notice::Unreadable {
-                error: problem.error.clone(),
-                backup_key: problem.backup_key.clone(),
-                backed_up,
-            });
+            let copied = match (problem.backup_key(), stored.as_deref()) {
+                (Some(backup), Some(raw)) => storage::set_verified(backup, raw).is_ok(),
+                _ => false,
+            };
+            let notice = Notice::of_problem(problem, copied, &key);
+            held = notice.holds_storage();
+            notices.push(notice);
         }
         notices.extend(Notice::guide_updated(&loaded.change));
         // A clean load counts as saved, and so does a first visit: there is nothing to write
-        // until the user changes something. A fresh start after a problem is written at once
-        // so the next load is clean (the old value is in the backup key).
-        let (last_saved, last_text) = if loaded.problem.is_none() {
-            (Some(loaded.progress.clone()), stored)
-        } else {
-            (None, None)
-        };
+        // until the user changes something. After a problem whose value was copied, the
+        // cleaned record is written at once, over the value read (which the copy holds), so
+        // the next load is clean.
+        let last_saved = loaded.problem.is_none().then(|| loaded.progress.clone());
+        let last_text = stored;
         let state = RwSignal::new(loaded.progress);
         let ctx = ProgressContext {
             progress: state.read_only(),
@@ -105,6 +107,7 @@ impl ProgressContext {
             last_text: StoredValue::new_local(last_text.as_deref().map(Raw::from_text)),
             pending: StoredValue::new(None),
             scheduled: StoredValue::new(0),
+            held: StoredValue::new(held),
         };
         ctx.save_on_change();
         ctx.listen_to_other_tabs();
@@ -231,6 +234,9 @@ impl ProgressContext {
             return;
         }
         self.pending.set_value(None);
+        if self.held.try_get_value() != Some(false) {
+            return;
+        }
         {
             let Some(unchanged) = self.progress.try_with_untracked(|progress| {
                 self.last_saved
@@ -266,6 +272,19 @@ impl ProgressContext {
                 (None, false) => Stored::Nothing,
             };
             let plan = saved::plan_save(current, stored, &guide, now());
+            if let Some(problem) = &plan.problem {
+                // What another tab (or anything else) left there is copied before it is
+                // written over; if it cannot be, or it is a newer version's, it stays.
+                let copied = match (problem.backup_key(), stored_text.as_deref()) {
+                    (Some(backup), Some(text)) => storage::set_verified(backup, text).is_ok(),
+                    _ => false,
+                };
+                let notice = Notice::of_problem(problem, copied, &key);
+                if notice.holds_storage() {
+                    return self.hold(notice);
+                }
+                self.add_notice(notice);
+            }
             let (merged, changed) = (plan.progress, plan.changed);
             let mut text = stored_raw.is_text().then_some(stored_raw);
             if let Some(write) = plan.write {
@@ -299,6 +318,18 @@ impl ProgressContext {
         }
     }
 
+    /// Whether this page writes its changes to storage; `false` once storage holds a value it
+    /// must not write over (see the banner that says why).
+    pub fn may_save(&self) -> bool {
+        self.held.try_get_value() == Some(false)
+    }
+
+    /// Stops all saving for the rest of this page's life and shows why.
+    fn hold(&self, notice: Notice) {
+        self.held.set_value(true);
+        self.add_notice(notice);
+    }
+
     /// Merges what other tabs write under our key, within moments of their change.
     fn listen_to_other_tabs(self) {
         let key = saved::storage_key(&self.guide().id);
@@ -312,10 +343,20 @@ impl ProgressContext {
             };
             // The save effect then finds storage already holds the result and writes nothing,
             // unless this tab has something newer to add.
-            if let Ok(merged) = saved::merge_stored(&local, &incoming, &guide) {
-                if merged != local {
-                    self.state.set(merged);
+            if !self.may_save() {
+                return;
+            }
+            match saved::merge_stored(&local, &incoming, &guide) {
+                Ok(merged) => {
+                    if merged != local {
+                        self.state.set(merged);
+                    }
                 }
+                // A newer version of the app now runs in another tab: this one must not
+                // write over its record on its next change.
+                Err(CodecError::NewerSchema { .. }) => self.hold(Notice::NewerVersion),
+                // Anything else unreadable is copied by the next save before it writes.
+                Err(_) => {}
             }
         });
     }

@@ -16,12 +16,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::guide::{Guide, Role};
 use super::progress::{
-    clip, merge, ItemRecord, Mark, Progress, Stamped, MAX_NAME_CHARS, MAX_REASON_CHARS,
+    clip, merge, ItemRecord, Mark, Orphans, Progress, Stamped, StampedAnswer, MAX_NAME_CHARS,
+    MAX_REASON_CHARS,
 };
 
 /// Version of the stored and exported shape. Bump it, and add a step to `MIGRATIONS`,
@@ -185,9 +187,77 @@ pub fn encode(saved: &Saved) -> String {
     serde_json::to_string(saved).unwrap_or_default()
 }
 
-/// Reads a stored value. Never panics: anything unreadable is an error saying why.
+/// Reads a stored value strictly: every entry must be readable. Never panics: anything
+/// unreadable is an error saying why. The app reads storage with `decode_stored`.
 pub fn decode(text: &str, expected_guide_id: &str) -> Result<Saved, CodecError> {
     open(text, expected_guide_id, Origin::Stored)
+}
+
+/// A stored value read entry by entry: the record, and how many of its entries (an item's
+/// record, an answer, or one of the few single fields) could not be read and were left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub saved: Saved,
+    pub dropped: usize,
+}
+
+/// Reads a stored value as `decode` does, except that an entry that does not fit the schema
+/// inside an otherwise good record is left out and counted, rather than the whole record
+/// refused. The envelope (schema, guide, the progress object) must still be right.
+pub fn decode_stored(text: &str, expected_guide_id: &str) -> Result<Decoded, CodecError> {
+    let mut value = open_value(text, expected_guide_id, Origin::Stored)?;
+    let dropped = match value.get_mut("progress") {
+        Some(Value::Object(progress)) => prune(progress),
+        _ => 0,
+    };
+    let saved = finish(value)?;
+    Ok(Decoded { saved, dropped })
+}
+
+/// Removes from a stored progress object every entry that does not deserialise, and says
+/// how many it removed. What remains deserialises as a `Progress`.
+fn prune(progress: &mut Map<String, Value>) -> usize {
+    let mut dropped = 0;
+    dropped += prune_entries::<ItemRecord>(progress, "items");
+    dropped += prune_entries::<StampedAnswer>(progress, "answers");
+    if let Some(Value::Object(orphans)) = progress.get_mut("orphans") {
+        dropped += prune_entries::<ItemRecord>(orphans, "items");
+        dropped += prune_entries::<StampedAnswer>(orphans, "answers");
+    }
+    dropped += prune_field::<Orphans>(progress, "orphans");
+    dropped += prune_field::<Stamped<Role>>(progress, "role");
+    dropped += prune_field::<Stamped<String>>(progress, "enterprise_name");
+    dropped += prune_field::<Stamped<Option<String>>>(progress, "language");
+    dropped += prune_field::<BTreeSet<String>>(progress, "known_items");
+    dropped
+}
+
+/// Keeps the entries of the map under `field` that read as a `T`; a field that is not a map
+/// at all goes, counted as one entry.
+fn prune_entries<T: DeserializeOwned>(map: &mut Map<String, Value>, field: &str) -> usize {
+    match map.get_mut(field) {
+        None => 0,
+        Some(Value::Object(entries)) => {
+            let before = entries.len();
+            entries.retain(|_, entry| T::deserialize(&*entry).is_ok());
+            before - entries.len()
+        }
+        Some(_) => {
+            map.remove(field);
+            1
+        }
+    }
+}
+
+/// Removes `field` if it does not read as a `T`; says whether it did (0 or 1).
+fn prune_field<T: DeserializeOwned>(map: &mut Map<String, Value>, field: &str) -> usize {
+    let readable = map.get(field).is_none_or(|v| T::deserialize(v).is_ok());
+    if readable {
+        0
+    } else {
+        map.remove(field);
+        1
+    }
 }
 
 /// Where a text being opened comes from: that sets its size limit and whether it must carry
@@ -201,6 +271,12 @@ enum Origin {
 }
 
 fn open(text: &str, expected_guide_id: &str, origin: Origin) -> Result<Saved, CodecError> {
+    finish(open_value(text, expected_guide_id, origin)?)
+}
+
+/// Checks the envelope of a text (size, JSON, marker, schema, guide) and migrates it to the
+/// current schema; the result is for `finish`.
+fn open_value(text: &str, expected_guide_id: &str, origin: Origin) -> Result<Value, CodecError> {
     let limit = match origin {
         Origin::Stored => MAX_STORED_BYTES,
         Origin::Export => MAX_IMPORT_BYTES,
@@ -261,7 +337,11 @@ fn open(text: &str, expected_guide_id: &str, origin: Origin) -> Result<Saved, Co
             expected: expected_guide_id.to_string(),
         });
     }
-    let value = migrate(Value::Object(map), schema as u32, OLDEST_SCHEMA, MIGRATIONS)?;
+    migrate(Value::Object(map), schema as u32, OLDEST_SCHEMA, MIGRATIONS)
+}
+
+/// A migrated value as a `Saved`, its texts cut to their limits.
+fn finish(value: Value) -> Result<Saved, CodecError> {
     // Serde would take an array for a struct; the progress must be an object.
     if !value.get("progress").is_some_and(Value::is_object) {
         return Err(CodecError::Invalid {
@@ -435,54 +515,114 @@ pub struct Loaded {
     pub progress: Progress,
     /// What a new guide version changed; empty on first use or the same version.
     pub change: GuideChange,
-    /// Set when the stored value could not be read: the app starts afresh, tells the user
-    /// why, and the adapter copies the unreadable value to `backup_key`.
+    /// Set when the stored value could not be used as it is. Nothing may be written over it
+    /// until the adapter has copied it to the problem's backup key and read the copy back
+    /// (`LoadProblem::backup_key`); a newer version's value is never written over.
     pub problem: Option<LoadProblem>,
 }
 
+/// Why the stored value cannot simply be written over.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadProblem {
-    pub error: CodecError,
-    pub backup_key: String,
+pub enum LoadProblem {
+    /// Unreadable as a whole: the page starts afresh once the value is copied.
+    Unreadable {
+        error: CodecError,
+        backup_key: String,
+    },
+    /// Readable but for `count` entries, which were left out; the whole value is copied
+    /// first, with them.
+    Dropped { count: usize, backup_key: String },
+    /// Saved by a newer version of the app: left untouched, never copied or written over.
+    Newer { found: u64 },
+}
+
+impl LoadProblem {
+    /// Where the stored value must be copied (and the copy checked) before anything is
+    /// written over it; `None` when nothing may ever be written over it.
+    pub fn backup_key(&self) -> Option<&str> {
+        match self {
+            LoadProblem::Unreadable { backup_key, .. }
+            | LoadProblem::Dropped { backup_key, .. } => Some(backup_key),
+            LoadProblem::Newer { .. } => None,
+        }
+    }
+
+    /// The problem of an unreadable stored value.
+    fn of_error(error: CodecError, guide_id: &str, now: u64) -> LoadProblem {
+        match error {
+            CodecError::NewerSchema { found, .. } => LoadProblem::Newer { found },
+            error => LoadProblem::Unreadable {
+                error,
+                backup_key: backup_key(guide_id, now),
+            },
+        }
+    }
+}
+
+/// Where a stored value that could not be used is now, once the adapter tried to copy it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// Copied to this key and read back the same: the main key may be written.
+    Copied(String),
+    /// Not copied: it stays under this key, the main one, which the page must not write.
+    InPlace(String),
+}
+
+impl Kept {
+    /// The key that holds the original value.
+    pub fn key(&self) -> &str {
+        match self {
+            Kept::Copied(key) | Kept::InPlace(key) => key,
+        }
+    }
+}
+
+/// Whether the page may write the main key after a load or save `problem`, given whether
+/// the stored value's copy was written and read back the same (`copied`). A newer
+/// version's value is never written over; anything else only once it is copied.
+pub fn may_write_over(problem: &LoadProblem, copied: bool) -> bool {
+    problem.backup_key().is_some() && copied
 }
 
 /// Turns the value stored under `storage_key(&guide.id)` (`None` when the key is not set)
-/// into progress for `guide`. Never fails and never panics.
+/// into progress for `guide`. Never fails and never panics. An unreadable value gives a
+/// fresh start; a value with a few unreadable entries gives the rest.
 pub fn load(stored: Option<&str>, guide: &Guide, now: u64) -> Loaded {
     let fresh = || reconcile(guide, Progress::default(), &guide.version).0;
-    match stored.map(|text| decode(text, &guide.id)) {
+    match stored.map(|text| decode_stored(text, &guide.id)) {
         None => Loaded {
             progress: fresh(),
             change: GuideChange::default(),
             problem: None,
         },
-        Some(Ok(saved)) => {
+        Some(Ok(Decoded { saved, dropped })) => {
             let (progress, change) = saved.into_progress(guide);
             Loaded {
                 progress,
                 change,
-                problem: None,
+                problem: (dropped > 0).then(|| LoadProblem::Dropped {
+                    count: dropped,
+                    backup_key: backup_key(&guide.id, now),
+                }),
             }
         }
         Some(Err(error)) => Loaded {
             progress: fresh(),
             change: GuideChange::default(),
-            problem: Some(LoadProblem {
-                error,
-                backup_key: backup_key(&guide.id, now),
-            }),
+            problem: Some(LoadProblem::of_error(error, &guide.id, now)),
         },
     }
 }
 
 /// For a storage event: merges the value another tab wrote into ours and reconciles it
-/// with the guide. An unreadable value is an error and ours stays as it is.
+/// with the guide. An unreadable value is an error and ours stays as it is; entries it
+/// cannot read are left out of the merge (the next save copies the value before writing).
 pub fn merge_stored(
     local: &Progress,
     incoming: &str,
     guide: &Guide,
 ) -> Result<Progress, CodecError> {
-    let saved = decode(incoming, &guide.id)?;
+    let saved = decode_stored(incoming, &guide.id)?.saved;
     let merged = merge(local, &saved.progress);
     Ok(reconcile(guide, merged, &saved.guide_version).0)
 }
@@ -504,27 +644,42 @@ pub enum Stored<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavePlan {
     pub progress: Progress,
-    /// The value to write under the storage key; `None` when storage already holds it.
+    /// The value to write under the storage key; `None` when storage already holds it, or
+    /// when it must not be written over (a newer version's value).
     pub write: Option<String>,
     /// The page must show `progress`: it has another tab's changes.
     pub changed: bool,
+    /// Set when what storage holds cannot simply be written over: copy it to the backup key
+    /// and write only if the copy reads back the same (`may_write_over`); for a newer
+    /// version's value, `write` is `None` and the page must stop saving.
+    pub problem: Option<LoadProblem>,
 }
 
 /// Decides a save of `current` (which differs from what this page last saved) against what
 /// storage holds. Our own last write is simply replaced; another value is decoded once and
-/// merged with ours, so an edit another tab made meanwhile is kept; an unreadable value is
-/// replaced. Nothing is written when storage already holds the merged result.
+/// merged with ours, so an edit another tab made meanwhile is kept; an unreadable value, or
+/// one with unreadable entries, is replaced only after the adapter has copied it; a newer
+/// version's value is never replaced. Nothing is written when storage already holds the
+/// merged result.
 pub fn plan_save(current: Progress, stored: Stored<'_>, guide: &Guide, now: u64) -> SavePlan {
-    let (progress, write, changed) = match stored {
-        Stored::Nothing | Stored::Ours => (current, true, false),
-        Stored::Text(text) => match decode(text, &guide.id) {
-            Err(_) => (current, true, false),
-            Ok(saved) => {
+    let (progress, write, changed, problem) = match stored {
+        Stored::Nothing | Stored::Ours => (current, true, false, None),
+        Stored::Text(text) => match decode_stored(text, &guide.id) {
+            Err(error) => {
+                let problem = LoadProblem::of_error(error, &guide.id, now);
+                let write = problem.backup_key().is_some();
+                (current, write, false, Some(problem))
+            }
+            Ok(Decoded { saved, dropped }) => {
                 let merged = merge(&current, &saved.progress);
                 let merged = reconcile(guide, merged, &saved.guide_version).0;
                 let theirs = saved.into_progress(guide).0;
-                let (write, changed) = (theirs != merged, merged != current);
-                (merged, write, changed)
+                let (write, changed) = (theirs != merged || dropped > 0, merged != current);
+                let problem = (dropped > 0).then(|| LoadProblem::Dropped {
+                    count: dropped,
+                    backup_key: backup_key(&guide.id, now),
+                });
+                (merged, write, changed, problem)
             }
         },
     };
@@ -533,6 +688,7 @@ pub fn plan_save(current: Progress, stored: Stored<'_>, guide: &Guide, now: u64)
             progress,
             write: None,
             changed,
+            problem,
         };
     }
     let saved = Saved::new(guide, progress, now);
@@ -541,6 +697,19 @@ pub fn plan_save(current: Progress, stored: Stored<'_>, guide: &Guide, now: u64)
         progress: saved.progress,
         write: Some(text),
         changed,
+        problem,
+    }
+}
+
+/// The name of the file a kept value (the main key's or a backup's) is downloaded as.
+pub fn kept_file_name(key: &str) -> String {
+    let stamp = key
+        .rsplit('/')
+        .next()
+        .filter(|tail| !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()));
+    match stamp {
+        Some(stamp) => format!("jimei-progress-backup-{stamp}.json"),
+        None => "jimei-progress-unreadable.json".to_string(),
     }
 }
 
@@ -1449,23 +1618,179 @@ mod tests {
     #[test]
     fn load_of_a_corrupt_value_starts_afresh_with_a_backup_key() {
         let g = sample();
-        for text in [
-            "",
-            "{",
-            "null",
-            "[1,2]",
-            "{\"schema\":7,\"guide_id\":\"jimei-2020\"}",
-            "\u{0}\u{1}",
-        ] {
+        for text in ["", "{", "null", "[1,2]", "\u{0}\u{1}"] {
             let loaded = load(Some(text), &g, 1234);
             let problem = loaded.problem.expect(text);
-            assert_eq!(problem.backup_key, backup_key(ID, 1234));
+            assert!(matches!(problem, LoadProblem::Unreadable { .. }), "{text}");
+            assert_eq!(problem.backup_key(), Some(backup_key(ID, 1234).as_str()));
             assert_eq!(loaded.progress, load(None, &g, 1).progress);
             assert!(loaded.change.is_empty());
         }
         let foreign = valid_text().replace("jimei-2020", "haicang-2020");
         let problem = load(Some(&foreign), &g, 1).problem.unwrap();
-        assert!(matches!(problem.error, CodecError::WrongGuide { .. }));
+        assert!(matches!(
+            problem,
+            LoadProblem::Unreadable {
+                error: CodecError::WrongGuide { .. },
+                ..
+            }
+        ));
+        // Too large is unreadable too, and is copied before anything is written over it.
+        let huge = "x".repeat(4 * 1_048_576);
+        let problem = load(Some(&huge), &g, 1).problem.unwrap();
+        assert!(matches!(
+            problem,
+            LoadProblem::Unreadable {
+                error: CodecError::TooLarge { .. },
+                ..
+            }
+        ));
+        assert!(may_write_over(&problem, true));
+        // Issue 20: a failed copy must leave the original in place.
+        assert!(!may_write_over(&problem, false));
+    }
+
+    /// Issue 20: a newer version's record was replaced by a fresh one on load.
+    #[test]
+    fn a_newer_schema_is_never_copied_or_written_over() {
+        let g = sample();
+        let newer = valid_text().replace("\"schema\":1", "\"schema\":7");
+        let loaded = load(Some(&newer), &g, 1234);
+        let problem = loaded.problem.expect("a problem");
+        assert_eq!(problem, LoadProblem::Newer { found: 7 });
+        assert_eq!(problem.backup_key(), None);
+        assert!(!may_write_over(&problem, true));
+        assert!(!may_write_over(&problem, false));
+        // A save from an older tab over it writes nothing, whatever it has.
+        let mut current = loaded.progress;
+        current.apply(&g, Action::Check { item: "e1".into() }, 2_000);
+        let plan = plan_save(current.clone(), Stored::Text(&newer), &g, 3_000);
+        assert_eq!(plan.write, None);
+        assert!(!plan.changed);
+        assert_eq!(plan.progress, current);
+        assert_eq!(plan.problem, Some(LoadProblem::Newer { found: 7 }));
+    }
+
+    /// Issue 20: an unreadable value found at save time was written over without a copy.
+    #[test]
+    fn a_save_over_an_unreadable_value_asks_for_a_copy_first() {
+        let g = sample();
+        let mut current = load(None, &g, 0).progress;
+        current.apply(&g, Action::Check { item: "e1".into() }, 10);
+        let plan = plan_save(current.clone(), Stored::Text("{broken"), &g, 20);
+        let problem = plan.problem.expect("a copy first");
+        assert!(matches!(problem, LoadProblem::Unreadable { .. }));
+        assert_eq!(problem.backup_key(), Some(backup_key(ID, 20).as_str()));
+        let written = plan.write.expect("a write once copied");
+        assert_eq!(decode(&written, ID).unwrap().progress, current);
+        // Our own value or none needs no copy.
+        for stored in [Stored::Nothing, Stored::Ours] {
+            assert_eq!(plan_save(current.clone(), stored, &g, 20).problem, None);
+        }
+        let good = encode(&Saved::new(&g, current.clone(), 15));
+        assert_eq!(
+            plan_save(current, Stored::Text(&good), &g, 20).problem,
+            None
+        );
+    }
+
+    /// The valid record of `valid_text` with one bad item and one bad answer added.
+    fn with_bad_entries() -> String {
+        let mut value: Value = serde_json::from_str(&valid_text()).unwrap();
+        let progress = value["progress"].as_object_mut().unwrap();
+        progress["items"].as_object_mut().unwrap().insert(
+            "e2".into(),
+            serde_json::json!({"mark": {"value": {"state": "burnt"}, "at": 5}}),
+        );
+        progress["answers"]
+            .as_object_mut()
+            .unwrap()
+            .insert("staff".into(), serde_json::json!({"value": 42, "at": 5}));
+        value.to_string()
+    }
+
+    /// Issue 20: one bad item threw away the whole record.
+    #[test]
+    fn one_bad_entry_drops_only_that_entry() {
+        let g = sample();
+        let text = with_bad_entries();
+        assert!(matches!(decode(&text, ID), Err(CodecError::Invalid { .. })));
+        let decoded = decode_stored(&text, ID).unwrap();
+        assert_eq!(decoded.dropped, 2);
+        assert_eq!(decoded.saved, decode(&valid_text(), ID).unwrap());
+        let loaded = load(Some(&text), &g, 77);
+        assert_eq!(
+            loaded.problem,
+            Some(LoadProblem::Dropped {
+                count: 2,
+                backup_key: backup_key(ID, 77)
+            })
+        );
+        assert_eq!(loaded.progress, load(Some(&valid_text()), &g, 77).progress);
+        assert_eq!(loaded.progress.mark("e1"), Some(&Mark::Done));
+        assert_eq!(loaded.progress.answer("canteen"), Some("no"));
+        // A clean record drops nothing.
+        assert_eq!(decode_stored(&valid_text(), ID).unwrap().dropped, 0);
+        assert_eq!(load(Some(&valid_text()), &g, 1).problem, None);
+        // A save over it copies it first and writes the rest, even when nothing else changed.
+        let plan = plan_save(loaded.progress.clone(), Stored::Text(&text), &g, 80);
+        assert!(matches!(
+            plan.problem,
+            Some(LoadProblem::Dropped { count: 2, .. })
+        ));
+        let written = plan.write.expect("the rest is written once copied");
+        assert_eq!(decode_stored(&written, ID).unwrap().dropped, 0);
+    }
+
+    #[test]
+    fn each_kind_of_bad_entry_is_counted_once() {
+        let base = r#"{"schema":1,"guide_id":"jimei-2020","progress":"#;
+        let dropped = |progress: &str| {
+            decode_stored(&format!("{base}{progress}}}"), ID)
+                .map(|d| d.dropped)
+                .unwrap_or(usize::MAX)
+        };
+        assert_eq!(dropped("{}"), 0);
+        assert_eq!(dropped(r#"{"role":{"value":"boss"}}"#), 1);
+        assert_eq!(dropped(r#"{"enterprise_name":{"value":7}}"#), 1);
+        assert_eq!(dropped(r#"{"language":"zh"}"#), 1);
+        assert_eq!(dropped(r#"{"known_items":{"a":1}}"#), 1);
+        assert_eq!(dropped(r#"{"items":[1,2]}"#), 1);
+        assert_eq!(
+            dropped(r#"{"items":{"a":{"note":{"value":1}},"b":{"note":{"value":"ok"}},"c":7}}"#),
+            2
+        );
+        assert_eq!(
+            dropped(r#"{"orphans":{"items":{"a":5},"answers":{"q":{"value":"x"},"r":"x"}}}"#),
+            2
+        );
+        assert_eq!(dropped(r#"{"orphans":3}"#), 1);
+        // The envelope must be right: these are unreadable as a whole.
+        assert!(decode_stored(&format!("{base}[]}}"), ID).is_err());
+        assert!(decode_stored(r#"{"schema":1,"guide_id":"jimei-2020"}"#, ID).is_err());
+        assert!(decode_stored(
+            r#"{"schema":1,"guide_id":"jimei-2020","saved_at":-5,"progress":{}}"#,
+            ID
+        )
+        .is_err());
+        // What is kept reads back the same.
+        let text =
+            format!(r#"{base}{{"items":{{"a":{{"note":{{"value":"ok","at":3}}}},"b":1}}}}}}"#);
+        let kept = decode_stored(&text, ID).unwrap().saved;
+        assert_eq!(kept.progress.note("a"), "ok");
+        assert_eq!(decode(&encode(&kept), ID), Ok(kept));
+    }
+
+    #[test]
+    fn kept_values_download_under_a_name_that_says_which() {
+        assert_eq!(
+            kept_file_name(&backup_key(ID, 1_700_000_000_000)),
+            "jimei-progress-backup-1700000000000.json"
+        );
+        assert_eq!(
+            kept_file_name(&storage_key(ID)),
+            "jimei-progress-unreadable.json"
+        );
     }
 
     #[test]

@@ -396,3 +396,75 @@ fn the_employee_sees_only_her_class_rule() {
         .iter()
         .any(|q| q.role == Role::Employee && q.id == "employee_dormitory"));
 }
+
+/// Issue 20: what the page does about a stored value it cannot use, once it tried to copy it.
+/// Only a verified copy lets it write; a newer version's value is never written over; each
+/// banner offers the value as a file or a reload.
+#[test]
+fn a_stored_value_is_written_over_only_once_its_copy_is_verified() {
+    use jimei_model::i18n::store::{Notice, NoticeAction};
+    use jimei_model::saved::{may_write_over, Kept, LoadProblem};
+    let guide = shipped();
+    let main = saved::storage_key(&guide.id);
+    let huge = "x".repeat(4 * 1_048_576);
+    let newer = format!(
+        r#"{{"schema":2,"guide_id":"{}","progress":{{}}}}"#,
+        guide.id
+    );
+    let bad_item = format!(
+        r#"{{"schema":1,"guide_id":"{}","progress":{{"items":{{"x":{{"mark":{{"value":{{"state":"burnt"}}}}}}}}}}}}"#,
+        guide.id
+    );
+    for (text, kind) in [
+        (huge.as_str(), "unreadable"),
+        ("{", "unreadable"),
+        (newer.as_str(), "newer"),
+        (bad_item.as_str(), "dropped"),
+    ] {
+        let problem = saved::load(Some(text), &guide, 5)
+            .problem
+            .unwrap_or_else(|| panic!("{kind}: a problem"));
+        for copied in [true, false] {
+            let notice = Notice::of_problem(&problem, copied, &main);
+            let writes = may_write_over(&problem, copied);
+            assert_eq!(notice.holds_storage(), !writes, "{kind} {copied}");
+            match (&notice, kind) {
+                (Notice::NewerVersion, "newer") => {
+                    assert!(!writes);
+                    assert_eq!(notice.action(), Some(NoticeAction::Reload));
+                }
+                (Notice::Unreadable { kept, .. }, "unreadable")
+                | (Notice::Dropped { kept, .. }, "dropped") => {
+                    assert_eq!(writes, copied);
+                    let expected = if copied {
+                        Kept::Copied(saved::backup_key(&guide.id, 5))
+                    } else {
+                        Kept::InPlace(main.clone())
+                    };
+                    assert_eq!(kept, &expected);
+                    let Some(NoticeAction::Download { key, backup, .. }) = notice.action() else {
+                        panic!("{kind}: a download");
+                    };
+                    assert_eq!((key.as_str(), backup), (expected.key(), copied));
+                }
+                _ => panic!("{kind}: unexpected {notice:?}"),
+            }
+        }
+    }
+    if let Some(LoadProblem::Dropped { count, .. }) =
+        saved::load(Some(&bad_item), &guide, 5).problem
+    {
+        let text = Notice::Dropped {
+            count,
+            kept: Kept::Copied("k".into()),
+        }
+        .text(Locale::English);
+        assert!(
+            text.starts_with("1 saved entry could not be read"),
+            "{text}"
+        );
+        assert!(text.ends_with("kept under k"), "{text}");
+    } else {
+        panic!("a dropped entry");
+    }
+}

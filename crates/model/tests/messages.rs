@@ -12,7 +12,7 @@ use jimei_model::i18n::store::{self, Notice};
 use jimei_model::i18n::{parse_error_message, problem_message, Locale, Message, Msg, PageMsg};
 use jimei_model::load::LoadError;
 use jimei_model::progress::{ItemStatus, NaReason, NodeState, Tally};
-use jimei_model::saved::{CodecError, FragmentError, GuideChange, JsonKind};
+use jimei_model::saved::{CodecError, FragmentError, GuideChange, JsonKind, Kept};
 
 fn table<M: Message + std::fmt::Debug>(all: &[M], locale: Locale, out: &mut Vec<(String, String)>) {
     for msg in all {
@@ -249,12 +249,13 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
             "codec_error_message",
             store::codec_error_message(&error, locale),
         );
-        let notice = Notice::Unreadable {
-            error,
-            backup_key: "k".into(),
-            backed_up: true,
-        };
-        say("notice unreadable", notice.text(locale));
+        for kept in [Kept::Copied("k".into()), Kept::InPlace("m".into())] {
+            let notice = Notice::Unreadable {
+                error: error.clone(),
+                kept,
+            };
+            say("notice unreadable", notice.text(locale));
+        }
     }
     for error in [
         FragmentError::TooLarge { bytes: 2, limit: 1 },
@@ -287,6 +288,20 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
     );
     say("notice storage", Notice::StorageUnavailable.text(locale));
     say("notice write", Notice::WriteFailed.text(locale));
+    for count in [1, 3] {
+        say(
+            "dropped_entries_message",
+            store::dropped_entries_message(count, locale),
+        );
+        for kept in [Kept::Copied("k".into()), Kept::InPlace("m".into())] {
+            say(
+                "notice dropped",
+                Notice::Dropped { count, kept }.text(locale),
+            );
+        }
+    }
+    say("notice newer", Notice::NewerVersion.text(locale));
+    say("notice download", Notice::DownloadFailed.text(locale));
     out
 }
 

@@ -51,6 +51,17 @@ pub enum PageMsg {
     StorageWriteFailed,
     StoredValueUnreadable,
     BackupKept,
+    /// The unusable stored value could not be copied either, so it stays and nothing saves.
+    StoredValueLeftInPlace,
+    /// Storage holds progress from a newer version of the app.
+    NewerVersionSaved,
+    /// Downloads the stored value that could not be copied.
+    DownloadStoredValue,
+    /// Downloads the copy of the old value.
+    DownloadBackup,
+    ReloadPage,
+    /// The browser would not download a file.
+    DownloadFailed,
     Dismiss,
     /// An item's or a flowchart step's state, shared by the checklist and the flowchart.
     StatusNotStarted,
@@ -62,7 +73,7 @@ pub enum PageMsg {
 
 impl PageMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [PageMsg; 47] = [
+    pub const ALL: [PageMsg; 53] = [
         PageMsg::LoadFailedTitle,
         PageMsg::GuideLanguageFailed,
         PageMsg::ErrorNetwork,
@@ -104,6 +115,12 @@ impl PageMsg {
         PageMsg::StorageWriteFailed,
         PageMsg::StoredValueUnreadable,
         PageMsg::BackupKept,
+        PageMsg::StoredValueLeftInPlace,
+        PageMsg::NewerVersionSaved,
+        PageMsg::DownloadStoredValue,
+        PageMsg::DownloadBackup,
+        PageMsg::ReloadPage,
+        PageMsg::DownloadFailed,
         PageMsg::Dismiss,
         PageMsg::StatusNotStarted,
         PageMsg::StatusDone,
@@ -241,6 +258,24 @@ impl Message for PageMsg {
             (BackupKept, ZhHans) => "原来的内容已备份在",
             (BackupKept, ZhHant) => "原來的內容已備份在",
             (BackupKept, English) => "The old value is kept under",
+            (StoredValueLeftInPlace, ZhHans) => "它也无法备份（存储空间可能已满），因此原样保留，本页的更改不会保存。请下载它以留存一份。",
+            (StoredValueLeftInPlace, ZhHant) => "它也無法備份（儲存空間可能已滿），因此原樣保留，本頁的變更不會儲存。請下載它以留存一份。",
+            (StoredValueLeftInPlace, English) => "It could not be copied either (storage may be full), so it is left untouched and changes on this page are not saved. Download it to keep a copy.",
+            (NewerVersionSaved, ZhHans) => "进度由更新版本的应用保存，请刷新页面以使用新版本。在此之前，本页的更改不会保存。",
+            (NewerVersionSaved, ZhHant) => "進度由更新版本的應用儲存，請重新整理頁面以使用新版本。在此之前，本頁的變更不會儲存。",
+            (NewerVersionSaved, English) => "Your progress was saved by a newer version of the app; reload to use it. Until then, changes on this page are not saved.",
+            (DownloadStoredValue, ZhHans) => "下载原内容",
+            (DownloadStoredValue, ZhHant) => "下載原內容",
+            (DownloadStoredValue, English) => "Download it",
+            (DownloadBackup, ZhHans) => "下载备份",
+            (DownloadBackup, ZhHant) => "下載備份",
+            (DownloadBackup, English) => "Download the copy",
+            (ReloadPage, ZhHans) => "刷新页面",
+            (ReloadPage, ZhHant) => "重新整理頁面",
+            (ReloadPage, English) => "Reload",
+            (DownloadFailed, ZhHans) => "此浏览器无法下载文件。",
+            (DownloadFailed, ZhHant) => "此瀏覽器無法下載檔案。",
+            (DownloadFailed, English) => "This browser could not download the file.",
             (Dismiss, ZhHans) => "知道了",
             (Dismiss, ZhHant) => "知道了",
             (Dismiss, English) => "Dismiss",

@@ -3,7 +3,7 @@
 
 use super::{Locale, Message, PageMsg};
 use crate::load::LoadError;
-use crate::saved::{CodecError, FragmentError, GuideChange};
+use crate::saved::{self, CodecError, FragmentError, GuideChange, Kept, LoadProblem};
 
 /// Why a stored value, an import file or a share link could not be used.
 pub fn codec_error_message(error: &CodecError, locale: Locale) -> String {
@@ -148,6 +148,29 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
     Some(format!("{head}{}", parts.join(sep)))
 }
 
+/// "3 saved entries could not be read…": the head of the banner about a stored record some
+/// of whose entries were left out.
+pub fn dropped_entries_message(count: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => {
+            format!("之前保存的进度中有 {count} 条记录无法读取，已略去，其余已载入。")
+        }
+        Locale::ZhHant => {
+            format!("之前儲存的進度中有 {count} 筆記錄無法讀取，已略去，其餘已載入。")
+        }
+        Locale::English => {
+            let (entries, were) = if count == 1 {
+                ("entry", "was")
+            } else {
+                ("entries", "were")
+            };
+            format!(
+                "{count} saved {entries} could not be read and {were} left out; the rest is loaded."
+            )
+        }
+    }
+}
+
 /// A banner at the top of the page about saved progress or the guide's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -155,16 +178,43 @@ pub enum Notice {
     StorageUnavailable,
     /// A save failed (quota); the page still holds everything.
     WriteFailed,
-    /// The stored value was unreadable and was copied to a backup key.
-    Unreadable {
-        error: CodecError,
-        backup_key: String,
-        backed_up: bool,
-    },
+    /// The stored value was unreadable; the page started afresh. Where the value is now.
+    Unreadable { error: CodecError, kept: Kept },
+    /// The stored record had `count` unreadable entries, left out; the rest is loaded.
+    Dropped { count: usize, kept: Kept },
+    /// Storage holds a newer version's progress: left untouched, and this page saves nothing.
+    NewerVersion,
     /// A new guide version changed the checklist; never empty (see `Notice::guide_updated`).
     GuideUpdated(GuideChange),
     /// The guide could not be fetched in the interface language; it stays in the one shown.
     GuideLanguage(LoadError),
+    /// A download the banners offered failed.
+    DownloadFailed,
+}
+
+/// What a banner offers besides dismissing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Download the value stored under `key` as the file `file_name`; `backup` tells the
+    /// copy from the original left in place.
+    Download {
+        key: String,
+        file_name: String,
+        backup: bool,
+    },
+    /// Reload the page, to run the newer version.
+    Reload,
+}
+
+impl NoticeAction {
+    /// The button's label.
+    pub fn label(&self) -> PageMsg {
+        match self {
+            NoticeAction::Download { backup: true, .. } => PageMsg::DownloadBackup,
+            NoticeAction::Download { backup: false, .. } => PageMsg::DownloadStoredValue,
+            NoticeAction::Reload => PageMsg::ReloadPage,
+        }
+    }
 }
 
 impl Notice {
@@ -173,25 +223,77 @@ impl Notice {
         (!change.is_empty()).then(|| Notice::GuideUpdated(change.clone()))
     }
 
+    /// The banner for a stored value that could not be used as it is, once the adapter tried
+    /// to copy it to its backup key: `copied` when the copy was written and read back the
+    /// same. `main_key` is where the value is otherwise left.
+    pub fn of_problem(problem: &LoadProblem, copied: bool, main_key: &str) -> Notice {
+        let kept = match problem.backup_key() {
+            Some(backup) if copied => Kept::Copied(backup.to_string()),
+            _ => Kept::InPlace(main_key.to_string()),
+        };
+        match problem {
+            LoadProblem::Unreadable { error, .. } => Notice::Unreadable {
+                error: error.clone(),
+                kept,
+            },
+            LoadProblem::Dropped { count, .. } => Notice::Dropped {
+                count: *count,
+                kept,
+            },
+            LoadProblem::Newer { .. } => Notice::NewerVersion,
+        }
+    }
+
+    /// Whether, with this banner, the page must not write its storage key: the value there
+    /// could not be copied, or a newer version saved it.
+    pub fn holds_storage(&self) -> bool {
+        match self {
+            Notice::Unreadable { kept, .. } | Notice::Dropped { kept, .. } => {
+                matches!(kept, Kept::InPlace(_))
+            }
+            Notice::NewerVersion => true,
+            Notice::StorageUnavailable
+            | Notice::WriteFailed
+            | Notice::GuideUpdated(_)
+            | Notice::GuideLanguage(_)
+            | Notice::DownloadFailed => false,
+        }
+    }
+
+    /// What the banner offers: the kept value as a file, or a reload.
+    pub fn action(&self) -> Option<NoticeAction> {
+        match self {
+            Notice::Unreadable { kept, .. } | Notice::Dropped { kept, .. } => {
+                Some(NoticeAction::Download {
+                    key: kept.key().to_string(),
+                    file_name: saved::kept_file_name(kept.key()),
+                    backup: matches!(kept, Kept::Copied(_)),
+                })
+            }
+            Notice::NewerVersion => Some(NoticeAction::Reload),
+            Notice::StorageUnavailable
+            | Notice::WriteFailed
+            | Notice::GuideUpdated(_)
+            | Notice::GuideLanguage(_)
+            | Notice::DownloadFailed => None,
+        }
+    }
+
     /// The banner's text in `locale`.
     pub fn text(&self, locale: Locale) -> String {
         match self {
             Notice::StorageUnavailable => PageMsg::StorageUnavailable.text(locale).to_string(),
             Notice::WriteFailed => PageMsg::StorageWriteFailed.text(locale).to_string(),
-            Notice::Unreadable {
-                error,
-                backup_key,
-                backed_up,
-            } => {
+            Notice::Unreadable { error, kept } => {
                 let reason = codec_error_message(error, locale);
                 let head = PageMsg::StoredValueUnreadable.text(locale);
-                let mut text = sentences(head, &reason);
-                if *backed_up {
-                    let kept = format!("{} {backup_key}", PageMsg::BackupKept.text(locale));
-                    text = sentences(&text, &kept);
-                }
-                text
+                sentences(&sentences(head, &reason), &kept_text(kept, locale))
             }
+            Notice::Dropped { count, kept } => sentences(
+                &dropped_entries_message(*count, locale),
+                &kept_text(kept, locale),
+            ),
+            Notice::NewerVersion => PageMsg::NewerVersionSaved.text(locale).to_string(),
             Notice::GuideUpdated(change) => {
                 guide_change_message(change, locale).unwrap_or_default()
             }
@@ -199,7 +301,16 @@ impl Notice {
                 PageMsg::GuideLanguageFailed.text(locale),
                 &error.describe(locale).headline,
             ),
+            Notice::DownloadFailed => PageMsg::DownloadFailed.text(locale).to_string(),
         }
+    }
+}
+
+/// Where the original value is: "kept under <key>", or left in place and not saved over.
+fn kept_text(kept: &Kept, locale: Locale) -> String {
+    match kept {
+        Kept::Copied(key) => format!("{} {key}", PageMsg::BackupKept.text(locale)),
+        Kept::InPlace(_) => PageMsg::StoredValueLeftInPlace.text(locale).to_string(),
     }
 }
 
