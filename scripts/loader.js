@@ -4,8 +4,8 @@
 // `Page::split_points` in crates/model/src/route.rs).
 //
 // It starts the app once the page has loaded, so the first screen's few kilobytes have a slow
-// link to themselves, and then fetches the JS, the wasm, the guide and the route's parts in
-// parallel (see ARCHITECTURE.md, "First screen").
+// link to themselves, and then fetches the JS, the wasm and, on the routes that show it, the
+// guide and the route's parts in parallel (see ARCHITECTURE.md, "First screen").
 const build = JIMEI_BUILD;
 
 const preload = (href, as, type) => {
@@ -22,13 +22,17 @@ const preload = (href, as, type) => {
 };
 
 const start = async () => {
-  preload(build.wasm, 'fetch', 'application/wasm');
-  preload(`${build.guide}${document.documentElement.lang}.json`, 'fetch', 'application/json');
-  preload(build.splitLoader, 'script');
   // A route is named by its first path segment: /flowchart/<node> is the flowchart's.
   const route = '/' + location.pathname.split('/')[1];
+  preload(build.wasm, 'fetch', 'application/wasm');
+  // Only the routes that show the guide fetch it early. On the home page it would share a
+  // slow link with the main wasm for a screen that does not use it; the service worker
+  // downloads it after the page has loaded, for the next page and for offline use.
+  const showsGuide = build.styled.includes(route);
+  if (showsGuide) preload(`${build.guide}${document.documentElement.lang}.json`, 'fetch', 'application/json');
+  preload(build.splitLoader, 'script');
   for (const part of build.parts[route] ?? []) preload(part, 'fetch', 'application/wasm');
-  if (build.styled.includes(route)) preload(build.pageStyles, 'style');
+  if (showsGuide) preload(build.pageStyles, 'style');
   // The wasm is fetched whole and compiled from its bytes, not streamed: a streaming compile
   // finishes on the main thread in one long task (ARCHITECTURE.md, "First screen").
   const wasmBytes = fetch(build.wasm).then((response) => {
