@@ -9,6 +9,8 @@ use std::sync::Arc;
 use jimei::browser::history::Address;
 use jimei::model::guide::{parse, Guide, Role};
 use jimei::model::i18n::checklist::{done_of, not_ready, ListMsg};
+use jimei::model::i18n::ledger::LedgerMsg;
+use jimei::model::i18n::ledger_page::LedgerPageMsg;
 use jimei::model::i18n::script::{is_full_width, simplified_only_in};
 use jimei::model::i18n::{Locale, Message, Msg, PageMsg};
 use jimei::model::progress::{overview, Progress};
@@ -17,6 +19,7 @@ use jimei::ui::locale::LocaleContext;
 use jimei::ui::pages::checklist::ChecklistPage;
 use jimei::ui::pages::flowchart::FlowchartPage;
 use jimei::ui::pages::home::HomePage;
+use jimei::ui::pages::ledger::LedgerPage;
 use jimei::ui::pages::report::ReportPage;
 use jimei::ui::router::Location;
 use jimei::ui::state::ProgressContext;
@@ -611,5 +614,84 @@ fn the_key_area_option_says_whom_to_ask() {
         label.find_all(&|e| e.attr("class") == Some("choice-note"), &mut notes);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].all_text(), guide.text(&note, locale));
+    }
+}
+
+fn by_testid<'a>(page: &'a El, testid: &str) -> Vec<&'a El> {
+    let mut out = Vec::new();
+    page.find_all(&|e| e.attr("data-testid") == Some(testid), &mut out);
+    out
+}
+
+/// The ledger page (issue 18): its three parts, every field labelled, the guide's classes to
+/// choose from, empty figures and a daily report in the language.
+#[test]
+fn the_ledger_page_renders_its_parts_with_labelled_fields() {
+    let guide = shipped();
+    for locale in Locale::ALL {
+        let page = render(locale, "/ledger", "", Some(guide.clone()), || {
+            view! { <LedgerPage/> }
+        });
+        assert_eq!(
+            page.all("h1")[0].all_text(),
+            LedgerPageMsg::Title.text(locale)
+        );
+        let headings: Vec<String> = page.all("h2").iter().map(|h| h.all_text()).collect();
+        for part in [LedgerPageMsg::RosterHeading, LedgerPageMsg::GateHeading] {
+            assert!(
+                headings.iter().any(|h| h == part.text(locale)),
+                "{part:?} in {headings:?}"
+            );
+        }
+        assert!(headings
+            .iter()
+            .any(|h| h.starts_with(LedgerPageMsg::TodayHeading.text(locale))));
+        // Every field has a label that names it.
+        let labels = page.all("label");
+        let mut fields = page.all("input");
+        fields.extend(page.all("select"));
+        assert!(fields.len() >= 9, "{} fields", fields.len());
+        for field in &fields {
+            let id = field.attr("id").expect("a field has an id");
+            let label = labels
+                .iter()
+                .find(|l| l.attr("for") == Some(id))
+                .unwrap_or_else(|| panic!("the field {id} has a label"));
+            assert!(!label.all_text().trim().is_empty(), "{id}");
+        }
+        // The classes are the guide's, by name in the language, after a prompt to choose.
+        let select = page
+            .all("select")
+            .into_iter()
+            .find(|s| s.attr("id") == Some("person-class"))
+            .expect("the class list");
+        let options: Vec<String> = select.all("option").iter().map(|o| o.all_text()).collect();
+        assert_eq!(options.len(), guide.classes.len() + 1);
+        assert_eq!(options[0], LedgerPageMsg::ChooseClass.text(locale));
+        for (class, option) in guide.classes.iter().zip(&options[1..]) {
+            assert_eq!(option, guide.text(&class.name, locale));
+        }
+        assert_eq!(
+            by_testid(&page, "roster-empty")[0].all_text(),
+            LedgerPageMsg::RosterEmpty.text(locale)
+        );
+        assert_eq!(by_testid(&page, "count-on-site")[0].all_text(), "0");
+        let summary = by_testid(&page, "summary-text")[0].all_text();
+        assert!(
+            summary.starts_with(LedgerMsg::SummaryTitle.text(locale)),
+            "{summary}"
+        );
+        match locale {
+            Locale::English => {
+                let wide: String = page
+                    .all_text()
+                    .chars()
+                    .filter(|c| is_full_width(*c))
+                    .collect();
+                assert!(wide.is_empty(), "full-width marks: {wide}");
+            }
+            Locale::ZhHant => assert_eq!(simplified_only_in(&page.all_text()), ""),
+            Locale::ZhHans => {}
+        }
     }
 }

@@ -26,6 +26,28 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The local time of day as hours and minutes, for the time of a gate reading. On the host,
+/// the time in UTC.
+pub fn local_hm() -> (u32, u32) {
+    if cfg!(target_arch = "wasm32") {
+        let date = js_sys::Date::new_0();
+        return (date.get_hours(), date.get_minutes());
+    }
+    let minutes = (now_ms() / 60_000) % (24 * 60);
+    ((minutes / 60) as u32, (minutes % 60) as u32)
+}
+
+/// A random number, for the id of a tab that writes to the ledger (two tabs must differ).
+/// On the host, one made from the clock.
+pub fn random_u32() -> u32 {
+    if cfg!(target_arch = "wasm32") {
+        return (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32))
+}
+
 /// The calendar date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;

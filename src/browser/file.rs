@@ -1,4 +1,5 @@
-//! Files: offering text as a download, reading a file the user chose, and the clipboard.
+//! Files: offering text as a download, reading a file the user chose, the clipboard and the
+//! system's share sheet (Web Share).
 
 use std::time::Duration;
 
@@ -84,4 +85,45 @@ pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
         .await
         .map(|_| ())
         .map_err(|e| BrowserError::Refused(js_message(e)))
+}
+
+/// Whether the browser has a share sheet (Web Share) for text.
+pub fn can_share() -> bool {
+    window().is_some_and(|w| {
+        js_sys::Reflect::get(&w.navigator(), &"share".into()).is_ok_and(|f| f.is_function())
+    })
+}
+
+/// Offers `text` to the system's share sheet. `Unavailable` without Web Share; `Refused`
+/// with the browser's reason, which is `AbortError` when the user closed the sheet.
+pub async fn share_text(title: &str, text: &str) -> Result<(), BrowserError> {
+    let navigator = window().ok_or(BrowserError::Unavailable)?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or(BrowserError::Unavailable)?;
+    let data = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        js_sys::Reflect::set(&data, &key.into(), &JsValue::from_str(value))
+            .map_err(|e| BrowserError::Refused(js_message(e)))
+    };
+    set("title", title)?;
+    set("text", text)?;
+    let promise = share
+        .call1(&navigator, &data)
+        .map_err(|e| BrowserError::Refused(js_message(e)))?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| BrowserError::Refused("share did not return a promise".into()))?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| BrowserError::Refused(error_name(&e)))
+}
+
+/// A DOMException's name (such as `AbortError`), or its message.
+fn error_name(value: &JsValue) -> String {
+    js_sys::Reflect::get(value, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| js_message(value.clone()))
 }

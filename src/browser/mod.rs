@@ -134,6 +134,11 @@ mod host_tests {
         assert!(styles.is_err());
         let copied = run(file::copy_text("x"));
         assert_eq!(copied, Err(BrowserError::Unavailable));
+        assert!(!file::can_share());
+        assert_eq!(
+            run(file::share_text("t", "x")),
+            Err(BrowserError::Unavailable)
+        );
         let ledger = run(ledger_db::LedgerDb::open());
         assert!(matches!(
             ledger,

@@ -12,7 +12,7 @@ use super::guide::{GuideContext, LoadState, PROGRESS_KEY};
 use super::lazy::{lazy_page, lazy_part, Part};
 use super::locale::{tr, use_locale, LocaleContext};
 use super::notices::notices_part;
-use super::pages::{about, checklist, flowchart, home::HomePage, report};
+use super::pages::{about, checklist, flowchart, home::HomePage, ledger, report};
 use super::router::{provide_router, use_location, Location};
 use super::widgets::LanguageSwitcher;
 
@@ -127,6 +127,7 @@ fn Frame(guide: GuideContext, stage: RwSignal<u8>) -> impl IntoView {
                     Page::Checklist => guide_page(guide, || Box::pin(checklist::checklist_page())).into_any(),
                     Page::Report => guide_page(guide, || Box::pin(report::report_page())).into_any(),
                     Page::About => guide_page(guide, || Box::pin(about::about_page())).into_any(),
+                    Page::Ledger => guide_page(guide, || Box::pin(ledger::ledger_page())).into_any(),
                     Page::NotFound => view! { <NotFound/> }.into_any(),
                 }}
             </Show>

@@ -10,6 +10,8 @@ pub enum Page {
     Checklist,
     Report,
     About,
+    /// The enterprise's daily ledger (防控台账).
+    Ledger,
     NotFound,
 }
 
@@ -26,6 +28,7 @@ impl Page {
             "/checklist" => Page::Checklist,
             "/report" => Page::Report,
             "/about" => Page::About,
+            "/ledger" => Page::Ledger,
             _ if path_rest(path, "/flowchart").is_some_and(|node| !node.contains('/')) => {
                 Page::Flowchart
             }
@@ -36,12 +39,13 @@ impl Page {
 
 impl Page {
     /// Every page, for the tables the release build makes from them.
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Home,
         Page::Flowchart,
         Page::Checklist,
         Page::Report,
         Page::About,
+        Page::Ledger,
         Page::NotFound,
     ];
 
@@ -53,6 +57,7 @@ impl Page {
             Page::Checklist => Some("/checklist"),
             Page::Report => Some("/report"),
             Page::About => Some("/about"),
+            Page::Ledger => Some("/ledger"),
             Page::NotFound => None,
         }
     }
@@ -62,7 +67,7 @@ impl Page {
     pub fn shows_guide(self) -> bool {
         matches!(
             self,
-            Page::Flowchart | Page::Checklist | Page::Report | Page::About
+            Page::Flowchart | Page::Checklist | Page::Report | Page::About | Page::Ledger
         )
     }
 
@@ -77,6 +82,7 @@ impl Page {
             Page::Checklist => &["checklist", "guide"],
             Page::Report => &["report", "guide"],
             Page::About => &["about", "guide"],
+            Page::Ledger => &["ledger", "guide"],
         }
     }
 }
@@ -165,6 +171,8 @@ mod tests {
         assert_eq!(Page::of("/checklist/"), Page::Checklist);
         assert_eq!(Page::of("/report"), Page::Report);
         assert_eq!(Page::of("/about"), Page::About);
+        assert_eq!(Page::of("/ledger"), Page::Ledger);
+        assert_eq!(Page::of("/ledger/"), Page::Ledger);
         assert_eq!(Page::of("/flowcharts"), Page::NotFound);
         assert_eq!(Page::of("/no/such/page"), Page::NotFound);
     }

@@ -6,6 +6,7 @@
 use jimei_model::guide::{ParseError, Problem, ProblemKind, Text};
 use jimei_model::i18n::checklist::{self, ListMsg};
 use jimei_model::i18n::flowchart::{self, FcMsg};
+use jimei_model::i18n::ledger_page::{self, LedgerPageMsg};
 use jimei_model::i18n::outside::{RecoveryMsg, UpdateMsg};
 use jimei_model::i18n::script::{is_full_width, is_han, SIMPLIFIED_ONLY};
 use jimei_model::i18n::store::{self, Notice};
@@ -60,6 +61,7 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
     table(&FcMsg::ALL, locale, &mut out);
     table(&RecoveryMsg::ALL, locale, &mut out);
     table(&UpdateMsg::ALL, locale, &mut out);
+    table(&LedgerPageMsg::ALL, locale, &mut out);
     let mut say = |name: &str, text: String| out.push((name.to_string(), text));
     say("done_of", checklist::done_of(7, 12, locale));
     say("not_ready", checklist::not_ready(3, locale));
@@ -78,6 +80,25 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
         checklist::incoming_summary(2, 1, "X", locale),
     );
     say("label", checklist::label("L", locale));
+    say(
+        "field_problem",
+        ledger_page::field_problem(&jimei_model::ledger::import::RowProblem::DateNeeded, locale),
+    );
+    say("person_added", ledger_page::person_added("N", locale));
+    say(
+        "temperature_label",
+        ledger_page::temperature_label("N", "E1", locale),
+    );
+    say("reading_taken", ledger_page::reading_taken(365, locale));
+    say(
+        "reading_saved",
+        ledger_page::reading_saved("N", 381, locale),
+    );
+    say(
+        "abnormal_person",
+        ledger_page::abnormal_person("N", "E1", 381, locale),
+    );
+    say("people_count", ledger_page::people_count(2, locale));
     say(
         "enterprise_letter_body",
         checklist::enterprise_letter_body("X", locale),

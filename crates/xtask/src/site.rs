@@ -291,6 +291,7 @@ mod tests {
             ("flowchart", vec!["chunk_1.wasm", "split_flowchart.wasm"]),
             ("report", vec!["split_report.wasm"]),
             ("about", vec!["split_about.wasm"]),
+            ("ledger", vec!["split_ledger.wasm"]),
             ("guide", vec!["chunk_1.wasm", "split_guide.wasm"]),
         ]
         .into_iter()
@@ -309,8 +310,11 @@ mod tests {
             ]
         );
         assert!(!table.contains_key("/"), "the home page loads no part");
-        assert_eq!(table.len(), 4);
-        assert_eq!(styled, ["/flowchart", "/checklist", "/report", "/about"]);
+        assert_eq!(table.len(), 5);
+        assert_eq!(
+            styled,
+            ["/flowchart", "/checklist", "/report", "/about", "/ledger"]
+        );
 
         // A page's split point that the wasm lacks fails the build.
         let mut missing = parts.clone();

@@ -93,6 +93,11 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
                     {tr(ListMsg::OpenReport)}
                 </a>
             </p>
+            {(role == Role::Enterprise).then(|| view! {
+                <p>
+                    <a href="/ledger" class="button" data-testid="open-ledger">{tr(ListMsg::OpenLedger)}</a>
+                </p>
+            })}
             <ShareTools store/>
             <ResetControl store role/>
         </section>

@@ -5,6 +5,8 @@ pub mod about;
 pub mod checklist;
 pub mod flowchart;
 pub mod home;
+/// The daily ledger: roster, gate register, today and the daily report.
+pub mod ledger;
 pub mod report;
 /// The checklist page's export, import and share link.
 pub mod share;

@@ -30,6 +30,8 @@ pub enum ListMsg {
     Undo,
     UndoDone,
     OpenReport,
+    /// The enterprise's way to its daily ledger.
+    OpenLedger,
     Tools,
     Export,
     Import,
@@ -87,7 +89,7 @@ pub enum ListMsg {
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 73] = [
+    pub const ALL: [ListMsg; 74] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -108,6 +110,7 @@ impl ListMsg {
         ListMsg::Undo,
         ListMsg::UndoDone,
         ListMsg::OpenReport,
+        ListMsg::OpenLedger,
         ListMsg::Tools,
         ListMsg::Export,
         ListMsg::Import,
@@ -240,6 +243,9 @@ impl Message for ListMsg {
             (OpenReport, ZhHans) => "打印自查报告和承诺书",
             (OpenReport, ZhHant) => "列印自查報告和承諾書",
             (OpenReport, English) => "Print the report and letters",
+            (OpenLedger, ZhHans) => "打开每日防控台账（花名册、门岗测温、日报）",
+            (OpenLedger, ZhHant) => "開啟每日防控台賬（花名冊、門崗測溫、日報）",
+            (OpenLedger, English) => "Open the daily ledger (roster, gate register, daily report)",
             (Tools, ZhHans) => "备份与分享",
             (Tools, ZhHant) => "備份與分享",
             (Tools, English) => "Back up and share",

@@ -14,6 +14,7 @@ use crate::load::{Description, LoadError, MAX_GUIDE_BYTES};
 pub mod checklist;
 pub mod flowchart;
 pub mod ledger;
+pub mod ledger_page;
 pub mod outside;
 pub mod page;
 pub mod script;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::record::Person;
-use crate::guide::{Confidence, Text};
+use crate::guide::{self, Confidence, Guide, Text};
 
 /// The kind of observation a class is under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,6 +48,31 @@ pub struct ClassRule {
     pub source: String,
 }
 
+impl ClassRule {
+    /// The rule of one of the guide's classes. Days and readings beyond what the ledger
+    /// counts are capped rather than wrapped.
+    pub fn from_guide(class: &guide::PersonnelClass) -> ClassRule {
+        ClassRule {
+            id: class.id.clone(),
+            name: class.name.clone(),
+            rule: class.rule.clone(),
+            observation: match class.observation {
+                guide::Observation::Centralised => ObservationKind::Centralised,
+                guide::Observation::Home => ObservationKind::Home,
+                guide::Observation::Supervised => ObservationKind::Supervised,
+                guide::Observation::SelfObservation => ObservationKind::SelfObservation,
+                guide::Observation::None => ObservationKind::None,
+            },
+            days: u16::try_from(class.days).unwrap_or(u16::MAX),
+            on_site: class.on_site,
+            readings_per_day: u8::try_from(class.readings_per_day).unwrap_or(u8::MAX),
+            node: class.node.clone(),
+            confidence: class.confidence,
+            source: class.source.clone(),
+        }
+    }
+}
+
 /// The classes of a guide, in the guide's order (strictest first).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rules {
@@ -57,6 +82,11 @@ pub struct Rules {
 impl Rules {
     pub fn new(classes: Vec<ClassRule>) -> Rules {
         Rules { classes }
+    }
+
+    /// The rules of the guide's personnel classes, in the guide's order.
+    pub fn from_guide(guide: &Guide) -> Rules {
+        Rules::new(guide.classes.iter().map(ClassRule::from_guide).collect())
     }
 
     pub fn classes(&self) -> &[ClassRule] {
@@ -386,6 +416,36 @@ pub(crate) mod tests {
 
     fn day(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_shipped_guide_gives_a_rule_per_class() {
+        let guide = crate::guide::parse(include_str!("../../../../public/guide/jimei.json"))
+            .expect("the shipped guide parses");
+        let rules = Rules::from_guide(&guide);
+        assert_eq!(rules.classes().len(), guide.classes.len());
+        assert!(!rules.classes().is_empty());
+        for (rule, class) in rules.classes().iter().zip(&guide.classes) {
+            assert_eq!(rule.id, class.id);
+            assert_eq!(u32::from(rule.days), class.days);
+            assert_eq!(u32::from(rule.readings_per_day), class.readings_per_day);
+            assert_eq!(rule.on_site, class.on_site);
+            assert_eq!(
+                rule.observation == ObservationKind::None,
+                class.observation == crate::guide::Observation::None
+            );
+        }
+        // A class with an observation counts its days from arrival.
+        let observed = rules
+            .classes()
+            .iter()
+            .find(|r| r.days > 0 && r.observation != ObservationKind::None)
+            .expect("the guide has a class under observation");
+        let obs = Observation::from_rule(observed, Some(day("2020-02-01")));
+        assert_eq!(
+            obs.end(),
+            Some(day("2020-02-01").add_days(i32::from(observed.days) - 1))
+        );
     }
 
     fn person(class: &str, arrival: Option<&str>) -> Person {

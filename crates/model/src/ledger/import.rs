@@ -214,6 +214,104 @@ pub enum RowProblem {
     },
 }
 
+impl RowProblem {
+    /// The column (or form field) the problem is about.
+    pub fn column(&self) -> Column {
+        match self {
+            RowProblem::Missing(c) => *c,
+            RowProblem::TooLong { column, .. } => *column,
+            RowProblem::UnknownClass { .. } => Column::Class,
+            RowProblem::BadDate { .. } | RowProblem::DateNeeded => Column::Arrival,
+            RowProblem::BadPhone { .. } => Column::Phone,
+            RowProblem::DuplicateInFile { .. } | RowProblem::AlreadyInRoster { .. } => {
+                Column::StaffId
+            }
+        }
+    }
+}
+
+/// One person as typed into the roster's form: each field's text as the user left it, the
+/// class as the id the form's list chose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonForm {
+    pub name: String,
+    pub staff_id: String,
+    pub department: String,
+    pub class: String,
+    /// `YYYY-MM-DD` from a date field, or a date as people write it.
+    pub arrival: String,
+    pub phone: String,
+}
+
+/// Checks a person typed by hand with the rules of a file's row: the person to add, or
+/// every problem (the form shows each next to its field).
+pub fn check_form(
+    form: &PersonForm,
+    rules: &Rules,
+    ledger: &Ledger,
+) -> Result<Person, Vec<RowProblem>> {
+    let mut problems = Vec::new();
+    let mut text = |c: Column, value: &str, limit: usize, required: bool| {
+        let t = single_line(value);
+        if t.is_empty() && required {
+            problems.push(RowProblem::Missing(c));
+        } else if t.chars().count() > limit {
+            problems.push(RowProblem::TooLong { column: c, limit });
+        }
+        t
+    };
+    let name = text(Column::Name, &form.name, MAX_SHORT_CHARS, true);
+    let staff_id = text(Column::StaffId, &form.staff_id, MAX_ID_CHARS, true);
+    let department = text(Column::Department, &form.department, MAX_SHORT_CHARS, false);
+    let class = rules
+        .get(form.class.trim())
+        .or_else(|| rules.find(&form.class));
+    if form.class.trim().is_empty() {
+        problems.push(RowProblem::Missing(Column::Class));
+    } else if class.is_none() {
+        problems.push(RowProblem::UnknownClass {
+            text: clip(&single_line(&form.class), SHOWN_CHARS),
+        });
+    }
+    let arrival_text = single_line(&form.arrival);
+    let arrival = if arrival_text.is_empty() {
+        None
+    } else {
+        let d = Date::parse_loose(&arrival_text);
+        if d.is_none() {
+            problems.push(RowProblem::BadDate {
+                text: clip(&arrival_text, SHOWN_CHARS),
+            });
+        }
+        d
+    };
+    if arrival_text.is_empty() && class.is_some_and(|c| c.days > 0) {
+        problems.push(RowProblem::DateNeeded);
+    }
+    let phone = single_line(&form.phone);
+    if !phone.is_empty() && !is_phone(&phone) {
+        problems.push(RowProblem::BadPhone {
+            text: clip(&phone, SHOWN_CHARS),
+        });
+    }
+    if !staff_id.is_empty() && ledger.person_by_staff_id(&staff_id).is_some() {
+        problems.push(RowProblem::AlreadyInRoster {
+            staff_id: clip(&staff_id, SHOWN_CHARS),
+        });
+    }
+    match class {
+        Some(class) if problems.is_empty() => Ok(Person {
+            name,
+            staff_id,
+            department,
+            class: class.id.clone(),
+            arrival,
+            phone,
+        }),
+        _ => Err(problems),
+    }
+}
+
 /// A rejected row: its line (as the spreadsheet or text editor numbers it) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
@@ -688,6 +786,57 @@ pub(crate) mod tests {
 
     fn csv(text: &str) -> Result<Preview, FileError> {
         preview(text.as_bytes(), &sample_rules(), &Ledger::default())
+    }
+
+    #[test]
+    fn a_person_typed_by_hand_is_checked_like_a_row() {
+        let rules = sample_rules();
+        let mut f = Fixture::new();
+        f.person("E1", "张三", "stayed_xiamen", None);
+        let form = PersonForm {
+            name: " 李四 ".into(),
+            staff_id: "E2".into(),
+            department: "生产部".into(),
+            class: "hubei".into(),
+            arrival: "2020-02-03".into(),
+            phone: "138 0000 0000".into(),
+        };
+        let person = check_form(&form, &rules, &f.ledger).unwrap();
+        assert_eq!(person.name, "李四");
+        assert_eq!(person.class, "hubei");
+        assert_eq!(person.arrival, Some(day("2020-02-03")));
+        let problems = check_form(
+            &PersonForm {
+                name: "".into(),
+                staff_id: "e1".into(),
+                arrival: "".into(),
+                phone: "abc".into(),
+                ..form.clone()
+            },
+            &rules,
+            &f.ledger,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems.iter().map(RowProblem::column).collect::<Vec<_>>(),
+            [
+                Column::Name,
+                Column::Arrival,
+                Column::Phone,
+                Column::StaffId
+            ]
+        );
+        assert!(problems.contains(&RowProblem::DateNeeded));
+        let none = check_form(&PersonForm::default(), &rules, &f.ledger).unwrap_err();
+        assert!(none.contains(&RowProblem::Missing(Column::Class)));
+        let bad = PersonForm {
+            class: "外星人".into(),
+            arrival: "not a date".into(),
+            ..form
+        };
+        let problems = check_form(&bad, &rules, &f.ledger).unwrap_err();
+        assert!(matches!(problems[0], RowProblem::UnknownClass { .. }));
+        assert!(matches!(problems[1], RowProblem::BadDate { .. }));
     }
 
     #[test]

@@ -531,6 +531,30 @@ impl Summary {
     }
 }
 
+/// The latest reading of each person in `round` on `day`, as (the reading's key, tenths of
+/// a degree): what the gate register shows next to each name.
+pub fn round_readings(ledger: &Ledger, day: Date, round: Round) -> BTreeMap<Stamp, (Stamp, u16)> {
+    let mut latest: BTreeMap<Stamp, (super::date::Time, Stamp, u16)> = BTreeMap::new();
+    for (key, reading) in ledger.readings.on(day) {
+        if reading.round != round {
+            continue;
+        }
+        let this = (reading.time, key, reading.tenths);
+        latest
+            .entry(reading.person)
+            .and_modify(|held| {
+                if (this.0, this.1) > (held.0, held.1) {
+                    *held = this;
+                }
+            })
+            .or_insert(this);
+    }
+    latest
+        .into_iter()
+        .map(|(person, (_, key, tenths))| (person, (key, tenths)))
+        .collect()
+}
+
 /// The steps the guide gives for an abnormal reading, in order, with whether each was done:
 /// the flowchart's isolation → CDC → fever clinic route, then the tracing of contacts.
 pub fn abnormal_steps(done: Actions) -> [(Action, bool); 4] {
@@ -635,6 +659,22 @@ pub(crate) mod tests {
             ));
             key
         }
+    }
+
+    #[test]
+    fn the_gate_shows_each_persons_latest_reading_of_the_round() {
+        let mut f = Fixture::new();
+        let a = f.person("E1", "张三", "stayed_xiamen", None);
+        let b = f.person("E2", "李四", "stayed_xiamen", None);
+        f.reading(a, "2020-02-10", Round::Morning, 365);
+        let again = f.reading(a, "2020-02-10", Round::Morning, 381);
+        f.reading(b, "2020-02-10", Round::Evening, 366);
+        f.reading(b, "2020-02-11", Round::Morning, 367);
+        let morning = round_readings(&f.ledger, day("2020-02-10"), Round::Morning);
+        assert_eq!(morning.len(), 1);
+        assert_eq!(morning.get(&a), Some(&(again, 381)));
+        let evening = round_readings(&f.ledger, day("2020-02-10"), Round::Evening);
+        assert_eq!(evening.get(&b).map(|r| r.1), Some(366));
     }
 
     const ROUTINES: &[&str] = &["daily-disinfection", "daily-ventilation"];

@@ -1,0 +1,310 @@
+//! Interface text of the ledger page (`/ledger`): the roster form and list, the gate
+//! register, today's figures and the daily report's buttons. The ledger's shared texts
+//! (column headers, steps for an abnormal reading, storage banners, the report itself) are
+//! in `i18n::ledger`.
+//!
+//! `LedgerPageMsg::text` matches on (message, locale) with no wildcard, and every sentence
+//! with numbers or names has one arm per locale, so a missing translation does not compile.
+
+use super::ledger::{action_name, row_problem, LedgerMsg};
+use super::{Locale, Message};
+use crate::ledger::import::RowProblem;
+use crate::ledger::record::{format_tenths, Action};
+
+/// The guide's step for an abnormal reading that `action` records, as the gate shows it.
+pub fn step_text(action: Action) -> LedgerMsg {
+    match action {
+        Action::Isolated => LedgerMsg::StepIsolate,
+        Action::ReportedCdc => LedgerMsg::StepReportCdc,
+        Action::FeverClinic => LedgerMsg::StepFeverClinic,
+        Action::ContactsTraced => LedgerMsg::StepTraceContacts,
+        Action::Rechecked | Action::SentHome => action_name(action),
+    }
+}
+
+/// A problem of one field of the roster's form, as a sentence.
+pub fn field_problem(problem: &RowProblem, locale: Locale) -> String {
+    let text = row_problem(problem, locale);
+    match locale {
+        Locale::ZhHans => format!("{text}。"),
+        Locale::ZhHant => format!("{text}。"),
+        Locale::English => {
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Said once a person is added to the roster.
+pub fn person_added(name: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("已添加{name}。"),
+        Locale::ZhHant => format!("已新增{name}。"),
+        Locale::English => format!("{name} is on the roster."),
+    }
+}
+
+/// The label of a person's temperature field at the gate.
+pub fn temperature_label(name: &str, staff_id: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("{name}（{staff_id}）的体温（℃）"),
+        Locale::ZhHant => format!("{name}（{staff_id}）的體溫（℃）"),
+        Locale::English => format!("Temperature of {name} ({staff_id}), °C"),
+    }
+}
+
+/// The reading a person already has in this round.
+pub fn reading_taken(tenths: u16, locale: Locale) -> String {
+    let t = format_tenths(tenths);
+    match locale {
+        Locale::ZhHans => format!("已测 {t} ℃"),
+        Locale::ZhHant => format!("已測 {t} ℃"),
+        Locale::English => format!("Taken: {t} °C"),
+    }
+}
+
+/// Said once a reading is saved.
+pub fn reading_saved(name: &str, tenths: u16, locale: Locale) -> String {
+    let t = format_tenths(tenths);
+    match locale {
+        Locale::ZhHans => format!("已保存：{name} {t} ℃"),
+        Locale::ZhHant => format!("已儲存：{name} {t} ℃"),
+        Locale::English => format!("Saved: {name}, {t} °C"),
+    }
+}
+
+/// Who had an abnormal reading, and how high.
+pub fn abnormal_person(name: &str, staff_id: &str, tenths: u16, locale: Locale) -> String {
+    let t = format_tenths(tenths);
+    match locale {
+        Locale::ZhHans => format!("{name}（{staff_id}）：{t} ℃"),
+        Locale::ZhHant => format!("{name}（{staff_id}）：{t} ℃"),
+        Locale::English => format!("{name} ({staff_id}): {t} °C"),
+    }
+}
+
+/// How many people the roster holds.
+pub fn people_count(n: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("共 {n} 人"),
+        Locale::ZhHant => format!("共 {n} 人"),
+        Locale::English => match n {
+            1 => "1 person".into(),
+            _ => format!("{n} people"),
+        },
+    }
+}
+
+/// Every fixed text of the ledger page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerPageMsg {
+    Title,
+    Intro,
+    Loading,
+    RosterHeading,
+    AddPersonHeading,
+    AddPerson,
+    Optional,
+    ChooseClass,
+    FormHasProblems,
+    RosterEmpty,
+    ColStatusToday,
+    ColDaysLeft,
+    GateHeading,
+    GateIntro,
+    RoundLegend,
+    RoundMorningLong,
+    RoundEveningLong,
+    SearchLabel,
+    NoMatch,
+    NoOneExpected,
+    NotTaken,
+    SaveReading,
+    StepsHeading,
+    StepsHint,
+    TodayHeading,
+    ColReadingsMissing,
+    SummaryLabel,
+    CopySummary,
+    ShareSummary,
+    Copied,
+    CopyFailed,
+    ShareFailed,
+}
+
+impl LedgerPageMsg {
+    /// Every message, for the tests that render each in every language.
+    pub const ALL: [LedgerPageMsg; 32] = [
+        LedgerPageMsg::Title,
+        LedgerPageMsg::Intro,
+        LedgerPageMsg::Loading,
+        LedgerPageMsg::RosterHeading,
+        LedgerPageMsg::AddPersonHeading,
+        LedgerPageMsg::AddPerson,
+        LedgerPageMsg::Optional,
+        LedgerPageMsg::ChooseClass,
+        LedgerPageMsg::FormHasProblems,
+        LedgerPageMsg::RosterEmpty,
+        LedgerPageMsg::ColStatusToday,
+        LedgerPageMsg::ColDaysLeft,
+        LedgerPageMsg::GateHeading,
+        LedgerPageMsg::GateIntro,
+        LedgerPageMsg::RoundLegend,
+        LedgerPageMsg::RoundMorningLong,
+        LedgerPageMsg::RoundEveningLong,
+        LedgerPageMsg::SearchLabel,
+        LedgerPageMsg::NoMatch,
+        LedgerPageMsg::NoOneExpected,
+        LedgerPageMsg::NotTaken,
+        LedgerPageMsg::SaveReading,
+        LedgerPageMsg::StepsHeading,
+        LedgerPageMsg::StepsHint,
+        LedgerPageMsg::TodayHeading,
+        LedgerPageMsg::ColReadingsMissing,
+        LedgerPageMsg::SummaryLabel,
+        LedgerPageMsg::CopySummary,
+        LedgerPageMsg::ShareSummary,
+        LedgerPageMsg::Copied,
+        LedgerPageMsg::CopyFailed,
+        LedgerPageMsg::ShareFailed,
+    ];
+}
+
+impl Message for LedgerPageMsg {
+    fn text(self, locale: Locale) -> &'static str {
+        use LedgerPageMsg::*;
+        use Locale::*;
+        match (self, locale) {
+            (Title, ZhHans) => "每日防控台账",
+            (Title, ZhHant) => "每日防控台賬",
+            (Title, English) => "Daily ledger",
+            (Intro, ZhHans) => "员工花名册、门岗体温登记和每日汇总。台账只保存在本设备上，除非您导出或分享。",
+            (Intro, ZhHant) => "員工花名冊、門崗體溫登記和每日匯總。台賬只保存在本裝置上，除非您匯出或分享。",
+            (Intro, English) => "The staff roster, the gate's temperature register and the daily summary. The ledger stays on this device unless you export or share it.",
+            (Loading, ZhHans) => "正在读取台账……",
+            (Loading, ZhHant) => "正在讀取台賬……",
+            (Loading, English) => "Reading the ledger…",
+            (RosterHeading, ZhHans) => "员工花名册",
+            (RosterHeading, ZhHant) => "員工花名冊",
+            (RosterHeading, English) => "Staff roster",
+            (AddPersonHeading, ZhHans) => "添加人员",
+            (AddPersonHeading, ZhHant) => "新增人員",
+            (AddPersonHeading, English) => "Add a person",
+            (AddPerson, ZhHans) => "添加到花名册",
+            (AddPerson, ZhHant) => "新增到花名冊",
+            (AddPerson, English) => "Add to the roster",
+            (Optional, ZhHans) => "（选填）",
+            (Optional, ZhHant) => "（選填）",
+            (Optional, English) => "(optional)",
+            (ChooseClass, ZhHans) => "请选择人员类别",
+            (ChooseClass, ZhHant) => "請選擇人員類別",
+            (ChooseClass, English) => "Choose a personnel class",
+            (FormHasProblems, ZhHans) => "请修改标出的项目后再添加。",
+            (FormHasProblems, ZhHant) => "請修改標出的項目後再新增。",
+            (FormHasProblems, English) => "Correct the marked fields, then add the person again.",
+            (RosterEmpty, ZhHans) => "花名册中还没有人员。请在上方添加。",
+            (RosterEmpty, ZhHant) => "花名冊中還沒有人員。請在上方新增。",
+            (RosterEmpty, English) => "No one is on the roster yet: add people above.",
+            (ColStatusToday, ZhHans) => "今日状态",
+            (ColStatusToday, ZhHant) => "今日狀態",
+            (ColStatusToday, English) => "Today",
+            (ColDaysLeft, ZhHans) => "剩余观察天数",
+            (ColDaysLeft, ZhHant) => "剩餘觀察天數",
+            (ColDaysLeft, English) => "Days of observation left",
+            (GateHeading, ZhHans) => "门岗体温登记",
+            (GateHeading, ZhHant) => "門崗體溫登記",
+            (GateHeading, English) => "Gate temperature register",
+            (GateIntro, ZhHans) => "输入工号或姓名查找员工，输入体温后按回车键保存，光标会移到下一位。",
+            (GateIntro, ZhHant) => "輸入工號或姓名查找員工，輸入體溫後按 Enter 鍵儲存，游標會移到下一位。",
+            (GateIntro, English) => "Find a person by ID or name, type the temperature and press Enter: it is saved and the cursor moves to the next person.",
+            (RoundLegend, ZhHans) => "测温轮次",
+            (RoundLegend, ZhHant) => "測溫輪次",
+            (RoundLegend, English) => "Round",
+            (RoundMorningLong, ZhHans) => "早间测温",
+            (RoundMorningLong, ZhHant) => "早間測溫",
+            (RoundMorningLong, English) => "Morning round",
+            (RoundEveningLong, ZhHans) => "晚间测温",
+            (RoundEveningLong, ZhHant) => "晚間測溫",
+            (RoundEveningLong, English) => "Evening round",
+            (SearchLabel, ZhHans) => "按工号或姓名查找",
+            (SearchLabel, ZhHant) => "按工號或姓名查找",
+            (SearchLabel, English) => "Find by ID or name",
+            (NoMatch, ZhHans) => "没有找到匹配的员工。",
+            (NoMatch, ZhHant) => "沒有找到符合的員工。",
+            (NoMatch, English) => "No one on the roster matches.",
+            (NoOneExpected, ZhHans) => "今天没有需要在岗测温的员工。",
+            (NoOneExpected, ZhHant) => "今天沒有需要在崗測溫的員工。",
+            (NoOneExpected, English) => "No one is expected on site today.",
+            (NotTaken, ZhHans) => "未测",
+            (NotTaken, ZhHant) => "未測",
+            (NotTaken, English) => "Not taken",
+            (SaveReading, ZhHans) => "保存",
+            (SaveReading, ZhHant) => "儲存",
+            (SaveReading, English) => "Save",
+            (StepsHeading, ZhHans) => "请立即按以下步骤处置：",
+            (StepsHeading, ZhHant) => "請立即按以下步驟處置：",
+            (StepsHeading, English) => "Act at once, in this order:",
+            (StepsHint, ZhHans) => "每完成一步请勾选，处置情况会写入日报。",
+            (StepsHint, ZhHant) => "每完成一步請勾選，處置情況會寫入日報。",
+            (StepsHint, English) => "Tick each step once it is done: what was done goes into the daily report.",
+            (TodayHeading, ZhHans) => "今日概况",
+            (TodayHeading, ZhHant) => "今日概況",
+            (TodayHeading, English) => "Today at a glance",
+            (ColReadingsMissing, ZhHans) => "未测体温人次",
+            (ColReadingsMissing, ZhHant) => "未測體溫人次",
+            (ColReadingsMissing, English) => "Readings missing",
+            (SummaryLabel, ZhHans) => "日报内容（可复制到区里的微信群）",
+            (SummaryLabel, ZhHant) => "日報內容（可複製到區裡的微信群組）",
+            (SummaryLabel, English) => "The report's text (to copy into the district's WeChat group)",
+            (CopySummary, ZhHans) => "复制日报",
+            (CopySummary, ZhHant) => "複製日報",
+            (CopySummary, English) => "Copy the report",
+            (ShareSummary, ZhHans) => "分享日报",
+            (ShareSummary, ZhHant) => "分享日報",
+            (ShareSummary, English) => "Share the report",
+            (Copied, ZhHans) => "日报已复制，可粘贴到微信群。",
+            (Copied, ZhHant) => "日報已複製，可貼上到微信群組。",
+            (Copied, English) => "The report is copied: paste it into the WeChat group.",
+            (CopyFailed, ZhHans) => "无法复制。请选中上面的文字后手动复制。",
+            (CopyFailed, ZhHant) => "無法複製。請選取上方的文字後手動複製。",
+            (CopyFailed, English) => "Could not copy. Select the text above and copy it by hand.",
+            (ShareFailed, ZhHans) => "无法分享。请复制日报后发送。",
+            (ShareFailed, ZhHant) => "無法分享。請複製日報後傳送。",
+            (ShareFailed, English) => "Could not share. Copy the report and send it instead.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::import::Column;
+
+    #[test]
+    fn field_problems_are_sentences_in_each_language() {
+        let missing = RowProblem::Missing(Column::Name);
+        assert_eq!(field_problem(&missing, Locale::ZhHans), "缺少姓名。");
+        assert_eq!(
+            field_problem(&missing, Locale::English),
+            "The name is missing."
+        );
+        assert_eq!(
+            field_problem(&RowProblem::DateNeeded, Locale::ZhHant),
+            "此類別須觀察，需填寫抵廈日期。"
+        );
+    }
+
+    #[test]
+    fn counts_and_readings_read_naturally() {
+        assert_eq!(people_count(1, Locale::English), "1 person");
+        assert_eq!(people_count(3, Locale::ZhHans), "共 3 人");
+        assert_eq!(reading_taken(365, Locale::English), "Taken: 36.5 °C");
+        assert_eq!(
+            temperature_label("Lin", "E1", Locale::ZhHant),
+            "Lin（E1）的體溫（℃）"
+        );
+    }
+}

@@ -1,0 +1,889 @@
+//! The daily ledger (`/ledger`): the staff roster with each person's observation, the gate's
+//! temperature register, and today's figures with the district's daily report.
+//!
+//! The whole ledger is one signal (`LedgerState::ledger`); every write goes to it at once and
+//! to IndexedDB in a transaction of its own (`browser::ledger_db`). When the database cannot
+//! be used the page says why and keeps working in memory. The decisions (a person's
+//! observation, the day's counts, search, the report's text) are the model's.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::ledger_db::LedgerDb;
+use crate::browser::split::{split_fn, ChunkError};
+use crate::browser::{clock, dom, file, BrowserError};
+use crate::model::guide::Guide;
+use crate::model::i18n::ledger::{self as words, LedgerMsg};
+use crate::model::i18n::ledger_page::{self as page_words, LedgerPageMsg};
+use crate::model::i18n::Message;
+use crate::model::ledger::date::{Date, Time};
+use crate::model::ledger::import::{check_form, Column, PersonForm, RowProblem};
+use crate::model::ledger::record::{
+    parse_temperature, Actions, Entry, Ledger, Reading, Round, Stamp, Stamper, Symptoms,
+    TemperatureError, FEVER_ABOVE_TENTHS,
+};
+use crate::model::ledger::search::SearchIndex;
+use crate::model::ledger::store::{StoreError, Stored};
+use crate::model::ledger::view::{abnormal_steps, round_readings, DayView, Roster, Summary};
+use crate::model::ledger::{Rules, Standing};
+
+use crate::ui::guide::use_store;
+use crate::ui::locale::{tr, use_locale};
+use crate::ui::widgets::{local_text, GuideGate};
+
+split_fn!(
+    /// The ledger page, from its own wasm file in a split build.
+    ledger,
+    pub fn ledger_page() -> Result<AnyView, ChunkError> {
+        // Untracked, as a route's view is: the page's set-up reads must not redraw it.
+        Ok(untrack(|| view! { <LedgerPage/> }.into_any()))
+    }
+);
+
+/// Most people the gate's search lists.
+const SEARCH_LIMIT: usize = 20;
+
+/// A write waiting for the database to open.
+type Pending = Box<dyn FnOnce(Rc<LedgerDb>)>;
+
+/// The ledger and its database, shared by the page's parts. Made by the page, outside the
+/// guide's gate, so a language switch (which redraws what the gate shows) keeps it.
+#[derive(Clone, Copy)]
+struct LedgerState {
+    ledger: RwSignal<Ledger>,
+    db: StoredValue<Option<Rc<LedgerDb>>, LocalStorage>,
+    /// Writes made before the database opened, stored once it has.
+    pending: StoredValue<Vec<Pending>, LocalStorage>,
+    /// Why the ledger is kept in memory, if it is.
+    problem: RwSignal<Option<StoreError>>,
+    /// Whether opening the database has finished, well or not.
+    opened: RwSignal<bool>,
+    stamper: StoredValue<Stamper>,
+    today: Date,
+}
+
+impl LedgerState {
+    fn new() -> LedgerState {
+        let today = clock::today()
+            .parse()
+            .unwrap_or_else(|_| Date::from_ymd(2020, 2, 10).unwrap_or_default());
+        LedgerState {
+            ledger: RwSignal::new(Ledger::default()),
+            db: StoredValue::new_local(None),
+            pending: StoredValue::new_local(Vec::new()),
+            problem: RwSignal::new(None),
+            opened: RwSignal::new(false),
+            stamper: StoredValue::new(Stamper::new(clock::random_u32())),
+            today,
+        }
+    }
+
+    /// Opens the database and takes in what it holds, then stores the writes made meanwhile.
+    fn open(self) {
+        spawn_local(async move {
+            let result = match LedgerDb::open().await {
+                Ok(db) => db.load().await.map(|loaded| (db, loaded)),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok((db, loaded)) => {
+                    self.ledger.update(|l| {
+                        l.merge(&loaded.ledger);
+                    });
+                    let latest = self.ledger.with_untracked(Ledger::latest_stamp);
+                    self.stamper.update_value(|s| s.observe(latest));
+                    let db = Rc::new(db);
+                    self.db.set_value(Some(db.clone()));
+                    let waiting = self
+                        .pending
+                        .try_update_value(std::mem::take)
+                        .unwrap_or_default();
+                    for write in waiting {
+                        write(db.clone());
+                    }
+                }
+                Err(e) => {
+                    crate::browser::console::warn(&e.to_string());
+                    self.problem.set(Some(e));
+                }
+            }
+            self.opened.set(true);
+        });
+    }
+
+    /// The stamp of a new write.
+    fn stamp(self) -> Stamp {
+        let now = clock::now_ms();
+        self.stamper
+            .try_update_value(|s| s.next(now))
+            .unwrap_or_default()
+    }
+
+    /// Stores `entry` (already in the ledger signal) in a transaction of its own.
+    fn store<T: Stored>(self, entry: Entry<T>) {
+        let write = move |db: Rc<LedgerDb>| {
+            spawn_local(async move {
+                if let Err(e) = db.put(&entry).await {
+                    crate::browser::console::warn(&e.to_string());
+                    self.problem.set(Some(e));
+                }
+            });
+        };
+        match self.db.get_value() {
+            Some(db) => write(db),
+            // Until the database has opened, the write waits; if it cannot open, the ledger
+            // is in memory and the banner says so.
+            None if !self.opened.get_untracked() => {
+                self.pending.update_value(|p| p.push(Box::new(write)));
+            }
+            None => {}
+        }
+    }
+
+    /// Takes a reading of `person` now, in `round`; returns its key.
+    fn take_reading(self, person: Stamp, round: Round, tenths: u16) -> Stamp {
+        let (h, m) = clock::local_hm();
+        let key = self.stamp();
+        let entry = Entry::new(
+            key,
+            Reading {
+                person,
+                day: self.today,
+                round,
+                time: Time::from_hm(h, m).unwrap_or_default(),
+                tenths,
+                by: String::new(),
+                symptoms: Symptoms::default(),
+                actions: Actions::default(),
+                note: String::new(),
+            },
+        );
+        self.ledger.update(|l| {
+            l.readings.put(entry.clone());
+        });
+        self.store(entry);
+        key
+    }
+}
+
+/// The ledger page.
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    let state = LedgerState::new();
+    // Effects run only in the browser, so a page rendered on the host opens no database.
+    Effect::new(move |_| state.open());
+    let locale = use_locale();
+    view! {
+        <section class="page ledger">
+            <h1>{tr(LedgerPageMsg::Title)}</h1>
+            <p>{tr(LedgerPageMsg::Intro)}</p>
+            {move || {
+                state.problem.get().map(|problem| {
+                    view! {
+                        <div class="notice ledger-storage" role="alert" data-testid="ledger-storage">
+                            <strong>{tr(LedgerMsg::StoreInMemory)}</strong>
+                            <span>{move || words::store_error(&problem, locale.get())}</span>
+                        </div>
+                    }
+                })
+            }}
+            <GuideGate render={move |guide: Arc<Guide>| view! { <LedgerBody guide state/> }}/>
+        </section>
+    }
+}
+
+/// Everything that needs the guide: the roster, the gate and today's figures.
+#[component]
+fn LedgerBody(guide: Arc<Guide>, state: LedgerState) -> impl IntoView {
+    let rules = Arc::new(Rules::from_guide(&guide));
+    let day = {
+        let rules = rules.clone();
+        Memo::new(move |_| {
+            state.ledger.with(|l| {
+                let roster = Roster::new(l, &rules);
+                DayView::new(l, &rules, &roster, state.today, &[])
+            })
+        })
+    };
+    view! {
+        <Show when=move || !state.opened.get()>
+            <p class="loading" role="status">{tr(LedgerPageMsg::Loading)}</p>
+        </Show>
+        <TodayView state day/>
+        <GateRegister state day/>
+        <RosterView guide=guide.clone() state rules/>
+    }
+}
+
+/// One person of the roster as the list shows them today.
+#[derive(Debug, Clone, PartialEq)]
+struct PersonRow {
+    key: Stamp,
+    name: String,
+    staff_id: String,
+    department: String,
+    class: String,
+    arrival: Option<Date>,
+    standing: Standing,
+    end: Option<Date>,
+}
+
+/// The roster: the form to add a person and the list with each one's observation.
+#[component]
+fn RosterView(guide: Arc<Guide>, state: LedgerState, rules: Arc<Rules>) -> impl IntoView {
+    let locale = use_locale();
+    let rows = {
+        let rules = rules.clone();
+        Memo::new(move |_| {
+            state.ledger.with(|l| {
+                let roster = Roster::new(l, &rules);
+                roster
+                    .people()
+                    .iter()
+                    .filter_map(|(key, observation)| {
+                        let p = l.people.get(key)?;
+                        Some(PersonRow {
+                            key: *key,
+                            name: p.name.clone(),
+                            staff_id: p.staff_id.clone(),
+                            department: p.department.clone(),
+                            class: p.class.clone(),
+                            arrival: p.arrival,
+                            standing: observation.on(state.today, &rules),
+                            end: observation.end(),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let class_name = {
+        let (guide, rules) = (guide.clone(), rules.clone());
+        move |id: &str| {
+            rules
+                .get(id)
+                .map(|r| guide.text(&r.name, locale.get()).to_string())
+                .unwrap_or_else(|| id.to_string())
+        }
+    };
+    let class_name = Arc::new(class_name);
+    let header = || {
+        [
+            LedgerMsg::ColStaffId,
+            LedgerMsg::ColName,
+            LedgerMsg::ColDepartment,
+            LedgerMsg::ColClass,
+            LedgerMsg::ColArrival,
+        ]
+        .map(|m| view! { <th scope="col">{tr(m)}</th> })
+    };
+    view! {
+        <section class="ledger-part" aria-labelledby="roster-heading" data-testid="roster-part">
+            <h2 id="roster-heading">{tr(LedgerPageMsg::RosterHeading)}</h2>
+            <PersonFormView guide state rules/>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p data-testid="roster-empty">{tr(LedgerPageMsg::RosterEmpty)}</p> }
+                        .into_any();
+                }
+                let count = rows.len();
+                let class_name = class_name.clone();
+                let body = rows
+                    .into_iter()
+                    .map(|row| {
+                        let class_name = class_name.clone();
+                        let class = row.class.clone();
+                        let standing = row.standing;
+                        let days_left = match standing {
+                            Standing::Observing { days_left, .. } => days_left.to_string(),
+                            _ => "—".to_string(),
+                        };
+                        let returns = standing.returns_today();
+                        view! {
+                            <tr data-testid="person-row" data-staff-id=row.staff_id.clone() class:returns=returns>
+                                <td>{row.staff_id.clone()}</td>
+                                <th scope="row">{row.name.clone()}</th>
+                                <td>{row.department.clone()}</td>
+                                <td>{move || class_name(&class)}</td>
+                                <td>{row.arrival.map(|d| d.to_string()).unwrap_or_default()}</td>
+                                <td data-testid="standing">{move || words::standing(&standing, locale.get())}</td>
+                                <td data-testid="end">{row.end.map_or_else(|| "—".to_string(), |d| d.to_string())}</td>
+                                <td data-testid="days-left">{days_left}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="table-scroll" role="region" aria-labelledby="roster-caption" tabindex="0">
+                        <table class="ledger-table" data-testid="roster">
+                            <caption id="roster-caption">
+                                {tr(LedgerPageMsg::RosterHeading)} " · "
+                                {move || page_words::people_count(count, locale.get())}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    {header()}
+                                    <th scope="col">{tr(LedgerPageMsg::ColStatusToday)}</th>
+                                    <th scope="col">{tr(LedgerMsg::ColObservationEnd)}</th>
+                                    <th scope="col">{tr(LedgerPageMsg::ColDaysLeft)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The form's fields, by the import column each one fills.
+const FIELDS: [(Column, &str); 6] = [
+    (Column::Name, "person-name"),
+    (Column::StaffId, "person-id"),
+    (Column::Department, "person-department"),
+    (Column::Class, "person-class"),
+    (Column::Arrival, "person-arrival"),
+    (Column::Phone, "person-phone"),
+];
+
+fn field_id(column: Column) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or("person-name", |(_, id)| id)
+}
+
+/// Adding one person by hand, with every problem shown next to its field.
+#[component]
+fn PersonFormView(guide: Arc<Guide>, state: LedgerState, rules: Arc<Rules>) -> impl IntoView {
+    let locale = use_locale();
+    let form = RwSignal::new(PersonForm::default());
+    let problems = RwSignal::new(Vec::<RowProblem>::new());
+    let added = RwSignal::new(None::<String>);
+    let submit = {
+        let rules = rules.clone();
+        move || {
+            let typed = form.get_untracked();
+            let checked = state
+                .ledger
+                .with_untracked(|l| check_form(&typed, &rules, l));
+            match checked {
+                Err(found) => {
+                    added.set(None);
+                    if let Some(first) = found.first() {
+                        dom::focus_id(field_id(first.column()));
+                    }
+                    problems.set(found);
+                }
+                Ok(person) => {
+                    problems.set(Vec::new());
+                    let name = person.name.clone();
+                    let entry = Entry::new(state.stamp(), person);
+                    state.ledger.update(|l| {
+                        l.people.put(entry.clone());
+                    });
+                    state.store(entry);
+                    form.set(PersonForm::default());
+                    added.set(Some(name));
+                    dom::focus_id(field_id(Column::Name));
+                }
+            }
+        }
+    };
+    // A text field of the form: its label, its value in `form`, and its problems.
+    let field = move |column: Column,
+                      label: LedgerMsg,
+                      optional: bool,
+                      kind: &'static str,
+                      get: fn(&PersonForm) -> String,
+                      set: fn(&mut PersonForm, String)| {
+        let id = field_id(column);
+        let error_id = format!("{id}-error");
+        let error = move || {
+            problems.with(|ps| {
+                ps.iter()
+                    .filter(|p| p.column() == column)
+                    .map(|p| page_words::field_problem(p, locale.get()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let invalid = move || problems.with(|ps| ps.iter().any(|p| p.column() == column));
+        view! {
+            <div class="field">
+                <label for=id>
+                    {tr(label)}
+                    {optional.then(|| view! { " " <span class="optional">{tr(LedgerPageMsg::Optional)}</span> })}
+                </label>
+                <input
+                    id=id
+                    type=kind
+                    autocomplete="off"
+                    aria-invalid=move || invalid().then_some("true")
+                    aria-describedby=error_id.clone()
+                    prop:value=move || form.with(get)
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                />
+                <p class="field-error" id=error_id>{error}</p>
+            </div>
+        }
+    };
+    let options = rules
+        .classes()
+        .iter()
+        .map(|rule| {
+            let id = rule.id.clone();
+            let selected = {
+                let id = id.clone();
+                move || form.with(|f| f.class == id)
+            };
+            view! { <option value=id selected=selected>{local_text(&guide, &rule.name)}</option> }
+        })
+        .collect_view();
+    let class_error = move || {
+        problems.with(|ps| {
+            ps.iter()
+                .filter(|p| p.column() == Column::Class)
+                .map(|p| page_words::field_problem(p, locale.get()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let class_invalid = move || problems.with(|ps| ps.iter().any(|p| p.column() == Column::Class));
+    view! {
+        <form
+            class="ledger-form"
+            aria-labelledby="add-person-heading"
+            novalidate
+            data-testid="person-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+        >
+            <h3 id="add-person-heading">{tr(LedgerPageMsg::AddPersonHeading)}</h3>
+            {field(Column::Name, LedgerMsg::ColName, false, "text", |f| f.name.clone(), |f, v| f.name = v)}
+            {field(Column::StaffId, LedgerMsg::ColStaffId, false, "text", |f| f.staff_id.clone(), |f, v| f.staff_id = v)}
+            {field(Column::Department, LedgerMsg::ColDepartment, true, "text", |f| f.department.clone(), |f, v| f.department = v)}
+            <div class="field">
+                <label for="person-class">{tr(LedgerMsg::ColClass)}</label>
+                <select
+                    id="person-class"
+                    aria-invalid=move || class_invalid().then_some("true")
+                    aria-describedby="person-class-error"
+                    on:change=move |ev| form.update(|f| f.class = event_target_value(&ev))
+                    prop:value=move || form.with(|f| f.class.clone())
+                >
+                    <option value="" selected=move || form.with(|f| f.class.is_empty())>
+                        {tr(LedgerPageMsg::ChooseClass)}
+                    </option>
+                    {options}
+                </select>
+                <p class="field-error" id="person-class-error">{class_error}</p>
+            </div>
+            {field(Column::Arrival, LedgerMsg::ColArrival, true, "date", |f| f.arrival.clone(), |f, v| f.arrival = v)}
+            {field(Column::Phone, LedgerMsg::ColPhone, true, "tel", |f| f.phone.clone(), |f, v| f.phone = v)}
+            <p class="form-problems" role="alert">
+                {move || problems.with(|ps| !ps.is_empty()).then(tr(LedgerPageMsg::FormHasProblems))}
+            </p>
+            <button type="submit" class="button primary" data-testid="add-person">
+                {tr(LedgerPageMsg::AddPerson)}
+            </button>
+            <p role="status" data-testid="person-added">
+                {move || added.get().map(|name| page_words::person_added(&name, locale.get()))}
+            </p>
+        </form>
+    }
+}
+
+/// The id of a person's temperature field at the gate.
+fn temperature_id(person: Stamp) -> String {
+    format!("gate-t-{person}")
+}
+
+/// The gate's fast entry: find a person, type the temperature, Enter, next.
+#[component]
+fn GateRegister(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
+    let locale = use_locale();
+    let (h, m) = clock::local_hm();
+    let round = RwSignal::new(Round::at(Time::from_hm(h, m).unwrap_or_default()));
+    let query = RwSignal::new(String::new());
+    // Built again only when the people change, not on each reading.
+    let people = Memo::new(move |_| {
+        state
+            .ledger
+            .with(|l| l.people.live().map(|(k, _)| k).collect::<Vec<_>>())
+    });
+    let index = StoredValue::new((Vec::<Stamp>::new(), Arc::new(SearchIndex::default())));
+    let search = move |q: &str| -> Vec<Stamp> {
+        let keys = people.get();
+        let stale = index.with_value(|(k, _)| *k != keys);
+        if stale {
+            let built = Arc::new(state.ledger.with_untracked(SearchIndex::new));
+            index.set_value((keys, built));
+        }
+        index.with_value(|(_, i)| {
+            i.search(q, SEARCH_LIMIT)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        })
+    };
+    // Who the list shows: the search's matches, or everyone expected on site today.
+    let shown = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            day.with(|d| d.expected.clone())
+        } else {
+            search(&q)
+        }
+    });
+    let taken = Memo::new(move |_| {
+        let round = round.get();
+        state.ledger.with(|l| round_readings(l, state.today, round))
+    });
+    let alert = RwSignal::new(None::<Stamp>);
+    let saved = RwSignal::new(None::<(String, u16)>);
+    // After a saved reading, the next person: the next in the list, or after a search, the
+    // search box for the next name.
+    let next = move |after: Stamp| {
+        if !query.get_untracked().trim().is_empty() {
+            query.set(String::new());
+            dom::focus_id("gate-search");
+            return;
+        }
+        let list = shown.get_untracked();
+        let following = list
+            .iter()
+            .position(|k| *k == after)
+            .and_then(|i| list.get(i + 1));
+        match following {
+            Some(k) => dom::focus_id(&temperature_id(*k)),
+            None => dom::focus_id("gate-search"),
+        };
+    };
+    let on_saved = move |person: Stamp, reading: Stamp, tenths: u16| {
+        let name = state
+            .ledger
+            .with_untracked(|l| l.people.get(&person).map(|p| p.name.clone()))
+            .unwrap_or_default();
+        saved.set(Some((name, tenths)));
+        if tenths > FEVER_ABOVE_TENTHS {
+            alert.set(Some(reading));
+        }
+        next(person);
+    };
+    let rounds = Round::ALL.map(|r| {
+        let (id, label) = match r {
+            Round::Morning => ("round-morning", LedgerPageMsg::RoundMorningLong),
+            Round::Evening => ("round-evening", LedgerPageMsg::RoundEveningLong),
+        };
+        view! {
+            <label class="choice" for=id>
+                <input
+                    type="radio"
+                    name="gate-round"
+                    id=id
+                    prop:checked=move || round.get() == r
+                    on:change=move |_| round.set(r)
+                />
+                {tr(label)}
+            </label>
+        }
+    });
+    view! {
+        <section class="ledger-part" aria-labelledby="gate-heading" data-testid="gate">
+            <h2 id="gate-heading">{tr(LedgerPageMsg::GateHeading)}</h2>
+            <p>{tr(LedgerPageMsg::GateIntro)}</p>
+            <fieldset class="rounds">
+                <legend>{tr(LedgerPageMsg::RoundLegend)}</legend>
+                {rounds}
+            </fieldset>
+            {move || alert.get().map(|key| view! { <AbnormalAlert state key/> })}
+            <div class="field">
+                <label for="gate-search">{tr(LedgerPageMsg::SearchLabel)}</label>
+                <input
+                    id="gate-search"
+                    type="search"
+                    autocomplete="off"
+                    enterkeyhint="next"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            if let Some(first) = shown.get_untracked().first() {
+                                dom::focus_id(&temperature_id(*first));
+                            }
+                        }
+                    }
+                />
+            </div>
+            <p role="status" class="gate-saved" data-testid="gate-saved">
+                {move || saved.get().map(|(name, t)| page_words::reading_saved(&name, t, locale.get()))}
+            </p>
+            {move || {
+                shown.with(|s| s.is_empty()).then(|| {
+                    let empty = if query.with(|q| q.trim().is_empty()) {
+                        LedgerPageMsg::NoOneExpected
+                    } else {
+                        LedgerPageMsg::NoMatch
+                    };
+                    view! { <p data-testid="gate-empty">{tr(empty)}</p> }
+                })
+            }}
+            <ul class="gate-list" data-testid="gate-list">
+                <For
+                    each=move || shown.get()
+                    key=|k| *k
+                    children=move |person| {
+                        view! { <GateRow state person round taken on_saved/> }
+                    }
+                />
+            </ul>
+        </section>
+    }
+}
+
+/// One person at the gate: their temperature field, what the round has of them already,
+/// and why a typed temperature was not taken.
+#[component]
+fn GateRow<F>(
+    state: LedgerState,
+    person: Stamp,
+    round: RwSignal<Round>,
+    taken: Memo<std::collections::BTreeMap<Stamp, (Stamp, u16)>>,
+    on_saved: F,
+) -> impl IntoView
+where
+    F: Fn(Stamp, Stamp, u16) + Copy + Send + Sync + 'static,
+{
+    let locale = use_locale();
+    let (name, staff_id) = state
+        .ledger
+        .with_untracked(|l| {
+            l.people
+                .get(&person)
+                .map(|p| (p.name.clone(), p.staff_id.clone()))
+        })
+        .unwrap_or_default();
+    let value = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<TemperatureError>);
+    let id = temperature_id(person);
+    let error_id = format!("{id}-error");
+    let save = move || match parse_temperature(&value.get_untracked()) {
+        Err(e) => error.set(Some(e)),
+        Ok(tenths) => {
+            error.set(None);
+            value.set(String::new());
+            let reading = state.take_reading(person, round.get_untracked(), tenths);
+            on_saved(person, reading, tenths);
+        }
+    };
+    let label = {
+        let (name, staff_id) = (name.clone(), staff_id.clone());
+        move || page_words::temperature_label(&name, &staff_id, locale.get())
+    };
+    let status = move || match taken.with(|t| t.get(&person).map(|r| r.1)) {
+        Some(tenths) => page_words::reading_taken(tenths, locale.get()),
+        None => LedgerPageMsg::NotTaken.text(locale.get()).to_string(),
+    };
+    let high = move || taken.with(|t| t.get(&person).is_some_and(|r| r.1 > FEVER_ABOVE_TENTHS));
+    view! {
+        <li class="gate-row" data-testid="gate-row" data-staff-id=staff_id.clone() class:high=high>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                enterkeyhint="next"
+                size="6"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=error_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        save();
+                    }
+                }
+            />
+            <button type="button" class="button small" on:click=move |_| save()>
+                {tr(LedgerPageMsg::SaveReading)}
+            </button>
+            <span class="taken" data-testid="taken">{status}</span>
+            <p class="field-error" id=error_id>
+                {move || error.get().map(|e| words::temperature_error(&e, locale.get()))}
+            </p>
+        </li>
+    }
+}
+
+/// An abnormal reading, flagged as soon as it is saved: who, how high, and the guide's steps,
+/// each ticked once done (what the daily report says was done).
+#[component]
+fn AbnormalAlert(state: LedgerState, key: Stamp) -> impl IntoView {
+    let locale = use_locale();
+    let found = state.ledger.with_untracked(|l| {
+        l.readings.get(&key).map(|r| {
+            let who = l
+                .people
+                .get(&r.person)
+                .map(|p| (p.name.clone(), p.staff_id.clone()))
+                .unwrap_or_default();
+            (who, r.tenths, r.actions)
+        })
+    });
+    let Some(((name, staff_id), tenths, actions)) = found else {
+        return ().into_any();
+    };
+    let steps = abnormal_steps(actions)
+        .into_iter()
+        .map(|(action, _)| {
+            let id = format!("step-{action:?}").to_lowercase();
+            let done = move || {
+                state.ledger.with(|l| {
+                    l.readings
+                        .get(&key)
+                        .is_some_and(|r| r.actions.contains(action))
+                })
+            };
+            let toggle = move |on: bool| {
+                let edited = state.ledger.with_untracked(|l| {
+                    l.readings.entry(&key).and_then(|entry| {
+                        let mut reading = entry.value.clone()?;
+                        reading.actions = reading.actions.with(action, on);
+                        Some(entry.edited(state.stamp(), Some(reading)))
+                    })
+                });
+                if let Some(entry) = edited {
+                    state.ledger.update(|l| {
+                        l.readings.put(entry.clone());
+                    });
+                    state.store(entry);
+                }
+            };
+            view! {
+                <li>
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=done
+                        on:change=move |ev| toggle(event_target_checked(&ev))
+                    />
+                    " "
+                    <label for=id>{tr(page_words::step_text(action))}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ledger-alert" role="alert" data-testid="abnormal-alert">
+            <h3>{tr(LedgerMsg::AbnormalFlag)}</h3>
+            <p class="who">{move || page_words::abnormal_person(&name, &staff_id, tenths, locale.get())}</p>
+            <p>{tr(LedgerPageMsg::StepsHeading)}</p>
+            <ol class="steps">{steps}</ol>
+            <p class="hint">{tr(LedgerPageMsg::StepsHint)}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Today's figures and the district's daily report, to copy or share.
+#[component]
+fn TodayView(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
+    let locale = use_locale();
+    let enterprise = use_store()
+        .map(|store| {
+            store
+                .progress
+                .with_untracked(|p| p.enterprise_name().to_string())
+        })
+        .unwrap_or_default();
+    let summary =
+        Memo::new(move |_| day.with(|view| state.ledger.with(|l| Summary::new(l, view, 0))));
+    let text = move || summary.with(|s| words::summary_text(s, &enterprise, locale.get()));
+    let count = move |testid: &'static str, label: LedgerMsg, n: Signal<usize>| {
+        view! {
+            <div class="count">
+                <dt>{tr(label)}</dt>
+                <dd data-testid=testid>{move || n.get()}</dd>
+            </div>
+        }
+    };
+    let missing_label = move || LedgerPageMsg::ColReadingsMissing.text(locale.get());
+    let readings = Memo::new(move |_| day.with(DayView::readings_done));
+    let outcome = RwSignal::new(None::<LedgerPageMsg>);
+    let copy = {
+        let text = text.clone();
+        move |_| {
+            let text = text();
+            spawn_local(async move {
+                let result = file::copy_text(&text).await;
+                outcome.set(Some(match result {
+                    Ok(()) => LedgerPageMsg::Copied,
+                    Err(_) => LedgerPageMsg::CopyFailed,
+                }));
+            });
+        }
+    };
+    let share = {
+        let text = text.clone();
+        move |_| {
+            let text = text();
+            let title = LedgerMsg::SummaryTitle.text(locale.get_untracked());
+            spawn_local(async move {
+                match file::share_text(title, &text).await {
+                    Ok(()) => outcome.set(None),
+                    // The user closed the share sheet: nothing to say.
+                    Err(BrowserError::Refused(name)) if name == "AbortError" => {}
+                    Err(_) => outcome.set(Some(LedgerPageMsg::ShareFailed)),
+                }
+            });
+        }
+    };
+    let can_share = file::can_share();
+    view! {
+        <section class="ledger-part" aria-labelledby="today-heading" data-testid="today">
+            <h2 id="today-heading">
+                {tr(LedgerPageMsg::TodayHeading)} " · "
+                {move || words::long_date(state.today, locale.get())}
+            </h2>
+            <dl class="ledger-counts">
+                {count("count-on-site", LedgerMsg::ColOnSite, Signal::derive(move || day.with(|d| d.on_site.len())))}
+                {count("count-taken", LedgerMsg::ColReadingsTaken, Signal::derive(move || readings.get().0))}
+                <div class="count">
+                    <dt>{missing_label}</dt>
+                    <dd data-testid="count-missing">{move || { let (done, all) = readings.get(); all - done }}</dd>
+                </div>
+                {count("count-abnormal", LedgerMsg::ColAbnormalReadings, Signal::derive(move || day.with(|d| d.abnormal.len())))}
+                {count("count-observing", LedgerMsg::ColInObservation, Signal::derive(move || day.with(|d| d.observing.len())))}
+            </dl>
+            <h3 id="summary-heading">{tr(LedgerMsg::SummaryTitle)}</h3>
+            <p class="hint">{tr(LedgerMsg::SharePrivacy)}</p>
+            <p id="summary-label" class="visually-hidden">{tr(LedgerPageMsg::SummaryLabel)}</p>
+            <pre class="ledger-summary" data-testid="summary-text" tabindex="0" role="region" aria-labelledby="summary-label">
+                {text.clone()}
+            </pre>
+            <p class="tool-row">
+                <button type="button" class="button" data-testid="copy-summary" on:click=copy>
+                    {tr(LedgerPageMsg::CopySummary)}
+                </button>
+                {can_share.then(|| view! {
+                    <button type="button" class="button" data-testid="share-summary" on:click=share>
+                        {tr(LedgerPageMsg::ShareSummary)}
+                    </button>
+                })}
+            </p>
+            <p role="status" data-testid="summary-outcome">{move || outcome.get().map(|m| m.text(locale.get()))}</p>
+        </section>
+    }
+}

@@ -1,0 +1,142 @@
+// End-to-end tests of the daily ledger (issue 18) against the release build: a person added
+// by hand is still on the roster after a reload, a gate round taken by keyboard alone flags a
+// high reading with the guide's steps and the daily report counts it, and without IndexedDB
+// the page says so and keeps working in memory.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, appReady, GUIDE } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+// A class under observation and one without, from the guide rather than hard-coded.
+const observed = GUIDE.classes.find((c) => c.days > 0 && c.on_site);
+const clear = GUIDE.classes.find((c) => c.days === 0 && c.on_site);
+
+/** A fresh page with service workers blocked, as the checklist's tests do (reloads race). */
+async function openPage({ init } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  if (init) await page.addInitScript(init);
+  return page;
+}
+
+/** Opens the ledger and waits until it has read its database (or given up on it). */
+async function openLedger(page) {
+  await page.goto(env.base + '/ledger');
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="person-form"]') && !document.querySelector('.ledger .loading'));
+}
+
+/** Today's local date as a date field takes it. */
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function addPerson(page, { name, id, klass, arrival = '' }) {
+  await page.getByLabel('姓名', { exact: true }).fill(name);
+  await page.getByLabel('工号', { exact: true }).fill(id);
+  await page.getByLabel('类别', { exact: true }).selectOption(klass.id);
+  if (arrival) await page.getByLabel(/^抵厦日期/).fill(arrival);
+  await page.getByTestId('add-person').click();
+  await page.locator(`[data-testid="person-row"][data-staff-id="${id}"]`).waitFor();
+}
+
+test('a person added by hand is checked, listed with the observation, and kept over a reload', async () => {
+  const page = await openPage();
+  await openLedger(page);
+  // An empty form is refused with every problem named next to its field.
+  await page.getByTestId('add-person').click();
+  await page.getByText('请修改标出的项目后再添加。').waitFor();
+  assert.equal(await page.getByLabel('姓名', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#person-name-error').textContent(), /缺少姓名/);
+
+  await addPerson(page, { name: '张三', id: 'E001', klass: observed, arrival: today() });
+  const row = page.locator('[data-testid="person-row"][data-staff-id="E001"]');
+  assert.equal(await row.getByTestId('days-left').textContent(), String(observed.days));
+  assert.match(await row.getByTestId('standing').textContent(), /还剩 \d+ 天/);
+  assert.match(await page.getByTestId('person-added').textContent(), /张三/);
+
+  await page.reload();
+  await openLedger(page);
+  await row.waitFor();
+  assert.match(await row.textContent(), /张三/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a keyboard-only gate round flags a high reading with its steps, and the report counts it', async () => {
+  const page = await openPage();
+  await openLedger(page);
+  await addPerson(page, { name: '李四', id: 'G1', klass: clear });
+  await addPerson(page, { name: '王五', id: 'G2', klass: clear });
+
+  // Find by ID, Enter to the temperature, Enter to save: back in the search box.
+  await page.getByLabel('按工号或姓名查找').focus();
+  await page.keyboard.type('G1');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id.startsWith('gate-t-')), true);
+  await page.keyboard.type('36.5');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'gate-search');
+  assert.match(await page.getByTestId('gate-saved').textContent(), /李四 36\.5/);
+
+  // By name this time, and a high reading.
+  await page.keyboard.type('王五');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('38.2');
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: '体温异常' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /王五（G2）：38\.2/);
+  for (const step of ['立即送临时隔离室', '立即报告属地疾控中心', '安排就近到发热门诊就诊', '排查并登记密切接触者']) {
+    assert.ok((await alert.textContent()).includes(step), step);
+  }
+  // The first step, ticked by keyboard, goes into the report.
+  await page.getByRole('checkbox', { name: /立即送临时隔离室/ }).focus();
+  await page.keyboard.press('Space');
+
+  // Without a search, Enter moves down the list.
+  const first = page.locator('[data-testid="gate-row"][data-staff-id="G1"] input');
+  await first.focus();
+  await page.keyboard.type('36.6');
+  await page.keyboard.press('Enter');
+  assert.equal(
+    await page.evaluate(() => document.activeElement.closest('[data-testid="gate-row"]')?.dataset.staffId),
+    'G2',
+  );
+
+  assert.equal(await page.getByTestId('count-abnormal').textContent(), '1');
+  assert.equal(await page.getByTestId('count-on-site').textContent(), '2');
+  const report = await page.getByTestId('summary-text').textContent();
+  assert.match(report, /^企业复工防控日报/);
+  assert.ok(report.includes('今日在岗：2人'), report);
+  assert.ok(report.includes('体温异常：1人次'), report);
+  assert.ok(report.includes('王五（G2）'), report);
+  assert.ok(report.includes('已送临时隔离室'), report);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('without IndexedDB the ledger says so and works in memory', async () => {
+  const page = await openPage({ init: () => Object.defineProperty(window, 'indexedDB', { value: undefined }) });
+  await openLedger(page);
+  const banner = page.getByTestId('ledger-storage');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /台账暂存于内存/);
+  assert.equal(await banner.getAttribute('role'), 'alert');
+  await addPerson(page, { name: '赵六', id: 'M1', klass: clear });
+  await page.context().close();
+});
