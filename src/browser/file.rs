@@ -13,6 +13,21 @@ use super::{document, js_message, window, BrowserError};
 /// Offers `text` as a file named `name` to download: a Blob, an object URL and a temporary
 /// `<a download>`. Says why when the browser refuses.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), BrowserError> {
+    offer(name, text, None, mime)
+}
+
+/// Offers `bytes` (a workbook, a CSV file) as a file named `name` to download.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), BrowserError> {
+    offer(name, "", Some(bytes), mime)
+}
+
+/// A download of `text`, or of `body_bytes` when given.
+fn offer(
+    name: &str,
+    text: &str,
+    body_bytes: Option<&[u8]>,
+    mime: &str,
+) -> Result<(), BrowserError> {
     let document = document().ok_or(BrowserError::Unavailable)?;
     let refused = |e: JsValue| BrowserError::Refused(js_message(e));
     let body = document
@@ -20,9 +35,17 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), BrowserError> 
         .ok_or_else(|| BrowserError::Refused("the page has no body".into()))?;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    let blob = match body_bytes {
+        None => web_sys::Blob::new_with_str_sequence_and_options(
+            &js_sys::Array::of1(&JsValue::from_str(text)),
+            &options,
+        ),
+        Some(bytes) => web_sys::Blob::new_with_u8_array_sequence_and_options(
+            &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+            &options,
+        ),
+    }
+    .map_err(refused)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
@@ -71,6 +94,21 @@ pub async fn read_text(file: ChosenFile, limit: usize) -> Result<String, CodecEr
         .await
         .map_err(|_| CodecError::NotText)?;
     text.as_string().ok_or(CodecError::NotText)
+}
+
+/// Reads a chosen file's bytes, refusing one over `limit` bytes before reading it.
+pub async fn read_bytes(file: ChosenFile, limit: usize) -> Result<Vec<u8>, CodecError> {
+    let size = file.0.size();
+    if size > limit as f64 {
+        return Err(CodecError::TooLarge {
+            bytes: size as usize,
+            limit,
+        });
+    }
+    let buffer = JsFuture::from(file.0.array_buffer())
+        .await
+        .map_err(|_| CodecError::NotText)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Copies `text` to the clipboard. `Unavailable` where the page may not use it (an insecure

@@ -140,3 +140,36 @@ test('without IndexedDB the ledger says so and works in memory', async () => {
   await addPerson(page, { name: '赵六', id: 'M1', klass: clear });
   await page.context().close();
 });
+
+test('a CSV roster is previewed with its rejected rows, imported on confirm, exported, and erased', async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.base + '/ledger');
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="person-form"]') && !document.querySelector('.ledger .loading'));
+  const csv = `工号,姓名,类别,备用列\nC1,陈一,${clear.name['zh-Hans']},x\nC2,,${clear.id},y\n`;
+  await page.getByLabel('选择 CSV 或 Excel（.xlsx）文件').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const summary = page.getByTestId('preview-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /确认后将添加 1 人；1 行未通过检查/);
+  assert.match(await summary.textContent(), /备用列/);
+  assert.match(await page.getByTestId('rejected-rows').textContent(), /第 3 行：缺少姓名/);
+  // Nothing is added before the confirmation.
+  assert.equal(await page.locator('[data-testid="person-row"]').count(), 0);
+  await page.getByTestId('import-confirm').click();
+  await page.locator('[data-testid="person-row"][data-staff-id="C1"]').waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  assert.match(download.suggestedFilename(), /^jimei-ledger-.*\.xlsx$/);
+  const bytes = await import('node:fs').then((fs) => download.path().then((p) => fs.readFileSync(p)));
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+
+  await page.getByTestId('erase-all').click();
+  await page.getByTestId('erase-confirm').click();
+  await page.getByTestId('roster-empty').waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="person-form"]') && !document.querySelector('.ledger .loading'));
+  assert.equal(await page.locator('[data-testid="person-row"]').count(), 0);
+  await context.close();
+});

@@ -99,6 +99,7 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
         ledger_page::abnormal_person("N", "E1", 381, locale),
     );
     say("people_count", ledger_page::people_count(2, locale));
+    say("imported", ledger_page::imported(2, locale));
     say(
         "enterprise_letter_body",
         checklist::enterprise_letter_body("X", locale),

@@ -18,9 +18,10 @@ use crate::browser::{clock, dom, file, BrowserError};
 use crate::model::guide::Guide;
 use crate::model::i18n::ledger::{self as words, LedgerMsg};
 use crate::model::i18n::ledger_page::{self as page_words, LedgerPageMsg};
-use crate::model::i18n::Message;
+use crate::model::i18n::{Locale, Message};
 use crate::model::ledger::date::{Date, Time};
-use crate::model::ledger::import::{check_form, Column, PersonForm, RowProblem};
+use crate::model::ledger::export::{self, Export, Sheet};
+use crate::model::ledger::import::{self, check_form, Column, PersonForm, Preview, RowProblem};
 use crate::model::ledger::record::{
     parse_temperature, Actions, Entry, Ledger, Reading, Round, Stamp, Stamper, Symptoms,
     TemperatureError, FEVER_ABOVE_TENTHS,
@@ -143,6 +144,25 @@ impl LedgerState {
         }
     }
 
+    /// Stores several entries (an import's people) in one transaction.
+    fn store_many<T: Stored>(self, entries: Vec<Entry<T>>) {
+        let write = move |db: Rc<LedgerDb>| {
+            spawn_local(async move {
+                if let Err(e) = db.put_many(&entries).await {
+                    crate::browser::console::warn(&e.to_string());
+                    self.problem.set(Some(e));
+                }
+            });
+        };
+        match self.db.get_value() {
+            Some(db) => write(db),
+            None if !self.opened.get_untracked() => {
+                self.pending.update_value(|p| p.push(Box::new(write)));
+            }
+            None => {}
+        }
+    }
+
     /// Takes a reading of `person` now, in `round`; returns its key.
     fn take_reading(self, person: Stamp, round: Round, tenths: u16) -> Stamp {
         let (h, m) = clock::local_hm();
@@ -214,7 +234,8 @@ fn LedgerBody(guide: Arc<Guide>, state: LedgerState) -> impl IntoView {
         </Show>
         <TodayView state day/>
         <GateRegister state day/>
-        <RosterView guide=guide.clone() state rules/>
+        <RosterView guide=guide.clone() state rules=rules.clone()/>
+        <LedgerTools state rules/>
     }
 }
 
@@ -884,6 +905,250 @@ fn TodayView(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
                 })}
             </p>
             <p role="status" data-testid="summary-outcome">{move || outcome.get().map(|m| m.text(locale.get()))}</p>
+        </section>
+    }
+}
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CSV_MIME: &str = "text/csv;charset=utf-8";
+
+/// What a roster file gave: its preview to confirm, or why it was refused.
+#[derive(Debug, Clone, PartialEq)]
+enum Chosen {
+    Preview(Preview),
+    Refused(import::FileError),
+    Unreadable,
+}
+
+/// Export for the inspector, roster import with a preview, and erasing everything.
+#[component]
+fn LedgerTools(state: LedgerState, rules: Arc<Rules>) -> impl IntoView {
+    let locale = use_locale();
+    let from = RwSignal::new(state.today.add_days(-29).to_string());
+    let to = RwSignal::new(state.today.to_string());
+    let export_message = RwSignal::new(None::<LedgerPageMsg>);
+    let export = {
+        let rules = rules.clone();
+        move |sheet: Option<Sheet>| {
+            let (Some(start), Some(end)) = (
+                Date::parse_loose(&from.get_untracked()),
+                Date::parse_loose(&to.get_untracked()),
+            ) else {
+                export_message.set(Some(LedgerPageMsg::BadRange));
+                return;
+            };
+            if end < start {
+                export_message.set(Some(LedgerPageMsg::BadRange));
+                return;
+            }
+            let done = state.ledger.with_untracked(|ledger| {
+                let job = Export {
+                    ledger,
+                    rules: &rules,
+                    routines: &[],
+                    from: start,
+                    to: end,
+                    // The district's inspectors read Simplified Chinese, the default language.
+                    locale: Locale::default(),
+                };
+                match sheet {
+                    None => export::xlsx(job).ok().map(|bytes| {
+                        file::download_bytes(
+                            &export::file_name(start, end, "xlsx"),
+                            &bytes,
+                            XLSX_MIME,
+                        )
+                    }),
+                    Some(sheet) => {
+                        let kind = match sheet {
+                            Sheet::Roster => "roster.csv",
+                            _ => "temperatures.csv",
+                        };
+                        let bytes = job.csv(sheet);
+                        Some(file::download_bytes(
+                            &export::file_name(start, end, kind),
+                            &bytes,
+                            CSV_MIME,
+                        ))
+                    }
+                }
+            });
+            export_message.set(match done {
+                Some(Ok(())) => None,
+                Some(Err(_)) | None => Some(LedgerPageMsg::ExportFailed),
+            });
+        }
+    };
+    let export = Arc::new(export);
+    let chosen = RwSignal::new(None::<Chosen>);
+    let imported = RwSignal::new(None::<usize>);
+    let on_file = {
+        let rules = rules.clone();
+        move |ev: leptos::ev::Event| {
+            imported.set(None);
+            let Some(picked) = file::take_chosen_file(&ev) else {
+                return;
+            };
+            let rules = rules.clone();
+            spawn_local(async move {
+                let result =
+                    match file::read_bytes(picked, import::MAX_FILE_BYTES).await {
+                        Err(_) => Chosen::Unreadable,
+                        Ok(bytes) => state.ledger.with_untracked(|l| {
+                            match import::preview(&bytes, &rules, l) {
+                                Ok(preview) => Chosen::Preview(preview),
+                                Err(e) => Chosen::Refused(e),
+                            }
+                        }),
+                    };
+                chosen.set(Some(result));
+            });
+        }
+    };
+    let confirm = move |_| {
+        let Some(Chosen::Preview(preview)) = chosen.get_untracked() else {
+            return;
+        };
+        let now = clock::now_ms();
+        let mut added = Vec::new();
+        state.ledger.update(|l| {
+            if let Some((entries, _skipped)) = state
+                .stamper
+                .try_update_value(|s| import::confirm(&preview, l, s, now))
+            {
+                added = entries;
+            }
+        });
+        imported.set(Some(added.len()));
+        chosen.set(None);
+        if !added.is_empty() {
+            state.store_many(added);
+        }
+    };
+    let asking = RwSignal::new(false);
+    let erased = RwSignal::new(false);
+    let erase = move |_| {
+        asking.set(false);
+        let db = state.db.get_value();
+        spawn_local(async move {
+            if let Some(db) = db {
+                if let Err(e) = db.clear().await {
+                    state.problem.set(Some(e));
+                    return;
+                }
+            }
+            state.ledger.set(Ledger::default());
+            erased.set(true);
+        });
+    };
+    let export_button = move |sheet: Option<Sheet>, label: LedgerPageMsg, testid: &'static str| {
+        let export = export.clone();
+        view! {
+            <button type="button" class="button" data-testid=testid on:click=move |_| export(sheet)>
+                {tr(label)}
+            </button>
+        }
+    };
+    view! {
+        <section class="ledger-part" aria-labelledby="tools-heading" data-testid="ledger-tools">
+            <h2 id="tools-heading">{tr(LedgerPageMsg::ToolsHeading)}</h2>
+            <h3>{tr(LedgerMsg::ExportLedger)}</h3>
+            <p class="hint">{tr(LedgerMsg::ExportPrivacy)}</p>
+            <div class="tool-row">
+                <div class="field">
+                    <label for="export-from">{tr(LedgerPageMsg::ExportFrom)}</label>
+                    <input id="export-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="export-to">{tr(LedgerPageMsg::ExportTo)}</label>
+                    <input id="export-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <p class="tool-row">
+                {export_button(None, LedgerPageMsg::ExportXlsx, "export-xlsx")}
+                {export_button(Some(Sheet::Roster), LedgerPageMsg::ExportCsvRoster, "export-csv-roster")}
+                {export_button(Some(Sheet::Temperatures), LedgerPageMsg::ExportCsvTemperatures, "export-csv-temperatures")}
+            </p>
+            <p role="status">{move || export_message.get().map(|m| m.text(locale.get()))}</p>
+
+            <h3>{tr(LedgerPageMsg::ImportHeading)}</h3>
+            <div class="field">
+                <label for="import-file">{tr(LedgerPageMsg::ImportChoose)}</label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    on:change=on_file
+                />
+            </div>
+            <div role="status" data-testid="import-preview">
+                {move || chosen.get().map(|c| match c {
+                    Chosen::Unreadable => view! { <p>{tr(LedgerMsg::FileCorrupt)}</p> }.into_any(),
+                    Chosen::Refused(e) => view! { <p>{move || words::import_error(&e, locale.get())}</p> }.into_any(),
+                    Chosen::Preview(preview) => {
+                        let summary = {
+                            let preview = preview.clone();
+                            move || words::preview_summary(&preview, locale.get())
+                        };
+                        let rejected = preview.rejected.clone();
+                        let rows = (!rejected.is_empty()).then(|| {
+                            let items = rejected
+                                .into_iter()
+                                .map(|row| view! { <li>{move || words::rejected_row(&row, locale.get())}</li> })
+                                .collect_view();
+                            view! {
+                                <p>{tr(LedgerPageMsg::RejectedRows)}</p>
+                                <ul data-testid="rejected-rows">{items}</ul>
+                            }
+                        });
+                        let any = !preview.accepted.is_empty();
+                        view! {
+                            <p data-testid="preview-summary">{summary}</p>
+                            {rows}
+                            <p class="tool-row">
+                                {any.then(|| view! {
+                                    <button type="button" class="button primary" data-testid="import-confirm" on:click=confirm>
+                                        {tr(LedgerPageMsg::ImportConfirm)}
+                                    </button>
+                                })}
+                                <button type="button" class="button" on:click=move |_| chosen.set(None)>
+                                    {tr(LedgerPageMsg::Cancel)}
+                                </button>
+                            </p>
+                        }
+                        .into_any()
+                    }
+                })}
+                {move || imported.get().map(|n| view! { <p data-testid="imported">{move || page_words::imported(n, locale.get())}</p> })}
+            </div>
+
+            <h3>{tr(LedgerPageMsg::EraseAll)}</h3>
+            {move || if asking.get() {
+                view! {
+                    <div class="confirm" role="alert">
+                        <p>{tr(LedgerMsg::EraseQuestion)}</p>
+                        <p class="tool-row">
+                            <button type="button" class="button danger" data-testid="erase-confirm" on:click=erase>
+                                {tr(LedgerPageMsg::EraseConfirm)}
+                            </button>
+                            <button type="button" class="button" on:click=move |_| asking.set(false)>
+                                {tr(LedgerPageMsg::Cancel)}
+                            </button>
+                        </p>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p>
+                        <button type="button" class="button" data-testid="erase-all" on:click=move |_| { erased.set(false); asking.set(true); }>
+                            {tr(LedgerPageMsg::EraseAll)}
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }}
+            <p role="status" data-testid="erased">{move || erased.get().then(tr(LedgerPageMsg::Erased))}</p>
         </section>
     }
 }

@@ -98,6 +98,18 @@ pub fn people_count(n: usize, locale: Locale) -> String {
     }
 }
 
+/// Said once a roster file's people are added.
+pub fn imported(n: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("已导入 {n} 人。"),
+        Locale::ZhHant => format!("已匯入 {n} 人。"),
+        Locale::English => match n {
+            1 => "1 person imported.".into(),
+            _ => format!("{n} people imported."),
+        },
+    }
+}
+
 /// Every fixed text of the ledger page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LedgerPageMsg {
@@ -133,11 +145,27 @@ pub enum LedgerPageMsg {
     Copied,
     CopyFailed,
     ShareFailed,
+    ToolsHeading,
+    ExportFrom,
+    ExportTo,
+    ExportXlsx,
+    ExportCsvRoster,
+    ExportCsvTemperatures,
+    ExportFailed,
+    BadRange,
+    ImportHeading,
+    ImportChoose,
+    ImportConfirm,
+    Cancel,
+    RejectedRows,
+    EraseAll,
+    EraseConfirm,
+    Erased,
 }
 
 impl LedgerPageMsg {
     /// Every message, for the tests that render each in every language.
-    pub const ALL: [LedgerPageMsg; 32] = [
+    pub const ALL: [LedgerPageMsg; 48] = [
         LedgerPageMsg::Title,
         LedgerPageMsg::Intro,
         LedgerPageMsg::Loading,
@@ -170,6 +198,22 @@ impl LedgerPageMsg {
         LedgerPageMsg::Copied,
         LedgerPageMsg::CopyFailed,
         LedgerPageMsg::ShareFailed,
+        LedgerPageMsg::ToolsHeading,
+        LedgerPageMsg::ExportFrom,
+        LedgerPageMsg::ExportTo,
+        LedgerPageMsg::ExportXlsx,
+        LedgerPageMsg::ExportCsvRoster,
+        LedgerPageMsg::ExportCsvTemperatures,
+        LedgerPageMsg::ExportFailed,
+        LedgerPageMsg::BadRange,
+        LedgerPageMsg::ImportHeading,
+        LedgerPageMsg::ImportChoose,
+        LedgerPageMsg::ImportConfirm,
+        LedgerPageMsg::Cancel,
+        LedgerPageMsg::RejectedRows,
+        LedgerPageMsg::EraseAll,
+        LedgerPageMsg::EraseConfirm,
+        LedgerPageMsg::Erased,
     ];
 }
 
@@ -274,6 +318,54 @@ impl Message for LedgerPageMsg {
             (ShareFailed, ZhHans) => "无法分享。请复制日报后发送。",
             (ShareFailed, ZhHant) => "無法分享。請複製日報後傳送。",
             (ShareFailed, English) => "Could not share. Copy the report and send it instead.",
+            (ToolsHeading, ZhHans) => "导出、导入与删除",
+            (ToolsHeading, ZhHant) => "匯出、匯入與刪除",
+            (ToolsHeading, English) => "Export, import and erase",
+            (ExportFrom, ZhHans) => "导出起始日期",
+            (ExportFrom, ZhHant) => "匯出起始日期",
+            (ExportFrom, English) => "Export from",
+            (ExportTo, ZhHans) => "导出截止日期",
+            (ExportTo, ZhHant) => "匯出截止日期",
+            (ExportTo, English) => "Export to",
+            (ExportXlsx, ZhHans) => "导出 Excel（.xlsx）",
+            (ExportXlsx, ZhHant) => "匯出 Excel（.xlsx）",
+            (ExportXlsx, English) => "Export as Excel (.xlsx)",
+            (ExportCsvRoster, ZhHans) => "导出人员档案（CSV）",
+            (ExportCsvRoster, ZhHant) => "匯出人員檔案（CSV）",
+            (ExportCsvRoster, English) => "Export the staff files (CSV)",
+            (ExportCsvTemperatures, ZhHans) => "导出体温登记（CSV）",
+            (ExportCsvTemperatures, ZhHant) => "匯出體溫登記（CSV）",
+            (ExportCsvTemperatures, English) => "Export the temperature register (CSV)",
+            (ExportFailed, ZhHans) => "导出失败，请重试。",
+            (ExportFailed, ZhHant) => "匯出失敗，請重試。",
+            (ExportFailed, English) => "The export failed: try again.",
+            (BadRange, ZhHans) => "截止日期不能早于起始日期。",
+            (BadRange, ZhHant) => "截止日期不能早於起始日期。",
+            (BadRange, English) => "The end date cannot be before the start date.",
+            (ImportHeading, ZhHans) => "导入花名册",
+            (ImportHeading, ZhHant) => "匯入花名冊",
+            (ImportHeading, English) => "Import a roster",
+            (ImportChoose, ZhHans) => "选择 CSV 或 Excel（.xlsx）文件",
+            (ImportChoose, ZhHant) => "選擇 CSV 或 Excel（.xlsx）檔案",
+            (ImportChoose, English) => "Choose a CSV or Excel (.xlsx) file",
+            (ImportConfirm, ZhHans) => "确认导入",
+            (ImportConfirm, ZhHant) => "確認匯入",
+            (ImportConfirm, English) => "Import these people",
+            (Cancel, ZhHans) => "取消",
+            (Cancel, ZhHant) => "取消",
+            (Cancel, English) => "Cancel",
+            (RejectedRows, ZhHans) => "未通过检查的行：",
+            (RejectedRows, ZhHant) => "未通過檢查的行：",
+            (RejectedRows, English) => "Rows that did not pass the checks:",
+            (EraseAll, ZhHans) => "删除全部台账数据",
+            (EraseAll, ZhHant) => "刪除全部台賬資料",
+            (EraseAll, English) => "Erase all ledger data",
+            (EraseConfirm, ZhHans) => "确认删除",
+            (EraseConfirm, ZhHant) => "確認刪除",
+            (EraseConfirm, English) => "Erase it all",
+            (Erased, ZhHans) => "本设备上的台账数据已全部删除。",
+            (Erased, ZhHant) => "本裝置上的台賬資料已全部刪除。",
+            (Erased, English) => "All ledger data on this device is erased.",
         }
     }
 }
