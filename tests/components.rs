@@ -555,7 +555,7 @@ async fn a_page_whose_code_fails_to_arrive_says_so_and_retries() {
     let parent = container();
     let handle = leptos::mount::mount_to(parent.clone(), || {
         provide_context(LocaleContext(RwSignal::new(Locale::English)));
-        jimei::ui::lazy::lazy_page(flaky_page)
+        jimei::ui::lazy::lazy_page(|| Box::pin(flaky_page()))
     });
     handle.forget();
     settle().await;

@@ -96,8 +96,10 @@ test('a new deploy shows a notice, and reloading takes the new version whole', a
     const notice = page.getByTestId('update-notice');
     await notice.waitFor();
     // Until the user reloads, the page keeps the old version's files.
+    // Waiting starts before the click: on a fast reload the event could come before it.
+    const reloaded = page.waitForEvent('load', { timeout: 60000 });
     await notice.getByRole('button', { name: '重新载入' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await appReady(page);
     await page.getByTestId('guide-version').getByText('9.9.9').waitFor();
   } finally {
