@@ -107,7 +107,7 @@ pub fn ConfidenceBadge(confidence: Confidence) -> impl IntoView {
     let title = tr(PageMsg::ReconstructedNote);
     let reconstructed = confidence == Confidence::Reconstructed;
     view! {
-        <span class=class title=move || reconstructed.then(title)>
+        <span class=class data-testid="confidence" title=move || reconstructed.then(title)>
             {tr(msg)}
         </span>
     }

@@ -145,6 +145,11 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
             let sections = sections.collect_view();
             view! {
                 <table>
+                    <colgroup>
+                        <col class="col-item"/>
+                        <col class="col-state"/>
+                        <col class="col-note"/>
+                    </colgroup>
                     <thead>
                         <tr>
                             <th scope="col">{ListMsg::Item.text(l)}</th>
