@@ -173,3 +173,21 @@ test('a CSV roster is previewed with its rejected rows, imported on confirm, exp
   assert.equal(await page.locator('[data-testid="person-row"]').count(), 0);
   await context.close();
 });
+
+test('the file code is fetched only when a file is chosen, and if it cannot be, the page says so and keeps the ledger', async () => {
+  const page = await openPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await openLedger(page);
+  await addPerson(page, { name: '钱七', id: 'F1', klass: clear });
+  // The readers and writers of files are not part of opening the ledger.
+  assert.ok(!requested.some((p) => p.endsWith('/split_ledger_files.wasm')), requested.join('\n'));
+  await page.route('**/split_ledger_files.wasm', (route) => route.abort());
+  await page.getByLabel('选择 CSV 或 Excel（.xlsx）文件').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('工号,姓名\nC9,孙九\n') });
+  await page.getByTestId('import-preview').getByText('未能取得读写文件的程序').waitFor();
+  await page.getByTestId('export-xlsx').click();
+  await page.getByText('未能取得读写文件的程序', { exact: false }).nth(1).waitFor();
+  // Nothing was lost on the way.
+  await page.locator('[data-testid="person-row"][data-staff-id="F1"]').waitFor();
+  await page.context().close();
+});

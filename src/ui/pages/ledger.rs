@@ -909,6 +909,56 @@ fn TodayView(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
     }
 }
 
+split_fn!(
+    /// A roster file's preview. The CSV and Excel readers and the text encodings are most of
+    /// the ledger's code, so they are a wasm part of their own, fetched when a file is chosen.
+    ledger_files,
+    fn preview_file(
+        bytes: Vec<u8>,
+        rules: Arc<Rules>,
+        ledger: RwSignal<Ledger>,
+    ) -> Result<Result<Preview, import::FileError>, ChunkError> {
+        Ok(ledger.with_untracked(|l| import::preview(&bytes, &rules, l)))
+    }
+);
+
+split_fn!(
+    /// The export of `from` to `to` as a file: its name, bytes and type, or `None` if the
+    /// workbook could not be written. In the same part as the readers.
+    ledger_files,
+    fn export_file(
+        ledger: RwSignal<Ledger>,
+        rules: Arc<Rules>,
+        from: Date,
+        to: Date,
+        sheet: Option<Sheet>,
+    ) -> Result<Option<(String, Vec<u8>, &'static str)>, ChunkError> {
+        Ok(ledger.with_untracked(|ledger| {
+            let job = Export {
+                ledger,
+                rules: &rules,
+                routines: &[],
+                from,
+                to,
+                // The district's inspectors read Simplified Chinese, the default language.
+                locale: Locale::default(),
+            };
+            match sheet {
+                None => export::xlsx(job)
+                    .ok()
+                    .map(|bytes| (export::file_name(from, to, "xlsx"), bytes, XLSX_MIME)),
+                Some(sheet) => {
+                    let kind = match sheet {
+                        Sheet::Roster => "roster.csv",
+                        _ => "temperatures.csv",
+                    };
+                    Some((export::file_name(from, to, kind), job.csv(sheet), CSV_MIME))
+                }
+            }
+        }))
+    }
+);
+
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV_MIME: &str = "text/csv;charset=utf-8";
 
@@ -918,6 +968,8 @@ enum Chosen {
     Preview(Preview),
     Refused(import::FileError),
     Unreadable,
+    /// The file readers' wasm part could not be fetched.
+    CodeMissing,
 }
 
 /// Export for the inspector, roster import with a preview, and erasing everything.
@@ -941,41 +993,16 @@ fn LedgerTools(state: LedgerState, rules: Arc<Rules>) -> impl IntoView {
                 export_message.set(Some(LedgerPageMsg::BadRange));
                 return;
             }
-            let done = state.ledger.with_untracked(|ledger| {
-                let job = Export {
-                    ledger,
-                    rules: &rules,
-                    routines: &[],
-                    from: start,
-                    to: end,
-                    // The district's inspectors read Simplified Chinese, the default language.
-                    locale: Locale::default(),
+            let rules = rules.clone();
+            spawn_local(async move {
+                let message = match export_file(state.ledger, rules, start, end, sheet).await {
+                    Err(_) => Some(LedgerPageMsg::FilesCodeFailed),
+                    Ok(None) => Some(LedgerPageMsg::ExportFailed),
+                    Ok(Some((name, bytes, mime))) => file::download_bytes(&name, &bytes, mime)
+                        .err()
+                        .map(|_| LedgerPageMsg::ExportFailed),
                 };
-                match sheet {
-                    None => export::xlsx(job).ok().map(|bytes| {
-                        file::download_bytes(
-                            &export::file_name(start, end, "xlsx"),
-                            &bytes,
-                            XLSX_MIME,
-                        )
-                    }),
-                    Some(sheet) => {
-                        let kind = match sheet {
-                            Sheet::Roster => "roster.csv",
-                            _ => "temperatures.csv",
-                        };
-                        let bytes = job.csv(sheet);
-                        Some(file::download_bytes(
-                            &export::file_name(start, end, kind),
-                            &bytes,
-                            CSV_MIME,
-                        ))
-                    }
-                }
-            });
-            export_message.set(match done {
-                Some(Ok(())) => None,
-                Some(Err(_)) | None => Some(LedgerPageMsg::ExportFailed),
+                export_message.set(message);
             });
         }
     };
@@ -991,16 +1018,14 @@ fn LedgerTools(state: LedgerState, rules: Arc<Rules>) -> impl IntoView {
             };
             let rules = rules.clone();
             spawn_local(async move {
-                let result =
-                    match file::read_bytes(picked, import::MAX_FILE_BYTES).await {
-                        Err(_) => Chosen::Unreadable,
-                        Ok(bytes) => state.ledger.with_untracked(|l| {
-                            match import::preview(&bytes, &rules, l) {
-                                Ok(preview) => Chosen::Preview(preview),
-                                Err(e) => Chosen::Refused(e),
-                            }
-                        }),
-                    };
+                let result = match file::read_bytes(picked, import::MAX_FILE_BYTES).await {
+                    Err(_) => Chosen::Unreadable,
+                    Ok(bytes) => match preview_file(bytes, rules, state.ledger).await {
+                        Ok(Ok(preview)) => Chosen::Preview(preview),
+                        Ok(Err(e)) => Chosen::Refused(e),
+                        Err(_) => Chosen::CodeMissing,
+                    },
+                };
                 chosen.set(Some(result));
             });
         }
@@ -1084,6 +1109,7 @@ fn LedgerTools(state: LedgerState, rules: Arc<Rules>) -> impl IntoView {
             <div role="status" data-testid="import-preview">
                 {move || chosen.get().map(|c| match c {
                     Chosen::Unreadable => view! { <p>{tr(LedgerMsg::FileCorrupt)}</p> }.into_any(),
+                    Chosen::CodeMissing => view! { <p>{tr(LedgerPageMsg::FilesCodeFailed)}</p> }.into_any(),
                     Chosen::Refused(e) => view! { <p>{move || words::import_error(&e, locale.get())}</p> }.into_any(),
                     Chosen::Preview(preview) => {
                         let summary = {

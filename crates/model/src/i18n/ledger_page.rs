@@ -152,6 +152,8 @@ pub enum LedgerPageMsg {
     ExportCsvRoster,
     ExportCsvTemperatures,
     ExportFailed,
+    /// The code that reads and writes files (its own wasm part) could not be fetched.
+    FilesCodeFailed,
     BadRange,
     ImportHeading,
     ImportChoose,
@@ -165,7 +167,7 @@ pub enum LedgerPageMsg {
 
 impl LedgerPageMsg {
     /// Every message, for the tests that render each in every language.
-    pub const ALL: [LedgerPageMsg; 48] = [
+    pub const ALL: [LedgerPageMsg; 49] = [
         LedgerPageMsg::Title,
         LedgerPageMsg::Intro,
         LedgerPageMsg::Loading,
@@ -205,6 +207,7 @@ impl LedgerPageMsg {
         LedgerPageMsg::ExportCsvRoster,
         LedgerPageMsg::ExportCsvTemperatures,
         LedgerPageMsg::ExportFailed,
+        LedgerPageMsg::FilesCodeFailed,
         LedgerPageMsg::BadRange,
         LedgerPageMsg::ImportHeading,
         LedgerPageMsg::ImportChoose,
@@ -339,6 +342,9 @@ impl Message for LedgerPageMsg {
             (ExportFailed, ZhHans) => "导出失败，请重试。",
             (ExportFailed, ZhHant) => "匯出失敗，請重試。",
             (ExportFailed, English) => "The export failed: try again.",
+            (FilesCodeFailed, ZhHans) => "未能取得读写文件的程序。请检查网络后重试；台账里的记录不会丢失。",
+            (FilesCodeFailed, ZhHant) => "未能取得讀寫檔案的程式。請檢查網路後重試；台賬裡的記錄不會遺失。",
+            (FilesCodeFailed, English) => "The code that reads and writes files could not be fetched. Check your connection and try again; nothing in the ledger is lost.",
             (BadRange, ZhHans) => "截止日期不能早于起始日期。",
             (BadRange, ZhHant) => "截止日期不能早於起始日期。",
             (BadRange, English) => "The end date cannot be before the start date.",
