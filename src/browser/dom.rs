@@ -143,3 +143,10 @@ pub fn details_open(ev: &web_sys::Event) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
         .is_some_and(|d| d.open())
 }
+
+/// Sets the document's title (the tab, bookmarks, history and the screen reader's page name).
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}

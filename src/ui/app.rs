@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{dom, lang, schedule};
-use crate::model::i18n::{Locale, Msg};
+use crate::model::i18n::{page_title, Locale, Msg};
 use crate::model::route::{is_current, Page};
 
 use super::guide::{GuideContext, LoadState, PROGRESS_KEY};
@@ -107,6 +107,8 @@ fn Guided(stage: RwSignal<u8>) -> impl IntoView {
 fn Frame(guide: GuideContext, stage: RwSignal<u8>) -> impl IntoView {
     let location = provide_router();
     let page = Memo::new(move |_| location.pathname.with(|path| Page::of(path)));
+    let locale = use_locale();
+    Effect::new(move |_| dom::set_title(&page_title(page.get(), locale.get())));
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
         <Show when=move || { stage.get() >= 3 }>

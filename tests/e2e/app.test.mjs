@@ -147,6 +147,25 @@ test('the language switch changes the interface and the guide, and is remembered
   await page.context().close();
 });
 
+test('each page has its own title in the reader\'s language', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/checklist');
+  await appReady(page);
+  await page.waitForFunction(() => document.title.startsWith('自查清单 · '));
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.waitForFunction(() => document.title === 'Checklist · A-Ji & Xiao-Mei · Back-to-Work Guide');
+  // A link within the app renames the tab too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
+  await page.waitForFunction(() => document.title.startsWith('About · '));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-Hant');
+  await page.waitForFunction(() => document.title === '關於 · 阿集小美 · 復工防控指南');
+  await page.goto(env.base + '/no-such-page');
+  await appReady(page);
+  await page.waitForFunction(() => document.title.startsWith('找不到這個頁面 · '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the build ships the guide once per language, each with only its own texts', async () => {
   const tags = GUIDE.languages;
   const isText = (v) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0

@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 use crate::guide::{ParseError, Problem, ProblemKind};
 use crate::load::{Description, LoadError, MAX_GUIDE_BYTES};
+use crate::route::Page;
 
 pub mod checklist;
 pub mod flowchart;
@@ -126,11 +127,15 @@ pub enum Msg {
     NotFoundTitle,
     NotFoundBody,
     BackHome,
+    /// The report's name in the document title.
+    TitleReport,
+    /// The ledger's name in the document title.
+    TitleLedger,
 }
 
 impl Msg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [Msg; 19] = [
+    pub const ALL: [Msg; 21] = [
         Msg::AppName,
         Msg::AppTagline,
         Msg::NavMain,
@@ -150,6 +155,8 @@ impl Msg {
         Msg::NotFoundTitle,
         Msg::NotFoundBody,
         Msg::BackHome,
+        Msg::TitleReport,
+        Msg::TitleLedger,
     ];
 }
 
@@ -215,6 +222,12 @@ impl Message for Msg {
             (BackHome, ZhHans) => "返回首页",
             (BackHome, ZhHant) => "返回首頁",
             (BackHome, English) => "Back to the home page",
+            (TitleReport, ZhHans) => "自查报告",
+            (TitleReport, ZhHant) => "自查報告",
+            (TitleReport, English) => "Report",
+            (TitleLedger, ZhHans) => "防控台账",
+            (TitleLedger, ZhHant) => "防控台賬",
+            (TitleLedger, English) => "Daily ledger",
         }
     }
 }
@@ -524,6 +537,21 @@ pub fn describe_load_error(error: &LoadError, locale: Locale) -> Description {
     Description { headline, details }
 }
 
+/// The document title of `page` in `locale`: the page's name, then the app's, so that a tab,
+/// a bookmark, the history and a screen reader name the page in the reader's language.
+pub fn page_title(page: Page, locale: Locale) -> String {
+    let name = match page {
+        Page::Home => return Msg::AppName.text(locale).to_string(),
+        Page::Flowchart => Msg::NavFlowchart,
+        Page::Checklist => Msg::NavChecklist,
+        Page::Report => Msg::TitleReport,
+        Page::About => Msg::NavAbout,
+        Page::Ledger => Msg::TitleLedger,
+        Page::NotFound => Msg::NotFoundTitle,
+    };
+    format!("{} · {}", name.text(locale), Msg::AppName.text(locale))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,6 +575,32 @@ mod tests {
         check_negotiate(&["en-US", "zh-CN"], Locale::English);
         check_negotiate(&["fr-FR", "en-GB"], Locale::English);
         check_negotiate(&["fr-FR", "de"], Locale::ZhHans);
+    }
+
+    #[test]
+    fn each_page_has_its_own_title_in_each_language() {
+        for locale in Locale::ALL {
+            let titles: Vec<String> = Page::ALL.iter().map(|&p| page_title(p, locale)).collect();
+            let mut unique = titles.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), titles.len(), "{titles:?}");
+            for title in &titles {
+                assert!(title.ends_with(Msg::AppName.text(locale)), "{title}");
+            }
+        }
+        assert_eq!(
+            page_title(Page::Checklist, Locale::English),
+            "Checklist · A-Ji & Xiao-Mei · Back-to-Work Guide"
+        );
+        assert_eq!(
+            page_title(Page::Ledger, Locale::ZhHant),
+            "防控台賬 · 阿集小美 · 復工防控指南"
+        );
+        assert_eq!(
+            page_title(Page::Home, Locale::ZhHans),
+            "阿集小美 · 复工防控指南"
+        );
     }
 
     #[test]
