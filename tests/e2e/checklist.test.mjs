@@ -611,3 +611,22 @@ test('the missing list shows its numbers from 10 up in full', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a note shows its length, and at the limit says that what went past it was not kept', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/checklist?role=enterprise');
+  await appReady(page);
+  const item = row(page, always[0]);
+  await item.getByText('备注').click();
+  const field = item.getByRole('textbox');
+  await field.fill('林工负责');
+  assert.equal(await item.getByTestId('note-count').textContent(), '4 / 2000 字');
+  // The field is described by its counter, so a screen reader hears it too.
+  const described = await field.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${described}`).textContent(), '4 / 2000 字');
+  // A paste past the limit: the field keeps 2,000 characters and the counter says so.
+  await field.fill('集'.repeat(2100));
+  assert.equal((await field.inputValue()).length, 2000);
+  await item.getByTestId('note-count').getByText('2000 / 2000 字：已达上限，超出的部分没有保存。').waitFor();
+  await page.context().close();
+});

@@ -68,6 +68,8 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
     say("unanswered", checklist::unanswered(2, locale));
     say("other_classes", checklist::other_classes(6, locale));
     say("other_classes one", checklist::other_classes(1, locale));
+    say("note_count", checklist::note_count(12, 2000, locale));
+    say("note_count full", checklist::note_count(2000, 2000, locale));
     say("na_by_answers", checklist::na_by_answers("Q", "A", locale));
     say("na_by_hand", checklist::na_by_hand("R", locale));
     say("na_by_hand blank", checklist::na_by_hand(" ", locale));

@@ -545,9 +545,14 @@ fn ItemRow(
                     rows="2"
                     maxlength=MAX_NOTE_CHARS
                     aria-label=move || format!("{}{}", words::label(ListMsg::Note.text(locale.get()), locale.get()), title())
+                    aria-describedby=format!("note-count-{id}")
                     prop:value=move || note.get()
                     on:input=on_note
                 ></textarea>
+                // The browser stops the field at its limit without a word; this says so.
+                <p class="note-count" id=format!("note-count-{id}") data-testid="note-count">
+                    {move || words::note_count(note.with(|n| n.chars().count()), MAX_NOTE_CHARS, locale.get())}
+                </p>
             </details>
             <details class="why">
                 <summary>{tr(ListMsg::Details)}</summary>

@@ -445,6 +445,22 @@ pub fn other_classes(count: usize, locale: Locale) -> String {
     }
 }
 
+/// A note's length against its limit, under the note field. At the limit it says that what
+/// went past it was not kept: the field takes no more, and a paste past it is cut.
+pub fn note_count(chars: usize, max: usize, locale: Locale) -> String {
+    let full = chars >= max;
+    match (locale, full) {
+        (Locale::ZhHans, false) => format!("{chars} / {max} 字"),
+        (Locale::ZhHant, false) => format!("{chars} / {max} 字"),
+        (Locale::English, false) => format!("{chars} / {max} characters"),
+        (Locale::ZhHans, true) => format!("{chars} / {max} 字：已达上限，超出的部分没有保存。"),
+        (Locale::ZhHant, true) => format!("{chars} / {max} 字：已達上限，超出的部分沒有儲存。"),
+        (Locale::English, true) => {
+            format!("{chars} / {max} characters: the limit; anything past it was not kept.")
+        }
+    }
+}
+
 /// A hint that unanswered questions may rule items out.
 pub fn unanswered(count: usize, locale: Locale) -> String {
     match locale {
