@@ -463,10 +463,13 @@ test('a share link with a QR code carries progress to another device, after aski
   await box(other, always[4]).check();
   await row(other, always[0]).getByText('备注').click();
   await row(other, always[0]).getByRole('textbox').fill('我的备注');
+  await other.getByLabel('企业名称').fill('杏林机械');
   await other.goto(url);
   await appReady(other);
   const confirm = other.getByTestId('shared-confirm');
   await confirm.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+  // Adopting takes the link's enterprise name too, and the question says so.
+  await confirm.getByText('企业名称也会从“杏林机械”改为“集美食品”。', { exact: false }).waitFor();
   assert.equal(await box(other, always[4]).isChecked(), true);
   await confirm.getByRole('button', { name: '替换' }).click();
   await other.getByText('已采用链接中的进度。').waitFor();
