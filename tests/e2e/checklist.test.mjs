@@ -238,6 +238,28 @@ test('reset asks first, and one step of undo brings everything back', async () =
   await page.context().close();
 });
 
+test('the one undo of a reset survives a reload, and is gone once used', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await box(page, always[0]).check();
+  await page.getByRole('button', { name: '重置本清单' }).click();
+  await page.keyboard.press('Enter');
+  await page.getByText('清单已重置。').waitFor();
+  assert.equal(await box(page, always[0]).isChecked(), false);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await box(page, always[0]).isChecked(), false);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByText('已恢复重置前的内容。').waitFor();
+  assert.equal(await box(page, always[0]).isChecked(), true);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await box(page, always[0]).isChecked(), true);
+  assert.equal(await page.getByRole('button', { name: '撤销' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a reset can still be undone after a language switch redraws the page', async () => {
   const page = await openPage(env);
   await openChecklist(page);
