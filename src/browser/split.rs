@@ -41,9 +41,16 @@ pub async fn parts_gone(points: &[&str]) -> bool {
         return false;
     };
     let loader = super::document()
-        .and_then(|d| d.query_selector("link[href$=\"/__wasm_split.js\"]").ok().flatten())
+        .and_then(|d| {
+            d.query_selector("link[href$=\"/__wasm_split.js\"]")
+                .ok()
+                .flatten()
+        })
         .and_then(|link| link.get_attribute("href"));
-    let Some(dir) = loader.as_deref().and_then(|href| href.strip_suffix("__wasm_split.js")) else {
+    let Some(dir) = loader
+        .as_deref()
+        .and_then(|href| href.strip_suffix("__wasm_split.js"))
+    else {
         return false;
     };
     for point in points {
@@ -51,7 +58,8 @@ pub async fn parts_gone(points: &[&str]) -> bool {
         init.set_method("HEAD");
         init.set_cache(web_sys::RequestCache::NoStore);
         let url = format!("{dir}split_{point}.wasm");
-        let answer = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await;
+        let answer =
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await;
         let status = answer
             .ok()
             .and_then(|r| r.dyn_into::<web_sys::Response>().ok())

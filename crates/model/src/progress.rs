@@ -1632,7 +1632,13 @@ mod tests {
         assert!(p.undo_reset(read, 200));
         assert_eq!(p.mark("e1"), before.mark("e1"));
         assert_eq!(p.answer("canteen"), before.answer("canteen"));
-        for bad in ["", "{", "null", r#"{"schema":2,"undo":null}"#, &text.replace("\"schema\":1", "\"schema\":9")] {
+        for bad in [
+            "",
+            "{",
+            "null",
+            r#"{"schema":2,"undo":null}"#,
+            &text.replace("\"schema\":1", "\"schema\":9"),
+        ] {
             assert_eq!(ResetUndo::decode(bad), None, "{bad}");
         }
         assert_ne!(ResetUndo::storage_key("g"), crate::saved::storage_key("g"));

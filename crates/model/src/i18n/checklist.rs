@@ -638,15 +638,24 @@ mod tests {
             assert_eq!(shared_question("", "", locale), ask);
             let changed = shared_question("集美食品", "杏林机械", locale);
             assert!(changed.starts_with(ask), "{changed}");
-            assert!(changed.contains("集美食品") && changed.contains("杏林机械"), "{changed}");
+            assert!(
+                changed.contains("集美食品") && changed.contains("杏林机械"),
+                "{changed}"
+            );
             let cleared = shared_question("集美食品", "", locale);
-            assert!(cleared.len() > ask.len() && cleared.contains("集美食品"), "{cleared}");
+            assert!(
+                cleared.len() > ask.len() && cleared.contains("集美食品"),
+                "{cleared}"
+            );
             let set = shared_question("", "杏林机械", locale);
             assert!(set.contains("杏林机械"), "{set}");
         }
         assert_eq!(
             shared_question("A", "B", Locale::English),
-            format!("{} The enterprise name changes from “A” to “B” too.", ListMsg::SharedAsk.text(Locale::English))
+            format!(
+                "{} The enterprise name changes from “A” to “B” too.",
+                ListMsg::SharedAsk.text(Locale::English)
+            )
         );
     }
 
