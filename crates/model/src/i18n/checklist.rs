@@ -479,7 +479,7 @@ pub fn na_by_hand(reason: &str, locale: Locale) -> String {
 
 /// The question before adopting a share link's progress. Adopting also takes the link's
 /// enterprise name (`Progress::overwrite`), so when it differs from `mine` the question says
-/// so, naming both.
+/// so, naming both (the English sentence brings its own leading space).
 pub fn shared_question(mine: &str, incoming: &str, locale: Locale) -> String {
     let ask = ListMsg::SharedAsk.text(locale);
     let (mine, incoming) = (mine.trim(), incoming.trim());
@@ -489,11 +489,11 @@ pub fn shared_question(mine: &str, incoming: &str, locale: Locale) -> String {
     let also = match (mine.is_empty(), incoming.is_empty(), locale) {
         (_, true, Locale::ZhHans) => format!("企业名称“{mine}”也会被清除。"),
         (_, true, Locale::ZhHant) => format!("企業名稱「{mine}」也會被清除。"),
-        (_, true, Locale::English) => format!("The enterprise name “{mine}” is cleared too."),
+        (_, true, Locale::English) => format!(" The enterprise name “{mine}” is cleared too."),
         (true, false, Locale::ZhHans) => format!("企业名称也会设为“{incoming}”。"),
         (true, false, Locale::ZhHant) => format!("企業名稱也會設為「{incoming}」。"),
         (true, false, Locale::English) => {
-            format!("The enterprise name is set to “{incoming}” too.")
+            format!(" The enterprise name is set to “{incoming}” too.")
         }
         (false, false, Locale::ZhHans) => {
             format!("企业名称也会从“{mine}”改为“{incoming}”。")
@@ -502,11 +502,10 @@ pub fn shared_question(mine: &str, incoming: &str, locale: Locale) -> String {
             format!("企業名稱也會從「{mine}」改為「{incoming}」。")
         }
         (false, false, Locale::English) => {
-            format!("The enterprise name changes from “{mine}” to “{incoming}” too.")
+            format!(" The enterprise name changes from “{mine}” to “{incoming}” too.")
         }
     };
-    let gap = if locale == Locale::English { " " } else { "" };
-    format!("{ask}{gap}{also}")
+    format!("{ask}{also}")
 }
 
 /// What an import file or share link holds, shown before asking to replace.
