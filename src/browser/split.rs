@@ -30,6 +30,53 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
+/// Whether any of the wasm parts named `points` (split point names) is gone from the server
+/// (`model::route::part_gone`), rather than out of reach: asked after a part failed to load, to
+/// tell a deploy that removed this build's files from a network failure. The parts sit next
+/// to their loader, whose address the page's preload link gives. Any doubt answers `false`.
+#[cfg(target_arch = "wasm32")]
+pub async fn parts_gone(points: &[&str]) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(window) = super::window() else {
+        return false;
+    };
+    let loader = super::document()
+        .and_then(|d| {
+            d.query_selector("link[href$=\"/__wasm_split.js\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|link| link.get_attribute("href"));
+    let Some(dir) = loader
+        .as_deref()
+        .and_then(|href| href.strip_suffix("__wasm_split.js"))
+    else {
+        return false;
+    };
+    for point in points {
+        let init = web_sys::RequestInit::new();
+        init.set_method("HEAD");
+        init.set_cache(web_sys::RequestCache::NoStore);
+        let url = format!("{dir}split_{point}.wasm");
+        let answer =
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await;
+        let status = answer
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+            .map(|r| r.status());
+        if status.is_some_and(crate::model::route::part_gone) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Off the browser no part is fetched, so none is gone.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn parts_gone(_points: &[&str]) -> bool {
+    false
+}
+
 /// Declares a function that lives in the wasm file named by its first argument in a split
 /// build, and is `async` in every build. Its return type must be a `Result` whose error
 /// converts from a failed load.

@@ -96,12 +96,17 @@ impl ProgressContext {
         // the next load is clean.
         let last_saved = loaded.problem.is_none().then(|| loaded.progress.clone());
         let last_text = stored;
+        // The last reset's undo, kept across reloads (`keep_undo`).
+        let undo = storage::get(&ResetUndo::storage_key(&guide.id))
+            .ok()
+            .flatten()
+            .and_then(|text| ResetUndo::decode(&text));
         let state = RwSignal::new(loaded.progress);
         let ctx = ProgressContext {
             progress: state.read_only(),
             state,
             notices: RwSignal::new(notices),
-            reset_undo: RwSignal::new(None),
+            reset_undo: RwSignal::new(undo),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
             last_text: StoredValue::new_local(last_text.as_deref().map(Raw::from_text)),
@@ -143,8 +148,23 @@ impl ProgressContext {
             Applied::Changed | Applied::Unchanged => None,
         };
         let any = cleared.is_some();
+        self.keep_undo(cleared.as_ref());
         self.reset_undo.set(cleared);
         any
+    }
+
+    /// Stores the undo the last reset offers (or removes it once used), so the offer
+    /// survives a reload. A page that must not write keeps it in memory only, like its
+    /// progress; a failed write only costs the undo after a reload.
+    fn keep_undo(&self, undo: Option<&ResetUndo>) {
+        if !self.may_save() {
+            return;
+        }
+        let key = ResetUndo::storage_key(&self.guide().id);
+        let _ = match undo {
+            Some(undo) => storage::set(&key, &undo.encode()),
+            None => storage::remove(&key),
+        };
     }
 
     /// Undoes the last reset, if it was of `role`'s checklist.
@@ -152,6 +172,7 @@ impl ProgressContext {
         if let Some(undo) = self.reset_undo.get_untracked().filter(|u| u.role() == role) {
             self.dispatch(Action::UndoReset(undo));
         }
+        self.keep_undo(None);
         self.reset_undo.set(None);
     }
 

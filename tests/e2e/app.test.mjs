@@ -383,6 +383,28 @@ test('a page whose code cannot be fetched says so, and a retry loads it', async 
   await page.context().close();
 });
 
+test('a page whose code is gone after a deploy says a new version is out, and reloading loads it', async () => {
+  const page = await openPage(env);
+  await page.context().route('**/sw.js', (route) => route.abort());
+  // As if the build this tab runs had been replaced: the server no longer has the part.
+  const gone = /\/split_checklist\.wasm$/;
+  await page.route(gone, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  await page.goto(env.base + '/checklist');
+  await page.waitForSelector('#shell', { state: 'detached' });
+  const notice = page.getByRole('alert').filter({ hasText: '本指南已有新版本' });
+  await notice.waitFor();
+  assert.ok((await notice.textContent()).includes('请重新载入页面'));
+  assert.equal(await notice.getByRole('button', { name: '重试' }).count(), 0);
+  await page.unroute(gone);
+  const reloaded = page.waitForEvent('load');
+  await notice.getByRole('button', { name: '重新载入' }).click();
+  await reloaded;
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: text(enterpriseSection.title) }).waitFor();
+  assert.equal(await notice.count(), 0);
+  await page.context().close();
+});
+
 test('a pages\' stylesheet that cannot be fetched keeps the guide back, and a retry shows it styled', async () => {
   const page = await openPage(env);
   await page.context().route('**/sw.js', (route) => route.abort());

@@ -238,6 +238,28 @@ test('reset asks first, and one step of undo brings everything back', async () =
   await page.context().close();
 });
 
+test('the one undo of a reset survives a reload, and is gone once used', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await box(page, always[0]).check();
+  await page.getByRole('button', { name: '重置本清单' }).click();
+  await page.keyboard.press('Enter');
+  await page.getByText('清单已重置。').waitFor();
+  assert.equal(await box(page, always[0]).isChecked(), false);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await box(page, always[0]).isChecked(), false);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByText('已恢复重置前的内容。').waitFor();
+  assert.equal(await box(page, always[0]).isChecked(), true);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await box(page, always[0]).isChecked(), true);
+  assert.equal(await page.getByRole('button', { name: '撤销' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a reset can still be undone after a language switch redraws the page', async () => {
   const page = await openPage(env);
   await openChecklist(page);
@@ -463,10 +485,13 @@ test('a share link with a QR code carries progress to another device, after aski
   await box(other, always[4]).check();
   await row(other, always[0]).getByText('备注').click();
   await row(other, always[0]).getByRole('textbox').fill('我的备注');
+  await other.getByLabel('企业名称').fill('杏林机械');
   await other.goto(url);
   await appReady(other);
   const confirm = other.getByTestId('shared-confirm');
   await confirm.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+  // Adopting takes the link's enterprise name too, and the question says so.
+  await confirm.getByText('企业名称也会从“杏林机械”改为“集美食品”。', { exact: false }).waitFor();
   assert.equal(await box(other, always[4]).isChecked(), true);
   await confirm.getByRole('button', { name: '替换' }).click();
   await other.getByText('已采用链接中的进度。').waitFor();

@@ -276,3 +276,22 @@ for (const width of [320, 390]) {
     await page.context().close();
   });
 }
+
+test('a bookmark of a step the guide lacks says "page not found", with a way to the chart', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/flowchart/no-such-step');
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: '找不到这个页面' }).waitFor();
+  assert.equal(await page.getByTestId('flowchart').count(), 0);
+  await page.getByRole('link', { name: '查看整个流程图' }).click();
+  await page.getByTestId('flowchart').locator('svg').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/flowchart');
+  // A real step's address still opens that step.
+  const step = GUIDE.nodes.find((n) => n.kind === 'step');
+  await page.goto(env.base + `/flowchart/${step.id}`);
+  await appReady(page);
+  await page.getByTestId('node-detail').getByRole('heading', { level: 2, name: text(step.title) }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: '找不到这个页面' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -2,7 +2,7 @@
 // the service worker (offline use and the new-version notice) and the manifest.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, openPage, appReady, GUIDE, builtGuide, text } from './helpers.mjs';
@@ -27,6 +27,32 @@ async function loadControlled(page, path = '/') {
   }
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the worker');
 }
+
+test('hashed files are served immutable, and the rest is revalidated with a 304', async () => {
+  const names = readdirSync(DIST);
+  const pkg = names.find((n) => /^pkg-[0-9a-f]+$/.test(n));
+  const hashed = [
+    `/${pkg}/${readdirSync(join(DIST, pkg)).find((n) => n.endsWith('.wasm'))}`,
+    `/${names.find((n) => /^app-[0-9a-f]+\.css$/.test(n))}`,
+    `/${names.find((n) => /^pages-[0-9a-f]+\.css$/.test(n))}`,
+  ];
+  for (const path of hashed) {
+    const res = await fetch(env.base + path);
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', path);
+  }
+  for (const path of ['/', '/checklist', '/sw.js', '/manifest.webmanifest', '/guide/jimei.zh-Hans.json']) {
+    const first = await fetch(env.base + path);
+    assert.equal(first.status, 200, path);
+    assert.equal(first.headers.get('cache-control'), 'no-cache', path);
+    const etag = first.headers.get('etag');
+    assert.ok(etag && first.headers.get('last-modified'), `${path} has validators`);
+    const again = await fetch(env.base + path, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304, path);
+    const since = await fetch(env.base + path, { headers: { 'if-modified-since': first.headers.get('last-modified') } });
+    assert.equal(since.status, 304, path);
+  }
+});
 
 test('the policy is in force: an injected inline script does not run', async () => {
   const page = await openPage(env);

@@ -1,5 +1,7 @@
 // A static file server for the release build, as a plain static host would serve it: files
-// from dist/, and index.html for any other path so deep links survive a reload.
+// from dist/, and index.html for any other path so deep links survive a reload. Hashed files go
+// out immutable and the rest with validators and `no-cache`, as the README tells hosts to.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -22,6 +24,11 @@ const TYPES = {
 export const DIST = process.env.JIMEI_DIST
   ? resolve(process.env.JIMEI_DIST)
   : resolve(fileURLToPath(import.meta.url), '../../../dist');
+
+// Names that carry a content hash (see README, "Hosting"): a new build gives them new names, so
+// they are cached for good; everything else is revalidated on each use.
+const HASHED = /^\/(pkg-[0-9a-f]+\/|(app|pages)-[0-9a-f]+\.css$)/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 // Types a real host would compress. Images are already small and load lazily.
 const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.webmanifest']);
@@ -50,9 +57,14 @@ export function serve(root = DIST, port = 0, { compress = false } = {}) {
     }
     try {
       let body = await readFile(file);
+      const modified = (await stat(file)).mtime;
+      modified.setMilliseconds(0);
+      // The index.html that answers an app route is not a hashed file, whatever the path.
+      const hashed = HASHED.test(path) && !file.endsWith('index.html');
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': hashed ? IMMUTABLE : 'no-cache',
+        'last-modified': modified.toUTCString(),
       };
       if (compress && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${file}:${body.length}`;
@@ -62,6 +74,16 @@ export function serve(root = DIST, port = 0, { compress = false } = {}) {
         body = cache.get(key);
         headers['content-encoding'] = 'br';
         headers.vary = 'accept-encoding';
+      }
+      // A validator per encoding, from the bytes sent, as a host's would be.
+      headers.etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
+      const match = req.headers['if-none-match'];
+      const since = Date.parse(req.headers['if-modified-since'] ?? '');
+      const fresh = match !== undefined ? match.split(/\s*,\s*/).includes(headers.etag) : since >= modified.getTime();
+      if (fresh) {
+        delete headers['content-type'];
+        res.writeHead(304, headers).end();
+        return;
       }
       res.writeHead(200, headers);
       res.end(body);

@@ -225,8 +225,9 @@ pub enum Notes {
     Keep,
 }
 
-/// What `reset` cleared, so `undo_reset` can put it back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What `reset` cleared, so `undo_reset` can put it back. It is stored (`encode`), so the
+/// one undo a reset offers survives a reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetUndo {
     role: Role,
     /// Item id to its record before and after the reset.
@@ -235,10 +236,44 @@ pub struct ResetUndo {
     answers: BTreeMap<String, (StampedAnswer, StampedAnswer)>,
 }
 
+/// The schema of a stored `ResetUndo`; a value of any other is not used.
+const UNDO_SCHEMA: u32 = 1;
+
+/// A stored `ResetUndo`, with its schema.
+#[derive(Serialize, Deserialize)]
+struct StoredUndo {
+    schema: u32,
+    undo: ResetUndo,
+}
+
 impl ResetUndo {
     /// The role whose checklist was reset.
     pub fn role(&self) -> Role {
         self.role
+    }
+
+    /// Where the last reset's undo of guide `guide_id` is kept, beside its progress.
+    pub fn storage_key(guide_id: &str) -> String {
+        format!("jimei.progress.undo/{guide_id}")
+    }
+
+    /// The text to store.
+    pub fn encode(&self) -> String {
+        let stored = StoredUndo {
+            schema: UNDO_SCHEMA,
+            undo: self.clone(),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// The undo in a stored text; `None` for anything unreadable or of another schema, which
+    /// only costs the offer of an undo (undoing checks each record against what the reset
+    /// left, so a stale undo changes nothing edited since).
+    pub fn decode(text: &str) -> Option<ResetUndo> {
+        serde_json::from_str::<StoredUndo>(text)
+            .ok()
+            .filter(|s| s.schema == UNDO_SCHEMA)
+            .map(|s| s.undo)
     }
 }
 
@@ -1583,6 +1618,30 @@ mod tests {
         assert_eq!(merge(&p, &reset), p);
         // Undoing twice changes nothing more.
         assert!(!p.undo_reset(undo, 300));
+    }
+
+    #[test]
+    fn a_stored_undo_reads_back_and_still_undoes() {
+        let g = sample();
+        let mut p = busy(&g);
+        let before = p.clone();
+        let undo = p.reset(&g, Role::Enterprise, 100).unwrap();
+        let text = undo.encode();
+        let read = ResetUndo::decode(&text).expect("readable");
+        assert_eq!(read, undo);
+        assert!(p.undo_reset(read, 200));
+        assert_eq!(p.mark("e1"), before.mark("e1"));
+        assert_eq!(p.answer("canteen"), before.answer("canteen"));
+        for bad in [
+            "",
+            "{",
+            "null",
+            r#"{"schema":2,"undo":null}"#,
+            &text.replace("\"schema\":1", "\"schema\":9"),
+        ] {
+            assert_eq!(ResetUndo::decode(bad), None, "{bad}");
+        }
+        assert_ne!(ResetUndo::storage_key("g"), crate::saved::storage_key("g"));
     }
 
     #[test]

@@ -105,6 +105,20 @@ pub fn path_rest(path: &str, prefix: &str) -> Option<String> {
         .map(|rest| decode(rest, Part::Path))
 }
 
+/// Whether `/flowchart/<node>` names a step the guide does not have (a mistyped or outdated
+/// bookmark): the page then says "page not found", as for any other unknown address.
+/// `ids` are the guide's node ids.
+pub fn is_unknown_step<'a>(node: Option<&str>, mut ids: impl Iterator<Item = &'a str>) -> bool {
+    node.is_some_and(|node| !ids.any(|id| id == node))
+}
+
+/// Whether a wasm part's HTTP `status` says it is gone from the server, not out of reach:
+/// after a deploy the old build's hashed files are removed, so a retry cannot work and only a
+/// reload (which takes the new build) helps.
+pub fn part_gone(status: u16) -> bool {
+    matches!(status, 404 | 410)
+}
+
 /// Whether `path` shows `href`'s page: equal, or below it (not for `/`, which would be every
 /// page).
 pub fn is_current(path: &str, href: &str) -> bool {
@@ -235,6 +249,26 @@ mod tests {
         assert_eq!(path_rest("/flowchart", "/flowchart"), None);
         assert_eq!(path_rest("/flowchart/", "/flowchart"), None);
         assert_eq!(path_rest("/flowcharts/x", "/flowchart"), None);
+    }
+
+    #[test]
+    fn only_a_step_the_guide_lacks_is_unknown() {
+        let ids = ["start", "self-check"];
+        assert!(!is_unknown_step(None, ids.into_iter()));
+        assert!(!is_unknown_step(Some("self-check"), ids.into_iter()));
+        assert!(is_unknown_step(Some("no-such-step"), ids.into_iter()));
+        assert!(is_unknown_step(Some("Self-Check"), ids.into_iter()));
+        assert!(is_unknown_step(Some("self-check"), [].into_iter()));
+    }
+
+    #[test]
+    fn only_a_missing_part_is_gone() {
+        assert!(part_gone(404));
+        assert!(part_gone(410));
+        // A server error or a refusal may pass; a retry is still worth offering.
+        for status in [200, 304, 403, 500, 503] {
+            assert!(!part_gone(status), "{status}");
+        }
     }
 
     #[test]

@@ -23,11 +23,12 @@ use crate::model::chart::{
 use crate::model::guide::{Guide, Item, NodeKind, Role};
 use crate::model::i18n::checklist::status_text;
 use crate::model::i18n::flowchart::{aside, tally_text, FcMsg};
-use crate::model::i18n::{Locale, Message, PageMsg};
+use crate::model::i18n::{Locale, Message, Msg, PageMsg};
 use crate::model::paint::{edge_look, kind_msg, node_look, NodeSituation};
 use crate::model::progress::{item_status, Action, ItemStatus, Progress};
+use crate::model::route::is_unknown_step;
 
-use crate::ui::guide::use_store;
+use crate::ui::guide::{use_store, GuideContext, LoadState};
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::router::{use_navigate, use_path_rest, use_query, NavigateOptions};
 use crate::ui::state::ProgressContext;
@@ -68,11 +69,46 @@ pub fn FlowchartPage() -> impl IntoView {
     let selected = use_path_rest("/flowchart");
     let view = use_query("view");
     let list = Memo::new(move |_| view.with(|v| v.as_deref() == Some("list")));
+    // An address naming no step of the guide is not found, as any unknown address is; until
+    // the guide has loaded, the page cannot tell, and shows its own heading.
+    let guide_ctx = use_context::<GuideContext>();
+    let unknown = Memo::new(move |_| {
+        guide_ctx.is_some_and(|ctx| {
+            ctx.state.with(|state| match state {
+                LoadState::Ready(guide) => selected.with(|node| {
+                    is_unknown_step(node.as_deref(), guide.nodes.iter().map(|n| n.id.as_str()))
+                }),
+                _ => false,
+            })
+        })
+    });
+    move || {
+        if unknown.get() {
+            Either::Left(step_not_found())
+        } else {
+            Either::Right(view! {
+                <section class="page flowchart">
+                    <h1>{tr(PageMsg::FlowchartTitle)}</h1>
+                    <p>{tr(PageMsg::FlowchartIntro)}</p>
+                    <GuideGate render={move |guide: Arc<Guide>| view! { <Flowchart guide selected list/> }}/>
+                </section>
+            })
+        }
+    }
+}
+
+/// The not-found page (the app's, with its words) for a step the guide does not have, with
+/// a way to the whole chart.
+fn step_not_found() -> impl IntoView {
     view! {
-        <section class="page flowchart">
-            <h1>{tr(PageMsg::FlowchartTitle)}</h1>
-            <p>{tr(PageMsg::FlowchartIntro)}</p>
-            <GuideGate render={move |guide: Arc<Guide>| view! { <Flowchart guide selected list/> }}/>
+        <section class="page" data-testid="step-not-found">
+            <h1>{tr(Msg::NotFoundTitle)}</h1>
+            <p>{tr(Msg::NotFoundBody)}</p>
+            <p>
+                <a href="/flowchart">{tr(FcMsg::OpenWholeChart)}</a>
+                " · "
+                <a href="/">{tr(Msg::BackHome)}</a>
+            </p>
         </section>
     }
 }

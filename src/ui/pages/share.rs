@@ -325,6 +325,13 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                 let incoming = incoming.clone();
                 move || incoming_text(&incoming, locale.get())
             };
+            let question = {
+                let theirs = incoming.enterprise_name().to_string();
+                move || {
+                    let mine = store.progress.with(|p| p.enterprise_name().to_string());
+                    words::shared_question(&mine, &theirs, locale.get())
+                }
+            };
             let keep = clear;
             let adopt = move |_| {
                 store.dispatch(Action::Adopt {
@@ -336,7 +343,7 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
             };
             view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
-                        <p id="shared-question"><strong>{tr(ListMsg::SharedAsk)}</strong></p>
+                        <p id="shared-question"><strong>{question}</strong></p>
                         <p id="shared-summary">{summary}</p>
                         <button type="button" class="button danger" on:click=adopt>{tr(ListMsg::Replace)}</button>
                         <button type="button" class="button" on:click=move |_| keep()>{tr(ListMsg::KeepMine)}</button>

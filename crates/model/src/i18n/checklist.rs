@@ -493,6 +493,37 @@ pub fn na_by_hand(reason: &str, locale: Locale) -> String {
     }
 }
 
+/// The question before adopting a share link's progress. Adopting also takes the link's
+/// enterprise name (`Progress::overwrite`), so when it differs from `mine` the question says
+/// so, naming both (the English sentence brings its own leading space).
+pub fn shared_question(mine: &str, incoming: &str, locale: Locale) -> String {
+    let ask = ListMsg::SharedAsk.text(locale);
+    let (mine, incoming) = (mine.trim(), incoming.trim());
+    if mine == incoming {
+        return ask.to_string();
+    }
+    let also = match (mine.is_empty(), incoming.is_empty(), locale) {
+        (_, true, Locale::ZhHans) => format!("企业名称“{mine}”也会被清除。"),
+        (_, true, Locale::ZhHant) => format!("企業名稱「{mine}」也會被清除。"),
+        (_, true, Locale::English) => format!(" The enterprise name “{mine}” is cleared too."),
+        (true, false, Locale::ZhHans) => format!("企业名称也会设为“{incoming}”。"),
+        (true, false, Locale::ZhHant) => format!("企業名稱也會設為「{incoming}」。"),
+        (true, false, Locale::English) => {
+            format!(" The enterprise name is set to “{incoming}” too.")
+        }
+        (false, false, Locale::ZhHans) => {
+            format!("企业名称也会从“{mine}”改为“{incoming}”。")
+        }
+        (false, false, Locale::ZhHant) => {
+            format!("企業名稱也會從「{mine}」改為「{incoming}」。")
+        }
+        (false, false, Locale::English) => {
+            format!(" The enterprise name changes from “{mine}” to “{incoming}” too.")
+        }
+    };
+    format!("{ask}{also}")
+}
+
 /// What an import file or share link holds, shown before asking to replace.
 pub fn incoming_summary(done: usize, not_applicable: usize, name: &str, locale: Locale) -> String {
     let name = name.trim();
@@ -611,6 +642,36 @@ mod tests {
             assert!(incoming_summary(2, 1, "", locale).contains('2'));
             assert!(!ListMsg::Ready.text(locale).is_empty());
         }
+    }
+
+    #[test]
+    fn the_share_question_names_an_enterprise_name_it_replaces() {
+        for locale in Locale::ALL {
+            let ask = ListMsg::SharedAsk.text(locale);
+            // The same name (spaces aside) changes nothing, so nothing more is said.
+            assert_eq!(shared_question("集美食品", " 集美食品 ", locale), ask);
+            assert_eq!(shared_question("", "", locale), ask);
+            let changed = shared_question("集美食品", "杏林机械", locale);
+            assert!(changed.starts_with(ask), "{changed}");
+            assert!(
+                changed.contains("集美食品") && changed.contains("杏林机械"),
+                "{changed}"
+            );
+            let cleared = shared_question("集美食品", "", locale);
+            assert!(
+                cleared.len() > ask.len() && cleared.contains("集美食品"),
+                "{cleared}"
+            );
+            let set = shared_question("", "杏林机械", locale);
+            assert!(set.contains("杏林机械"), "{set}");
+        }
+        assert_eq!(
+            shared_question("A", "B", Locale::English),
+            format!(
+                "{} The enterprise name changes from “A” to “B” too.",
+                ListMsg::SharedAsk.text(Locale::English)
+            )
+        );
     }
 
     /// Issue 15: the report wrote a full-width colon after its labels in English too.

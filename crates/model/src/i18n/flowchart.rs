@@ -34,11 +34,13 @@ pub enum FcMsg {
     BackTo,
     ContinueWith,
     NoItems,
+    /// The link back to the whole chart from an address naming no step of the guide.
+    OpenWholeChart,
 }
 
 impl FcMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [FcMsg; 26] = [
+    pub const ALL: [FcMsg; 27] = [
         FcMsg::ViewLabel,
         FcMsg::ViewChart,
         FcMsg::ViewList,
@@ -65,6 +67,7 @@ impl FcMsg {
         FcMsg::BackTo,
         FcMsg::ContinueWith,
         FcMsg::NoItems,
+        FcMsg::OpenWholeChart,
     ];
 }
 
@@ -151,6 +154,9 @@ impl Message for FcMsg {
             (NoItems, ZhHans) => "这一步没有自查项。",
             (NoItems, ZhHant) => "這一步沒有自查項。",
             (NoItems, English) => "This step has no checklist items.",
+            (OpenWholeChart, ZhHans) => "查看整个流程图",
+            (OpenWholeChart, ZhHant) => "查看整個流程圖",
+            (OpenWholeChart, English) => "See the whole flowchart",
         }
     }
 }

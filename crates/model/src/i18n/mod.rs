@@ -119,6 +119,10 @@ pub enum Msg {
     PartLoadFailedTitle,
     /// What to do about it: the network, or a new version deployed since the page opened.
     PartLoadFailedBody,
+    /// A page's code is gone from the server (a newer version has been deployed since the
+    /// page opened): only a reload helps.
+    PartOutdatedTitle,
+    PartOutdatedBody,
     Retry,
     HomeIntro,
     HomeStartEnterprise,
@@ -147,6 +151,8 @@ impl Msg {
         Msg::Loading,
         Msg::PartLoadFailedTitle,
         Msg::PartLoadFailedBody,
+        Msg::PartOutdatedTitle,
+        Msg::PartOutdatedBody,
         Msg::Retry,
         Msg::HomeIntro,
         Msg::HomeStartEnterprise,
@@ -198,6 +204,12 @@ impl Message for Msg {
             (PartLoadFailedBody, ZhHans) => "未能取得此页面的程序。请检查网络后重试；如仍不行，请重新载入页面。你的进度不会丢失。",
             (PartLoadFailedBody, ZhHant) => "未能取得此頁面的程式。請檢查網絡後重試；如仍不行，請重新載入頁面。你的進度不會丟失。",
             (PartLoadFailedBody, English) => "The code of this page could not be fetched. Check your connection and try again; if that does not help, reload the page. Your progress is not lost.",
+            (PartOutdatedTitle, ZhHans) => "本指南已有新版本",
+            (PartOutdatedTitle, ZhHant) => "本指南已有新版本",
+            (PartOutdatedTitle, English) => "A new version of this app is out",
+            (PartOutdatedBody, ZhHans) => "此页面的程序已换成新版本，这个标签页里的旧版本取不到它。请重新载入页面以使用新版本。你的进度不会丢失。",
+            (PartOutdatedBody, ZhHant) => "此頁面的程式已換成新版本，這個分頁裡的舊版本取不到它。請重新載入頁面以使用新版本。你的進度不會丟失。",
+            (PartOutdatedBody, English) => "The code of this page has been replaced by a new version, which this tab's older version cannot fetch. Reload the page to use the new version. Your progress is not lost.",
             (Retry, ZhHans) => "重试",
             (Retry, ZhHant) => "重試",
             (Retry, English) => "Try again",
