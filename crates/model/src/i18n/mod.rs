@@ -139,7 +139,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [Msg; 21] = [
+    pub const ALL: [Msg; 23] = [
         Msg::AppName,
         Msg::AppTagline,
         Msg::NavMain,
