@@ -71,6 +71,20 @@ fn offer(
 #[derive(Debug, Clone)]
 pub struct ChosenFile(web_sys::File);
 
+impl ChosenFile {
+    /// Refuses a file over `limit` bytes, before anything is read.
+    fn within(&self, limit: usize) -> Result<(), CodecError> {
+        let size = self.0.size();
+        if size > limit as f64 {
+            return Err(CodecError::TooLarge {
+                bytes: size as usize,
+                limit,
+            });
+        }
+        Ok(())
+    }
+}
+
 /// The file chosen in the input that `ev` (its `change` event) came from. The input is
 /// cleared, so choosing the same file again is seen as a change.
 pub fn take_chosen_file(ev: &leptos::ev::Event) -> Option<ChosenFile> {
@@ -83,13 +97,7 @@ pub fn take_chosen_file(ev: &leptos::ev::Event) -> Option<ChosenFile> {
 
 /// Reads a chosen file as text, refusing one over `limit` bytes before reading it.
 pub async fn read_text(file: ChosenFile, limit: usize) -> Result<String, CodecError> {
-    let size = file.0.size();
-    if size > limit as f64 {
-        return Err(CodecError::TooLarge {
-            bytes: size as usize,
-            limit,
-        });
-    }
+    file.within(limit)?;
     let text = JsFuture::from(file.0.text())
         .await
         .map_err(|_| CodecError::NotText)?;
@@ -98,13 +106,7 @@ pub async fn read_text(file: ChosenFile, limit: usize) -> Result<String, CodecEr
 
 /// Reads a chosen file's bytes, refusing one over `limit` bytes before reading it.
 pub async fn read_bytes(file: ChosenFile, limit: usize) -> Result<Vec<u8>, CodecError> {
-    let size = file.0.size();
-    if size > limit as f64 {
-        return Err(CodecError::TooLarge {
-            bytes: size as usize,
-            limit,
-        });
-    }
+    file.within(limit)?;
     let buffer = JsFuture::from(file.0.array_buffer())
         .await
         .map_err(|_| CodecError::NotText)?;

@@ -125,26 +125,10 @@ impl LedgerState {
 
     /// Stores `entry` (already in the ledger signal) in a transaction of its own.
     fn store<T: Stored>(self, entry: Entry<T>) {
-        let write = move |db: Rc<LedgerDb>| {
-            spawn_local(async move {
-                if let Err(e) = db.put(&entry).await {
-                    crate::browser::console::warn(&e.to_string());
-                    self.problem.set(Some(e));
-                }
-            });
-        };
-        match self.db.get_value() {
-            Some(db) => write(db),
-            // Until the database has opened, the write waits; if it cannot open, the ledger
-            // is in memory and the banner says so.
-            None if !self.opened.get_untracked() => {
-                self.pending.update_value(|p| p.push(Box::new(write)));
-            }
-            None => {}
-        }
+        self.store_many(vec![entry]);
     }
 
-    /// Stores several entries (an import's people) in one transaction.
+    /// Stores entries (already in the ledger signal; an import's people) in one transaction.
     fn store_many<T: Stored>(self, entries: Vec<Entry<T>>) {
         let write = move |db: Rc<LedgerDb>| {
             spawn_local(async move {
@@ -156,6 +140,8 @@ impl LedgerState {
         };
         match self.db.get_value() {
             Some(db) => write(db),
+            // Until the database has opened, the write waits; if it cannot open, the ledger
+            // is in memory and the banner says so.
             None if !self.opened.get_untracked() => {
                 self.pending.update_value(|p| p.push(Box::new(write)));
             }
