@@ -318,4 +318,38 @@ mod store {
         assert_eq!(storage::keys_with_prefix(BACKUPS).unwrap().len(), 1);
         clear();
     }
+
+    /// Issue 20 §2: storage that is full before any change is found at start, the bar stays
+    /// while saves fail, and a save that succeeds once there is room takes it away.
+    #[wasm_bindgen_test]
+    async fn a_full_storage_is_found_at_start_and_the_bar_stays_until_a_save_succeeds() {
+        clear();
+        fill_storage(64);
+        start_executor();
+        let owner = Owner::new();
+        let store = owner.with(|| ProgressContext::new(guide()));
+        assert!(store.unsaved.get_untracked(), "found at start");
+        assert!(notices(&store).contains(&Notice::NotWritable));
+        assert_eq!(
+            storage::get("jimei.probe").unwrap(),
+            None,
+            "the test write is removed"
+        );
+        store.dispatch(Action::Check {
+            item: "masks".into(),
+        });
+        settle().await;
+        store.save_now();
+        assert!(store.unsaved.get_untracked());
+        assert!(notices(&store).contains(&Notice::WriteFailed));
+        assert!(!store.save_again(), "still full");
+        clear();
+        assert!(store.save_again(), "room again");
+        assert!(!store.unsaved.get_untracked());
+        assert!(!notices(&store).iter().any(Notice::cleared_by_save));
+        let raw = storage::get(KEY).unwrap().expect("written");
+        let decoded = saved::decode_stored(&raw, "rtest").unwrap();
+        assert_eq!(decoded.saved.progress.mark("masks"), Some(&Mark::Done));
+        clear();
+    }
 }

@@ -26,6 +26,29 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A moment (milliseconds since the epoch) as local `YYYY-MM-DD HH:MM`, for listing saved
+/// copies. On the host, in UTC.
+pub fn local_time_text(ms: u64) -> String {
+    if cfg!(target_arch = "wasm32") {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+        return format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            date.get_full_year(),
+            date.get_month() + 1,
+            date.get_date(),
+            date.get_hours(),
+            date.get_minutes()
+        );
+    }
+    let (y, m, d) = civil_from_days((ms / 86_400_000) as i64);
+    let minutes = (ms / 60_000) % (24 * 60);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        minutes / 60,
+        minutes % 60
+    )
+}
+
 /// The local time of day as hours and minutes, for the time of a gate reading. On the host,
 /// the time in UTC.
 pub fn local_hm() -> (u32, u32) {
@@ -72,5 +95,9 @@ mod tests {
         assert_eq!(civil_from_days(18_302), (2020, 2, 10));
         assert_eq!(civil_from_days(18_321), (2020, 2, 29));
         assert_eq!(today().len(), 10);
+        assert_eq!(
+            local_time_text(18_302 * 86_400_000 + 61_000),
+            "2020-02-10 00:01"
+        );
     }
 }

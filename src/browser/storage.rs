@@ -56,6 +56,18 @@ pub fn set_verified(key: &str, value: &str) -> Result<(), StorageError> {
     ))
 }
 
+/// The key of the start-up write test; nothing else uses it.
+const PROBE_KEY: &str = "jimei.probe";
+
+/// Whether storage takes a small write now: writes about a kilobyte under a key of its own
+/// and removes it again. A full quota or a read-only storage fails here before the user
+/// changes anything, so the page can say so at once rather than after their first edit.
+pub fn writable() -> Result<(), StorageError> {
+    let result = set_verified(PROBE_KEY, &"0".repeat(1024));
+    let _ = remove(PROBE_KEY);
+    result
+}
+
 /// Every key in local storage that starts with `prefix`.
 pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageError> {
     let storage = local()?;

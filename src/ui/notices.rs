@@ -4,11 +4,13 @@
 
 use leptos::prelude::*;
 
+use crate::browser::clock::today;
 use crate::browser::file::download;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::browser::{console, history, storage, BrowserError};
 use crate::model::i18n::store::NoticeAction;
 use crate::model::i18n::PageMsg;
+use crate::model::saved;
 
 use super::locale::{tr, use_locale};
 use super::state::{Notice, ProgressContext};
@@ -17,7 +19,7 @@ split_fn!(
     /// The banners of `store`, from the guide's wasm file in a split build.
     guide,
     pub fn notices_part(store: ProgressContext) -> Result<AnyView, ChunkError> {
-        Ok(untrack(|| view! { <NoticeList store/> }.into_any()))
+        Ok(untrack(|| view! { <NoticeList store/><UnsavedBar store/> }.into_any()))
     }
 );
 
@@ -62,6 +64,41 @@ fn NoticeList(store: ProgressContext) -> impl IntoView {
                     .collect_view()
             }}
         </div>
+    }
+}
+
+/// A bar fixed at the foot of the screen while the page's changes are not saved, so a user
+/// typing far down the checklist sees it; it stays until a save succeeds. It offers to try
+/// again (once storage has room) and to download the page's progress, so nothing is lost.
+#[component]
+fn UnsavedBar(store: ProgressContext) -> impl IntoView {
+    let still_failing = RwSignal::new(false);
+    let again = move |_| still_failing.set(!store.save_again());
+    let copy = move |_| {
+        let text = saved::export(&store.snapshot());
+        let name = format!("jimei-progress-{}.json", today());
+        if let Err(error) = download(&name, &text, "application/json") {
+            if let BrowserError::Refused(cause) = error {
+                console::warn(&cause);
+            }
+            store.add_notice(Notice::DownloadFailed);
+        }
+    };
+    move || {
+        store.unsaved.get().then(|| {
+            view! {
+                <div class="unsaved-bar" role="alert" data-testid="unsaved-bar">
+                    <span>
+                        {tr(PageMsg::UnsavedBar)}
+                        {move || still_failing.get().then(|| view! { " " {tr(PageMsg::SaveStillFailing)} })}
+                    </span>
+                    {store.may_save().then(|| view! {
+                        <button type="button" class="button small" on:click=again>{tr(PageMsg::SaveAgain)}</button>
+                    })}
+                    <button type="button" class="button small" on:click=copy>{tr(PageMsg::SaveCopy)}</button>
+                </div>
+            }
+        })
     }
 }
 

@@ -14,7 +14,7 @@ use crate::browser::storage::{self, Raw, StorageError};
 use crate::browser::{clock, probe, schedule};
 use crate::model::guide::{Guide, Role};
 pub use crate::model::i18n::store::Notice;
-use crate::model::progress::{Action, Applied, Progress, ResetUndo};
+use crate::model::progress::{Action, Applied, Notes, Progress, ResetUndo};
 use crate::model::saved::{self, CodecError, Saved, Stored};
 
 /// The checklist state shared by the checklist, the flowchart and the report.
@@ -26,6 +26,9 @@ pub struct ProgressContext {
     state: RwSignal<Progress>,
     /// Banners to show; each can be dismissed.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Whether the page's changes are not being saved (see `Notice::stops_saving`): a bar
+    /// then stays in view until a save succeeds, whatever banners were dismissed.
+    pub unsaved: RwSignal<bool>,
     /// What the last reset cleared, for its one step of undo. Kept here rather than in the
     /// page, so it survives the page being drawn again (a guide language swap).
     pub reset_undo: RwSignal<Option<ResetUndo>>,
@@ -89,6 +92,15 @@ impl ProgressContext {
             held = notice.holds_storage();
             notices.push(notice);
         }
+        // A full or read-only storage is found now, not after the user's first change.
+        if !notices.iter().any(Notice::stops_saving) {
+            match storage::writable() {
+                Ok(()) => {}
+                Err(StorageError::Unavailable) => notices.push(Notice::StorageUnavailable),
+                Err(_) => notices.push(Notice::NotWritable),
+            }
+        }
+        let unsaved = notices.iter().any(Notice::stops_saving);
         notices.extend(Notice::guide_updated(&loaded.change));
         // A clean load counts as saved, and so does a first visit: there is nothing to write
         // until the user changes something. After a problem whose value was copied, the
@@ -106,6 +118,7 @@ impl ProgressContext {
             progress: state.read_only(),
             state,
             notices: RwSignal::new(notices),
+            unsaved: RwSignal::new(unsaved),
             reset_undo: RwSignal::new(undo),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
@@ -138,6 +151,35 @@ impl ProgressContext {
         self.state
             .update(|p| applied = p.perform(&guide, action, now()));
         applied
+    }
+
+    /// Replaces the progress shown with `incoming` (an imported file, a share link, a saved
+    /// copy), keeping a copy of it first under a backup key, read back before anything is
+    /// replaced. If the copy cannot be kept, nothing changes and the error says why, unless
+    /// `without_copy` (the user said to go on anyway). Returns the progress replaced, for
+    /// the undo the page offers, and the copy's key (`None` when there was no work to keep).
+    pub fn replace_with(
+        &self,
+        incoming: Progress,
+        notes: Notes,
+        without_copy: bool,
+    ) -> Result<(Progress, Option<String>), StorageError> {
+        let snapshot = self.snapshot();
+        let kept = if snapshot.progress.holds_work() {
+            let key = saved::backup_key(&snapshot.guide_id, now());
+            match storage::set_verified(&key, &saved::encode(&snapshot)) {
+                Ok(()) => Some(key),
+                Err(_) if without_copy => None,
+                Err(error) => return Err(error),
+            }
+        } else {
+            None
+        };
+        self.dispatch(Action::Adopt {
+            progress: Box::new(incoming),
+            notes,
+        });
+        Ok((snapshot.progress, kept))
     }
 
     /// Resets `role`'s checklist and keeps what it cleared for one undo; returns whether
@@ -199,6 +241,9 @@ impl ProgressContext {
 
     /// Adds a banner unless the same one is showing.
     pub fn add_notice(&self, notice: Notice) {
+        if notice.stops_saving() && self.unsaved.try_get_untracked() == Some(false) {
+            self.unsaved.set(true);
+        }
         self.notices.update(|list| {
             if !list.contains(&notice) {
                 list.push(notice);
@@ -255,6 +300,49 @@ impl ProgressContext {
             return;
         }
         self.pending.set_value(None);
+        self.write();
+    }
+
+    /// Tries the save again, from the bar that says changes are not saved, and says whether
+    /// storage now holds the page's state. With nothing new to write it tests that storage
+    /// takes a write, which is what the bar was about.
+    pub fn save_again(self) -> bool {
+        if !self.may_save() {
+            return false;
+        }
+        let unchanged = self.progress.with_untracked(|progress| {
+            self.last_saved
+                .with_value(|last| last.as_ref() == Some(progress))
+        });
+        if unchanged {
+            if storage::writable().is_err() {
+                return false;
+            }
+            self.saved();
+        } else {
+            self.pending.set_value(None);
+            self.write();
+        }
+        self.unsaved.try_get_untracked() == Some(false)
+    }
+
+    /// A write succeeded: the banners it makes untrue go, and so does the bar. They are only
+    /// touched when one goes, so a save wakes nothing else.
+    fn saved(self) {
+        let stale = self
+            .notices
+            .with_untracked(|l| l.iter().any(Notice::cleared_by_save));
+        if stale {
+            self.notices.update(|l| l.retain(|n| !n.cleared_by_save()));
+        }
+        if self.unsaved.get_untracked() {
+            self.unsaved.set(false);
+        }
+    }
+
+    /// Merges the state with whatever is stored (another tab may have written since) and
+    /// writes the result, unless storage already holds it.
+    fn write(self) {
         if self.held.try_get_value() != Some(false) {
             return;
         }
@@ -311,16 +399,7 @@ impl ProgressContext {
             if let Some(write) = plan.write {
                 let encoded = Raw::from_text(&write);
                 match storage::set_raw(&key, &encoded) {
-                    // Only touch the banners when one goes, so a save wakes nothing else.
-                    Ok(()) => {
-                        if self
-                            .notices
-                            .with_untracked(|l| l.contains(&Notice::WriteFailed))
-                        {
-                            self.notices
-                                .update(|l| l.retain(|n| *n != Notice::WriteFailed));
-                        }
-                    }
+                    Ok(()) => self.saved(),
                     Err(StorageError::Unavailable) => {
                         return self.add_notice(Notice::StorageUnavailable)
                     }

@@ -293,6 +293,13 @@ test('a corrupt stored value: a notice, the old value in a backup key, a working
   assert.equal(backups.length, 1);
   assert.equal(backups[0][1], corrupt);
   assert.ok((await notice.textContent()).includes(backups[0][0]));
+  // The copy is in the list of saved copies, to download, never to restore.
+  const panel = page.getByTestId('saved-copies');
+  await panel.getByText('已保存的副本').click();
+  const copy = panel.getByTestId('backup');
+  await copy.getByText('这份副本无法读取，只能下载').waitFor();
+  assert.equal(await copy.getByRole('button', { name: '恢复这份' }).count(), 0);
+  assert.equal(await copy.getByRole('button', { name: '下载' }).count(), 1);
   await box(page, always[0]).check();
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).schema === 1, KEY);
   assert.deepEqual(page.errors, []);
@@ -335,6 +342,68 @@ test('a write that fails: a banner, and nothing is lost from the page', async ()
   await box(page, always[1]).check();
   assert.equal(await box(page, always[0]).isChecked(), true);
   assert.equal(await box(page, always[1]).isChecked(), true);
+  // The bar at the foot of the screen says it too, and stays after the banner is dismissed.
+  const bar = page.getByTestId('unsaved-bar');
+  await bar.getByText('此页面上的更改没有保存到本设备').waitFor();
+  await page.getByTestId('notice').filter({ hasText: '进度未能保存' }).getByRole('button', { name: '知道了' }).click();
+  assert.equal(await bar.isVisible(), true);
+  // Trying again while writes still fail says so, and the bar stays.
+  await bar.getByRole('button', { name: '重试保存' }).click();
+  await bar.getByText('仍然无法保存').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** Fills local storage to its quota with filler keys, so that a write adding bytes fails. */
+async function fillStorage(page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > 0) {
+      try {
+        localStorage.setItem(`filler/${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+}
+
+/** Whether the whole of `locator` lies inside the viewport. */
+async function inViewport(page, locator) {
+  const boxOf = await locator.boundingBox();
+  const { height } = page.viewportSize();
+  return boxOf !== null && boxOf.y >= 0 && boxOf.y + boxOf.height <= height;
+}
+
+test('a full storage: the bar shows at start, stays in view far down the page, and goes once a save succeeds', async () => {
+  const page = await openPage(env, { viewport: { width: 320, height: 640 } });
+  await openChecklist(page);
+  await fillStorage(page);
+  // After a reload with storage still full, the start-up check says so before any change.
+  await page.reload();
+  await appReady(page);
+  await page.getByTestId('status-panel').waitFor();
+  const bar = page.getByTestId('unsaved-bar');
+  await bar.waitFor();
+  await page.getByTestId('notice').filter({ hasText: '存储空间已满或不可写入' }).waitFor();
+  // Far down the checklist, where the banners at the top are out of sight, the bar is not.
+  const far = always[10];
+  await box(page, far).scrollIntoViewIfNeeded();
+  await box(page, far).check();
+  await page.getByTestId('notice').filter({ hasText: '进度未能保存' }).waitFor({ state: 'attached' });
+  assert.ok(await inViewport(page, bar), 'the bar is in the viewport');
+  assert.ok(!(await inViewport(page, page.getByTestId('notice').first())), 'the banners are out of sight');
+  assert.equal((await stored(page))?.progress?.items?.[far.id], undefined);
+  // With room again, trying again saves the change, and the bar and the banners go.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler/')) localStorage.removeItem(key);
+  });
+  await bar.getByRole('button', { name: '重试保存' }).click();
+  await bar.waitFor({ state: 'detached' });
+  assert.equal((await stored(page)).progress.items[far.id]?.mark?.value?.state, 'done', 'the change is stored');
+  assert.equal(await page.getByTestId('notice').filter({ hasText: '存储空间已满' }).count(), 0);
+  assert.equal(await page.getByTestId('notice').filter({ hasText: '进度未能保存' }).count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -432,6 +501,125 @@ test('export then import restores the same state, after asking', async () => {
   assert.equal(await box(page, always[0]).isChecked(), true);
   assert.equal(await box(page, always[5]).isChecked(), false);
   assert.equal(await row(page, always[0]).getByRole('textbox').inputValue(), '见附件');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** Retries `check` (which throws until it holds) for up to five seconds. */
+async function eventually(check) {
+  const until = Date.now() + 5000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** An export file of a progress where only `item` is done. */
+function fileWith(item) {
+  return {
+    format: 'jimei-progress', schema: 1, guide_id: GUIDE.id, guide_version: GUIDE.version, saved_at: 1,
+    progress: { items: { [item.id]: { mark: { value: { state: 'done' }, at: 1 } } } },
+  };
+}
+
+async function importFile(page, file) {
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'progress.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+}
+
+test('a replacement keeps a copy first: undo, and the saved copies can be restored, downloaded and deleted', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await makeProgress(page);
+  await eventually(async () => assert.equal((await visibleState(page)).name, '集美食品'));
+  const mine = await visibleState(page);
+
+  await importFile(page, fileWith(always[7]));
+  await page.getByTestId('import-confirm').getByRole('button', { name: '替换' }).click();
+  const note = page.getByTestId('replaced').first();
+  await note.getByText('原来的进度已另存为副本').waitFor();
+  assert.equal(await box(page, always[7]).isChecked(), true);
+  assert.equal(await box(page, always[0]).isChecked(), false);
+  const backups = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jimei.progress.backup/')));
+  assert.equal((await backups()).length, 1);
+
+  // One step of undo brings everything back, notes included.
+  await note.getByRole('button', { name: '撤销' }).click();
+  await page.getByText('已撤销替换，进度恢复原样。').waitFor();
+  await eventually(async () => assert.deepEqual(await visibleState(page), mine));
+  await row(page, always[2]).getByText('不适用：外包').waitFor();
+
+  // The copies are listed, newest first: the imported progress (kept by the undo), then mine.
+  const panel = page.getByTestId('saved-copies');
+  await panel.getByText('已保存的副本').click();
+  const rows = panel.getByTestId('backup');
+  await eventually(async () => assert.equal(await rows.count(), 2));
+  await rows.nth(0).getByText('其中 1 项已完成，0 项标为不适用。').waitFor();
+  await rows.nth(1).getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+
+  // Restoring asks first, keeps the progress shown as a copy, then replaces it.
+  await rows.nth(0).getByRole('button', { name: '恢复这份' }).click();
+  await rows.nth(0).getByRole('alertdialog').getByRole('button', { name: '恢复这份' }).click();
+  await panel.getByText('已恢复这份副本。').waitFor();
+  assert.equal(await box(page, always[7]).isChecked(), true);
+  assert.equal(await box(page, always[0]).isChecked(), false);
+  await eventually(async () => assert.equal(await rows.count(), 3));
+
+  // A copy downloads as a file the import reads.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    rows.nth(2).getByRole('button', { name: '下载' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^jimei-progress-backup-\d+\.json$/);
+  const kept = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(kept.format, 'jimei-progress');
+  assert.equal(kept.progress.enterprise_name.value, '集美食品');
+
+  // Deleting asks first; cancelling keeps it.
+  await rows.nth(0).getByRole('button', { name: '删除' }).click();
+  await rows.nth(0).getByRole('alertdialog').getByRole('button', { name: '取消' }).click();
+  assert.equal(await rows.count(), 3);
+  await rows.nth(0).getByRole('button', { name: '删除' }).click();
+  await rows.nth(0).getByRole('alertdialog').getByRole('button', { name: '删除' }).click();
+  await panel.getByText('副本已删除。').waitFor();
+  await eventually(async () => assert.equal(await rows.count(), 2));
+  assert.equal((await backups()).length, 2);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('when no copy can be kept, nothing is replaced until the user says so', async () => {
+  const page = await openPage(env);
+  await openChecklist(page);
+  await box(page, always[3]).check();
+  await eventually(async () => assert.ok((await visibleState(page)).items[always[3].id]));
+  await fillStorage(page);
+  await importFile(page, fileWith(always[8]));
+  const confirm = page.getByTestId('import-confirm');
+  await confirm.getByRole('button', { name: '替换' }).click();
+  await confirm.getByTestId('copy-failed').waitFor();
+  assert.equal(await box(page, always[3]).isChecked(), true, 'nothing replaced yet');
+  // The user can take their progress away first.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    confirm.getByRole('button', { name: '下载我的进度' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^jimei-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  await confirm.getByRole('button', { name: '不留副本，仍然替换' }).click();
+  await page.getByTestId('replaced').getByText('已导入进度文件。').waitFor();
+  assert.equal(await box(page, always[8]).isChecked(), true);
+  assert.equal(await box(page, always[3]).isChecked(), false);
+  // The undo still works in the page.
+  await page.getByTestId('replaced').getByRole('button', { name: '撤销' }).click();
+  assert.equal(await box(page, always[3]).isChecked(), true);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

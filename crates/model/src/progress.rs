@@ -287,6 +287,16 @@ impl Progress {
         &self.enterprise_name.value
     }
 
+    /// Whether this holds anything the user would miss if it were replaced: a mark, a note,
+    /// an answer, the enterprise name or kept-aside progress. The role and language alone
+    /// are not worth a copy.
+    pub fn holds_work(&self) -> bool {
+        !self.enterprise_name.value.trim().is_empty()
+            || self.items.values().any(|r| !r.is_blank())
+            || self.answers.values().any(|a| a.value.is_some())
+            || !self.orphans.is_empty()
+    }
+
     pub fn language(&self) -> Option<&str> {
         self.language.value.as_deref()
     }

@@ -54,9 +54,50 @@ pub fn storage_key(guide_id: &str) -> String {
     format!("jimei.progress/{guide_id}")
 }
 
-/// Where an unreadable stored value is copied before starting afresh.
+/// Where an unreadable stored value is copied before starting afresh, and the progress
+/// shown before anything replaces it (an import, a share link, a restore).
 pub fn backup_key(guide_id: &str, now: u64) -> String {
-    format!("jimei.progress.backup/{guide_id}/{now}")
+    format!("{}{now}", backup_prefix(guide_id))
+}
+
+/// The start of every backup key of `guide_id`.
+pub fn backup_prefix(guide_id: &str) -> String {
+    format!("jimei.progress.backup/{guide_id}/")
+}
+
+/// A copy kept under a backup key, and when it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub key: String,
+    /// Milliseconds since the epoch.
+    pub made_at: u64,
+}
+
+/// The backups of `guide_id` among storage `keys`, newest first. Keys of other guides and
+/// keys that are not backups are left out.
+pub fn backups(keys: impl IntoIterator<Item = String>, guide_id: &str) -> Vec<Backup> {
+    let prefix = backup_prefix(guide_id);
+    let mut found: Vec<Backup> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let stamp = key.strip_prefix(&prefix)?;
+            if stamp.is_empty() || !stamp.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let made_at = stamp.parse().ok()?;
+            Some(Backup { key, made_at })
+        })
+        .collect();
+    found.sort_by(|a, b| b.made_at.cmp(&a.made_at).then_with(|| a.key.cmp(&b.key)));
+    found
+}
+
+/// The progress a backup holds, for `guide`, to list and to restore it. Read like a stored
+/// value: an entry that cannot be read is left out, as on load. A value that could not be
+/// read when it was copied cannot be read now either; the error says why.
+pub fn read_backup(text: &str, guide: &Guide) -> Result<Progress, CodecError> {
+    let decoded = decode_stored(text, &guide.id)?;
+    Ok(decoded.saved.into_progress(guide).0)
 }
 
 /// The stored value: progress with what is needed to read it later.
@@ -1055,6 +1096,23 @@ fn b64_decode(text: &str) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn backups_are_listed_newest_first_and_other_keys_left_out() {
+        let keys = [
+            backup_key(ID, 5),
+            "jimei.progress/jimei-2020".to_string(),
+            backup_key(ID, 700),
+            backup_key("other-guide", 900),
+            format!("{}x1", backup_prefix(ID)),
+            backup_prefix(ID),
+            backup_key(ID, 60),
+        ];
+        let listed = backups(keys, ID);
+        let stamps: Vec<u64> = listed.iter().map(|b| b.made_at).collect();
+        assert_eq!(stamps, [700, 60, 5]);
+        assert_eq!(listed[0].key, backup_key(ID, 700));
+    }
     use super::*;
     use crate::guide::Condition;
     use crate::progress::testing::*;

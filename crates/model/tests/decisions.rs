@@ -468,3 +468,57 @@ fn a_stored_value_is_written_over_only_once_its_copy_is_verified() {
         panic!("a dropped entry");
     }
 }
+
+/// Issue 20 §2: which banners mean the page's changes are not being saved (the page then
+/// keeps a bar in view), and which a successful save takes away.
+#[test]
+fn the_unsaved_bar_follows_the_banners_that_stop_saving() {
+    use jimei_model::i18n::store::Notice;
+    use jimei_model::saved::{CodecError, Kept};
+    let unreadable = |kept| Notice::Unreadable {
+        error: CodecError::Empty,
+        kept,
+    };
+    let cases = [
+        (Notice::StorageUnavailable, true, true),
+        (Notice::WriteFailed, true, true),
+        (Notice::NotWritable, true, true),
+        (Notice::NewerVersion, true, false),
+        (unreadable(Kept::InPlace("main".into())), true, false),
+        (unreadable(Kept::Copied("backup".into())), false, false),
+        (Notice::DownloadFailed, false, false),
+    ];
+    for (notice, stops, cleared) in cases {
+        assert_eq!(notice.stops_saving(), stops, "{notice:?}");
+        assert_eq!(notice.cleared_by_save(), cleared, "{notice:?}");
+        for locale in Locale::ALL {
+            assert!(!notice.text(locale).is_empty(), "{notice:?} {locale:?}");
+        }
+    }
+    assert_ne!(
+        Notice::NotWritable.text(Locale::English),
+        Notice::WriteFailed.text(Locale::English),
+        "the start-up check says what it found, not that a save failed"
+    );
+}
+
+/// Issue 20 §1 and 19 §1: a copy of the progress is worth keeping once it holds work, and a
+/// kept copy reads back as the progress it was; an unreadable one says why.
+#[test]
+fn a_kept_copy_reads_back_and_only_work_is_worth_a_copy() {
+    let guide = shipped();
+    let item = guide.sections[0].items[0].id.clone();
+    let mut progress = Progress::default();
+    assert!(!progress.holds_work());
+    progress.apply(&guide, Action::SetRole(Role::Employee), 1);
+    assert!(!progress.holds_work(), "a role alone is not work");
+    progress.apply(&guide, Action::Check { item: item.clone() }, 2);
+    assert!(progress.holds_work());
+    let text = saved::encode(&Saved::new(&guide, progress.clone(), 3));
+    let back = saved::read_backup(&text, &guide).expect("a kept copy reads back");
+    assert_eq!((&back.items, &back.role), (&progress.items, &progress.role));
+    assert!(saved::read_backup("{", &guide).is_err());
+    let mut named = Progress::default();
+    named.apply(&guide, Action::SetEnterpriseName("集美".into()), 4);
+    assert!(named.holds_work());
+}

@@ -2,6 +2,8 @@
 //! home page lives in a wasm part of its own in the release build (`split_fn!`).
 
 pub mod about;
+/// The saved copies of the progress, on the checklist page.
+pub mod backups;
 pub mod checklist;
 pub mod flowchart;
 pub mod home;

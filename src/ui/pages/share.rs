@@ -12,12 +12,14 @@ use crate::browser::{console, dom, history, BrowserError};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::store::{codec_error_message, fragment_error_message};
 use crate::model::i18n::{Locale, Message};
-use crate::model::progress::{Action, Mark, Notes, Progress};
+use crate::model::progress::{Mark, Notes, Progress};
 use crate::model::saved::{self, CodecError, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
 
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::router::{use_location, use_navigate, NavigateOptions};
 use crate::ui::state::ProgressContext;
+
+use super::backups::SavedCopies;
 
 pub use crate::browser::clock::today;
 
@@ -34,14 +36,14 @@ fn counts(progress: &Progress) -> (usize, usize) {
 }
 
 /// The summary shown before asking to replace.
-fn incoming_text(progress: &Progress, locale: Locale) -> String {
+pub fn incoming_text(progress: &Progress, locale: Locale) -> String {
     let (done, na) = counts(progress);
     words::incoming_summary(done, na, progress.enterprise_name(), locale)
 }
 
 /// What the tools last reported.
 #[derive(Debug, Clone, PartialEq)]
-enum Report {
+pub enum Report {
     Done(ListMsg),
     Refused(CodecError),
     Failed(ListMsg),
@@ -54,19 +56,10 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
     let report = RwSignal::new(None::<Report>);
     let pending = RwSignal::new(None::<Progress>);
 
+    let replaced = RwSignal::new(None::<Replaced>);
+    let copy_failed = RwSignal::new(false);
     let export = move |_| {
-        let text = saved::export(&store.snapshot());
-        let name = format!("jimei-progress-{}.json", today());
-        report.set(match download(&name, &text, "application/json") {
-            Ok(()) => None,
-            Err(error) => {
-                // The browser's reason goes to the console; the page says it in words.
-                if let BrowserError::Refused(cause) = error {
-                    console::warn(&cause);
-                }
-                Some(Report::Failed(ListMsg::ExportFailed))
-            }
-        });
+        report.set(export_progress(store).err());
     };
 
     let import = move |ev: leptos::ev::Event| {
@@ -75,6 +68,8 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         };
         report.set(None);
         pending.set(None);
+        replaced.set(None);
+        copy_failed.set(false);
         spawn_local(async move {
             let guide = store.guide();
             let read = file::read_text(file, MAX_IMPORT_BYTES).await;
@@ -85,15 +80,27 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         });
     };
 
-    let replace = move |_| {
-        if let Some(incoming) = pending.get_untracked() {
-            store.dispatch(Action::Adopt {
-                progress: Box::new(incoming),
-                notes: Notes::Replace,
-            });
-            report.set(Some(Report::Done(ListMsg::Imported)));
+    // The earlier progress is kept as a copy first; if it cannot be, the user decides.
+    let replace = move |without_copy: bool| {
+        let Some(incoming) = pending.get_untracked() else {
+            return;
+        };
+        match store.replace_with(incoming, Notes::Replace, without_copy) {
+            Ok((previous, kept)) => {
+                pending.set(None);
+                copy_failed.set(false);
+                replaced.set(Some(Replaced::Done {
+                    said: ListMsg::Imported,
+                    kept: kept.is_some(),
+                    previous: Box::new(previous),
+                }));
+            }
+            Err(_) => copy_failed.set(true),
         }
+    };
+    let keep_mine = move || {
         pending.set(None);
+        copy_failed.set(false);
     };
 
     let message = move || {
@@ -128,8 +135,14 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
                 <div class="confirm" role="alertdialog" aria-labelledby="import-question" aria-describedby="import-summary" data-testid="import-confirm">
                     <p id="import-question"><strong>{tr(ListMsg::ImportAsk)}</strong></p>
                     <p id="import-summary">{summary}</p>
-                    <button type="button" class="button danger" node_ref=replace_button on:click=replace>{tr(ListMsg::Replace)}</button>
-                    <button type="button" class="button" on:click=move |_| pending.set(None)>{tr(ListMsg::KeepMine)}</button>
+                    {move || if copy_failed.get() {
+                        view! { <CopyFailed store report on_anyway=move || replace(true) on_keep=keep_mine/> }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button danger" node_ref=replace_button on:click=move |_| replace(false)>{tr(ListMsg::Replace)}</button>
+                            <button type="button" class="button" on:click=move |_| keep_mine()>{tr(ListMsg::KeepMine)}</button>
+                        }.into_any()
+                    }}
                 </div>
             }
         })
@@ -144,9 +157,98 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
             </label>
         </div>
         {confirm}
+        <ReplacedNote store replaced/>
         {message}
         <ShareLink store/>
+        <SavedCopies store/>
     }
+}
+
+/// What the page last did in place of the user's progress, for the note under the tools.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Replaced {
+    /// Replaced: what to say, whether the earlier progress was kept as a saved copy, and
+    /// that progress, for one undo.
+    Done {
+        said: ListMsg,
+        kept: bool,
+        previous: Box<Progress>,
+    },
+    /// The replacement was undone.
+    Undone,
+}
+
+/// Says a replacement was made, where the earlier progress went, and offers to undo it.
+#[component]
+pub fn ReplacedNote(store: ProgressContext, replaced: RwSignal<Option<Replaced>>) -> impl IntoView {
+    let locale = use_locale();
+    let undo = move |_| {
+        let Some(Replaced::Done { previous, .. }) = replaced.get_untracked() else {
+            return;
+        };
+        // Undoing goes ahead even without a copy: what it replaces came from a file, a link
+        // or a copy the user still has.
+        if store.replace_with(*previous, Notes::Replace, true).is_ok() {
+            replaced.set(Some(Replaced::Undone));
+        }
+    };
+    move || {
+        replaced.get().map(|r| match r {
+            Replaced::Done { said, kept, .. } => {
+                let text = move || {
+                    let l = locale.get();
+                    if kept {
+                        format!("{} {}", said.text(l), ListMsg::ReplacedKept.text(l))
+                    } else {
+                        said.text(l).to_string()
+                    }
+                };
+                view! {
+                    <p class="tool-message row" role="status" data-testid="replaced">
+                        <span>{text}</span>
+                        <button type="button" class="button small" on:click=undo>{tr(ListMsg::Undo)}</button>
+                    </p>
+                }
+                .into_any()
+            }
+            Replaced::Undone => view! {
+                <p class="tool-message" role="status" data-testid="replaced">{tr(ListMsg::ReplaceUndone)}</p>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// Asked when the earlier progress could not be kept as a copy before a replacement: the
+/// user can download it first, replace anyway or keep it.
+#[component]
+pub fn CopyFailed(
+    store: ProgressContext,
+    report: RwSignal<Option<Report>>,
+    on_anyway: impl Fn() + Send + Sync + 'static,
+    on_keep: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <p class="tool-message error" role="alert" data-testid="copy-failed">{tr(ListMsg::CopyFailedAsk)}</p>
+        <button type="button" class="button" on:click=move |_| report.set(export_progress(store).err())>
+            {tr(ListMsg::DownloadMine)}
+        </button>
+        <button type="button" class="button danger" on:click=move |_| on_anyway()>{tr(ListMsg::ReplaceAnyway)}</button>
+        <button type="button" class="button" on:click=move |_| on_keep()>{tr(ListMsg::KeepMine)}</button>
+    }
+}
+
+/// Downloads the progress shown as an export file; says so when the browser refuses.
+pub fn export_progress(store: ProgressContext) -> Result<(), Report> {
+    let text = saved::export(&store.snapshot());
+    let name = format!("jimei-progress-{}.json", today());
+    download(&name, &text, "application/json").map_err(|error| {
+        // The browser's reason goes to the console; the page says it in words.
+        if let BrowserError::Refused(cause) = error {
+            console::warn(&cause);
+        }
+        Report::Failed(ListMsg::ExportFailed)
+    })
 }
 
 /// The share link of the current progress: the address, a copy button and a QR code.
@@ -281,7 +383,9 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                 .then(|| saved::from_fragment(body, &guide))
         })
     });
-    let applied = RwSignal::new(false);
+    let replaced = RwSignal::new(None::<Replaced>);
+    let copy_failed = RwSignal::new(false);
+    let report = RwSignal::new(None::<Report>);
     let navigate = use_navigate();
     // Drop the fragment, keeping the path and query, without a new history entry.
     let clear = move || {
@@ -333,20 +437,39 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                 }
             };
             let keep = clear;
-            let adopt = move |_| {
-                store.dispatch(Action::Adopt {
-                    progress: Box::new(incoming.clone()),
-                    notes: Notes::Keep,
-                });
-                applied.set(true);
-                clear();
+            let incoming = StoredValue::new(incoming);
+            let adopt = move |without_copy: bool| match store.replace_with(
+                incoming.get_value(),
+                Notes::Keep,
+                without_copy,
+            ) {
+                Ok((previous, kept)) => {
+                    copy_failed.set(false);
+                    replaced.set(Some(Replaced::Done {
+                        said: ListMsg::SharedApplied,
+                        kept: kept.is_some(),
+                        previous: Box::new(previous),
+                    }));
+                    clear();
+                }
+                Err(_) => copy_failed.set(true),
+            };
+            let keep_mine = move || {
+                copy_failed.set(false);
+                keep();
             };
             view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
                         <p id="shared-question"><strong>{question}</strong></p>
                         <p id="shared-summary">{summary}</p>
-                        <button type="button" class="button danger" on:click=adopt>{tr(ListMsg::Replace)}</button>
-                        <button type="button" class="button" on:click=move |_| keep()>{tr(ListMsg::KeepMine)}</button>
+                        {move || if copy_failed.get() {
+                            view! { <CopyFailed store report on_anyway=move || adopt(true) on_keep=keep_mine/> }.into_any()
+                        } else {
+                            view! {
+                                <button type="button" class="button danger" on:click=move |_| adopt(false)>{tr(ListMsg::Replace)}</button>
+                                <button type="button" class="button" on:click=move |_| keep_mine()>{tr(ListMsg::KeepMine)}</button>
+                            }.into_any()
+                        }}
                     </div>
                 }
                 .into_any()
@@ -354,8 +477,9 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
     };
     view! {
         {move || shared.get().map(view_for)}
-        {move || applied.get().then(|| view! {
-            <p class="tool-message" role="status">{tr(ListMsg::SharedApplied)}</p>
+        <ReplacedNote store replaced/>
+        {move || report.get().map(|_| view! {
+            <p class="tool-message error" role="alert">{tr(ListMsg::ExportFailed)}</p>
         })}
     }
 }

@@ -49,6 +49,16 @@ pub enum PageMsg {
     ItemsHere,
     StorageUnavailable,
     StorageWriteFailed,
+    /// Found at start: storage refuses a small write, so changes will not be saved.
+    StorageNotWritable,
+    /// The bar that stays in view while changes are not saved.
+    UnsavedBar,
+    /// The bar's button that tries the save again.
+    SaveAgain,
+    /// Said by the bar when trying again failed too.
+    SaveStillFailing,
+    /// The bar's button that downloads the page's progress as a file.
+    SaveCopy,
     StoredValueUnreadable,
     BackupKept,
     /// The unusable stored value could not be copied either, so it stays and nothing saves.
@@ -73,7 +83,7 @@ pub enum PageMsg {
 
 impl PageMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [PageMsg; 53] = [
+    pub const ALL: [PageMsg; 58] = [
         PageMsg::LoadFailedTitle,
         PageMsg::GuideLanguageFailed,
         PageMsg::ErrorNetwork,
@@ -113,6 +123,11 @@ impl PageMsg {
         PageMsg::ItemsHere,
         PageMsg::StorageUnavailable,
         PageMsg::StorageWriteFailed,
+        PageMsg::StorageNotWritable,
+        PageMsg::UnsavedBar,
+        PageMsg::SaveAgain,
+        PageMsg::SaveStillFailing,
+        PageMsg::SaveCopy,
         PageMsg::StoredValueUnreadable,
         PageMsg::BackupKept,
         PageMsg::StoredValueLeftInPlace,
@@ -252,6 +267,21 @@ impl Message for PageMsg {
             (StorageWriteFailed, ZhHans) => "进度未能保存（存储空间可能已满）。页面上的内容不会丢失，请用“导出”保存一份。",
             (StorageWriteFailed, ZhHant) => "進度未能儲存（儲存空間可能已滿）。頁面上的內容不會遺失，請用「匯出」儲存一份。",
             (StorageWriteFailed, English) => "Progress could not be saved (storage may be full). Nothing on the page is lost: use Export to keep a copy.",
+            (StorageNotWritable, ZhHans) => "此浏览器的存储空间已满或不可写入，现在所做的更改不会保存。请清理浏览器存储，或用“导出”保存一份。",
+            (StorageNotWritable, ZhHant) => "此瀏覽器的儲存空間已滿或無法寫入，現在所做的更改不會儲存。請清理瀏覽器儲存空間，或用「匯出」儲存一份。",
+            (StorageNotWritable, English) => "This browser's storage is full or cannot be written, so changes made now will not be saved. Free some browser storage, or use Export to keep a copy.",
+            (UnsavedBar, ZhHans) => "此页面上的更改没有保存到本设备。",
+            (UnsavedBar, ZhHant) => "此頁面上的更改沒有儲存到本裝置。",
+            (UnsavedBar, English) => "Changes on this page are not saved on this device.",
+            (SaveAgain, ZhHans) => "重试保存",
+            (SaveAgain, ZhHant) => "重試儲存",
+            (SaveAgain, English) => "Try saving again",
+            (SaveStillFailing, ZhHans) => "仍然无法保存。",
+            (SaveStillFailing, ZhHant) => "仍然無法儲存。",
+            (SaveStillFailing, English) => "Still could not save.",
+            (SaveCopy, ZhHans) => "下载副本",
+            (SaveCopy, ZhHant) => "下載副本",
+            (SaveCopy, English) => "Download a copy",
             (StoredValueUnreadable, ZhHans) => "之前保存的进度无法读取，已从空白开始。",
             (StoredValueUnreadable, ZhHant) => "之前儲存的進度無法讀取，已從空白開始。",
             (StoredValueUnreadable, English) => "The progress saved earlier could not be read, so the checklist starts afresh.",

@@ -178,6 +178,9 @@ pub enum Notice {
     StorageUnavailable,
     /// A save failed (quota); the page still holds everything.
     WriteFailed,
+    /// At start, storage refused a small test write (full or read-only): changes made now
+    /// will not be saved.
+    NotWritable,
     /// The stored value was unreadable; the page started afresh. Where the value is now.
     Unreadable { error: CodecError, kept: Kept },
     /// The stored record had `count` unreadable entries, left out; the rest is loaded.
@@ -254,10 +257,32 @@ impl Notice {
             Notice::NewerVersion => true,
             Notice::StorageUnavailable
             | Notice::WriteFailed
+            | Notice::NotWritable
             | Notice::GuideUpdated(_)
             | Notice::GuideLanguage(_)
             | Notice::DownloadFailed => false,
         }
+    }
+
+    /// Whether, while this banner is up, the page's changes are not saved: storage refuses
+    /// writes, or holds a value the page must not write over. The page then keeps a bar in
+    /// view until a save succeeds, so the user sees it wherever they are on the page.
+    pub fn stops_saving(&self) -> bool {
+        match self {
+            Notice::StorageUnavailable | Notice::WriteFailed | Notice::NotWritable => true,
+            Notice::Unreadable { .. } | Notice::Dropped { .. } | Notice::NewerVersion => {
+                self.holds_storage()
+            }
+            Notice::GuideUpdated(_) | Notice::GuideLanguage(_) | Notice::DownloadFailed => false,
+        }
+    }
+
+    /// Whether a successful save makes this banner untrue, so it goes by itself.
+    pub fn cleared_by_save(&self) -> bool {
+        matches!(
+            self,
+            Notice::StorageUnavailable | Notice::WriteFailed | Notice::NotWritable
+        )
     }
 
     /// What the banner offers: the kept value as a file, or a reload.
@@ -273,6 +298,7 @@ impl Notice {
             Notice::NewerVersion => Some(NoticeAction::Reload),
             Notice::StorageUnavailable
             | Notice::WriteFailed
+            | Notice::NotWritable
             | Notice::GuideUpdated(_)
             | Notice::GuideLanguage(_)
             | Notice::DownloadFailed => None,
@@ -284,6 +310,7 @@ impl Notice {
         match self {
             Notice::StorageUnavailable => PageMsg::StorageUnavailable.text(locale).to_string(),
             Notice::WriteFailed => PageMsg::StorageWriteFailed.text(locale).to_string(),
+            Notice::NotWritable => PageMsg::StorageNotWritable.text(locale).to_string(),
             Notice::Unreadable { error, kept } => {
                 let reason = codec_error_message(error, locale);
                 let head = PageMsg::StoredValueUnreadable.text(locale);
