@@ -16,7 +16,7 @@ use crate::model::saved::{self, Backup, CodecError};
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::state::ProgressContext;
 
-use super::share::{incoming_text, CopyFailed, Replaced, ReplacedNote, Report};
+use super::replace::{incoming_text, CopyFailed, Replaced, ReplacedNote, Report};
 
 /// One saved copy as the list shows it.
 #[derive(Debug, Clone, PartialEq)]

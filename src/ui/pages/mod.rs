@@ -9,6 +9,8 @@ pub mod flowchart;
 pub mod home;
 /// The daily ledger: roster, gate register, today and the daily report.
 pub mod ledger;
+/// Replacing the progress: the copy first, the undo, the question when no copy was kept.
+pub mod replace;
 pub mod report;
 /// The checklist page's export, import and share link.
 pub mod share;
