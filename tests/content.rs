@@ -2169,3 +2169,83 @@ fn saved_progress_of_1_0_0_loads_with_nothing_lost_and_a_notice() {
     assert_eq!(twice, after);
     assert!(change.is_empty());
 }
+
+/// Issue 18: the ledger records the enterprise's daily routines (disinfection, ventilation,
+/// the canteen and dormitory checks), not what the gate and visitor registers keep nor what
+/// is done once something happens; the answers rule out the ones that do not apply.
+#[test]
+fn the_ledger_records_the_daily_routines_that_apply() {
+    let guide = guide();
+    let ids = |answers: &jimei::model::guide::Answers| -> Vec<String> {
+        guide
+            .ledger_routines(answers)
+            .into_iter()
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let all = ids(&Default::default());
+    for wanted in [
+        "daily-disinfection",
+        "daily-ventilation",
+        "daily-canteen-tableware",
+        "daily-dorm-temperature",
+    ] {
+        assert!(all.iter().any(|i| i == wanted), "{wanted} in {all:?}");
+    }
+    for elsewhere in [
+        "daily-entry-temperature",
+        "daily-visitors",
+        "daily-isolate",
+        "daily-confirmed-case",
+    ] {
+        assert!(
+            !all.iter().any(|i| i == elsewhere),
+            "{elsewhere} in {all:?}"
+        );
+    }
+    let no_canteen = [("canteen".to_string(), "no".to_string())]
+        .into_iter()
+        .collect();
+    let some = ids(&no_canteen);
+    assert!(
+        !some.iter().any(|i| i == "daily-canteen-tableware"),
+        "{some:?}"
+    );
+    assert_eq!(some.len() + 1, all.len());
+}
+
+/// Issue 19 §4: the letter goes to the office the enterprise files with once the answers
+/// name one, as the commitment letter's material note promises; until then, to the district.
+#[test]
+fn the_letter_is_addressed_to_the_office_of_the_route() {
+    let guide = guide();
+    let answers = |pairs: &[(&str, &str)]| -> jimei::model::guide::Answers {
+        pairs
+            .iter()
+            .map(|(q, a)| (q.to_string(), a.to_string()))
+            .collect()
+    };
+    assert_eq!(guide.letter_office(&answers(&[])), None);
+    let large = answers(&[("enterprise_kind", "industrial"), ("output_300m", "yes")]);
+    assert_eq!(
+        guide.letter_office(&large).map(|o| o.id.as_str()),
+        Some("bureau")
+    );
+    let small = answers(&[("enterprise_kind", "industrial"), ("output_300m", "no")]);
+    assert_eq!(guide.letter_office(&small), None, "no town chosen yet");
+    let small_in_jimei = answers(&[
+        ("enterprise_kind", "industrial"),
+        ("output_300m", "no"),
+        ("town", "jimei"),
+    ]);
+    assert_eq!(
+        guide.letter_office(&small_in_jimei).map(|o| o.id.as_str()),
+        Some("jimei")
+    );
+    let project = answers(&[("enterprise_kind", "construction")]);
+    assert_eq!(
+        guide.letter_office(&project),
+        None,
+        "the sources name no office"
+    );
+}

@@ -441,6 +441,22 @@ fn a_phase_belongs_to_its_sections_role() {
     );
 }
 
+/// Issue 18: only an enterprise's daily item can be a routine the ledger records.
+#[test]
+fn a_routine_is_a_daily_enterprise_item() {
+    check_extra(
+        |v| {
+            at(v, "/sections/1/items/0")
+                .as_object_mut()
+                .expect("an item")
+                .insert("routine".into(), json!(true));
+        },
+        "sections[1].items[0].routine",
+        |k| matches!(k, ProblemKind::RoutineNotDaily { item } if item == "emp-report"),
+        "not a daily enterprise item",
+    );
+}
+
 #[test]
 fn node_conditions_otherwise_edges_and_role_wordings() {
     check_extra(

@@ -708,7 +708,7 @@ test('a share link with a QR code carries progress to another device, after aski
   await other.context().close();
 });
 
-test('the print view holds the report with the checked items and notes, and both letters', async () => {
+test('the print view holds the report with the checked items and notes, and the role\'s own letter', async () => {
   const page = await openPage(env);
   await openChecklist(page);
   await makeProgress(page);
@@ -730,8 +730,12 @@ test('the print view holds the report with the checked items and notes, and both
   const letter = page.getByTestId('enterprise-letter');
   await letter.getByText('企业复工防控承诺书').waitFor();
   assert.ok((await letter.textContent()).includes('本企业（集美食品）郑重承诺'));
-  const employeeLetter = page.getByTestId('employee-letter');
-  assert.ok((await employeeLetter.textContent()).includes('致集美食品'));
+  // The body speaks of the guide's own terms, and the letter goes to the district until the
+  // answers name the office the enterprise files with.
+  assert.ok((await letter.textContent()).includes('“六到位”和“六个要”'));
+  assert.equal(await letter.getByTestId('letter-to').textContent(), '致集美区人民政府：');
+  // Each role signs its own letter: the employee's is on the employee's report.
+  assert.equal(await page.getByTestId('employee-letter').count(), 0);
 
   // In print, the buttons and navigation go and the documents stay.
   await page.emulateMedia({ media: 'print' });
@@ -741,6 +745,44 @@ test('the print view holds the report with the checked items and notes, and both
   assert.equal(await letter.isVisible(), true);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10_000);
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(env.base + '/report?role=employee');
+  await appReady(page);
+  const employeeLetter = page.getByTestId('employee-letter');
+  await employeeLetter.waitFor();
+  assert.ok((await employeeLetter.textContent()).includes('致集美食品'));
+  assert.equal(await page.getByTestId('enterprise-letter').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the enterprise is told where to file, and its letter goes to that office', async () => {
+  const page = await openPage(env);
+  await openChecklist(page, '?role=enterprise');
+  const filing = page.getByTestId('filing');
+  await filing.getByText('先回答上面关于企业类型和年产值的问题').waitFor();
+  const answer = async (questionId, answerId) => {
+    const q = GUIDE.questions.find((x) => x.id === questionId);
+    const a = q.answers.find((x) => x.id === answerId);
+    await page.getByRole('group', { name: text(q.text) }).getByLabel(text(a.label), { exact: true }).check();
+  };
+  const towns = GUIDE.filing.offices.filter((o) => o.kind === 'town');
+  const route = GUIDE.filing.routes.find((r) => r.id === 'industrial-small');
+  await answer('enterprise_kind', 'industrial');
+  await answer('output_300m', 'no');
+  await filing.getByTestId('filing-route').getByText(text(route.what)).waitFor();
+  // Every town until the enterprise says which is its own; then that one, with whom to ask.
+  assert.equal(await filing.getByTestId('filing-office').count(), towns.length);
+  await answer('town', towns[0].id);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="filing-office"]').length === 1);
+  const office = filing.getByTestId('filing-office');
+  await office.getByText(text(towns[0].name)).waitFor();
+  await office.getByText(text(towns[0].ask)).waitFor();
+  const letterMaterial = GUIDE.filing.materials.find((m) => m.id === 'commitment-letter');
+  await filing.getByText(text(letterMaterial.name)).waitFor();
+  await page.goto(env.base + '/report?role=enterprise');
+  await appReady(page);
+  assert.equal(await page.getByTestId('letter-to').textContent(), `致${text(towns[0].name)}：`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -191,3 +191,112 @@ test('the file code is fetched only when a file is chosen, and if it cannot be, 
   await page.locator('[data-testid="person-row"][data-staff-id="F1"]').waitFor();
   await page.context().close();
 });
+
+/** The records of one store of the ledger's database, decoded from the bytes it keeps. */
+async function storedRecords(page, store) {
+  return page.evaluate(async (store) => {
+    const db = await new Promise((ok, no) => {
+      const r = indexedDB.open('jimei-ledger');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const rows = await new Promise((ok) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return rows.map((row) => new TextDecoder().decode(new Uint8Array(Object.values(row))));
+  }, store);
+}
+
+/** Waits until the database holds what the page shows, so a reload cannot outrun the write. */
+async function untilStored(page, store, check) {
+  const until = Date.now() + 5000;
+  while (!check(await storedRecords(page, store))) {
+    if (Date.now() > until) throw new Error(`the ${store} store never held it`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+test('visitors and vehicles are registered, flagged above 37.3 °C, marked left, and kept over a reload', async () => {
+  const page = await openPage();
+  await openLedger(page);
+  const visits = page.getByTestId('visits');
+  // A visitor needs a name; a bad temperature is named next to its field.
+  await visits.getByLabel(/^体温/).fill('abc');
+  await visits.getByTestId('add-visit').click();
+  await visits.getByText('请填写访客姓名。').waitFor();
+  assert.equal(await visits.getByLabel(/^姓名/).getAttribute('aria-invalid'), 'true');
+  assert.equal(await visits.getByLabel(/^体温/).getAttribute('aria-invalid'), 'true');
+  assert.equal(await visits.getByTestId('visit').count(), 0);
+
+  await visits.getByLabel(/^姓名/).fill('林女士');
+  await visits.getByLabel(/^来自何地/).fill('同安');
+  await visits.getByLabel(/^体温/).fill('37.8');
+  // Enter in the form registers, as a keyboard user expects.
+  await visits.getByLabel(/^体温/).press('Enter');
+  const first = visits.getByTestId('visit').first();
+  await first.getByText('林女士').waitFor();
+  await first.getByText('体温异常').waitFor();
+  assert.equal(await visits.getByLabel(/^姓名/).inputValue(), '', 'the form is cleared for the next one');
+
+  // A vehicle needs its plate; the plate is kept in capitals.
+  await visits.getByLabel('车辆', { exact: true }).check();
+  await visits.getByTestId('add-visit').click();
+  await visits.getByText('请填写车牌号。').waitFor();
+  await visits.getByLabel(/^车牌号/).fill('闽d12345');
+  await visits.getByLabel(/^体温/).fill('36.5');
+  await visits.getByTestId('add-visit').click();
+  await visits.getByTestId('visit-who').getByText('闽D12345').waitFor();
+  assert.equal(await visits.getByTestId('visit').count(), 2);
+
+  await first.getByRole('button', { name: '登记离开' }).click();
+  await first.getByTestId('visit-left').waitFor();
+  assert.match(await page.getByTestId('summary-text').textContent(), /访客及车辆：2（体温异常 1）/);
+  await untilStored(page, 'visits', (rows) => rows.some((r) => r.includes('"u":')));
+
+  await page.reload();
+  await openLedger(page);
+  await visits.getByTestId('visit').nth(1).waitFor();
+  assert.match(await visits.getByTestId('visit').first().getByTestId('visit-left').textContent(), /离开/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the daily routines are recorded with the time, area and who, counted in the report, and kept', async () => {
+  const page = await openPage();
+  await openLedger(page);
+  const routines = page.getByTestId('routines');
+  const disinfection = routines.locator('[data-testid="routine"][data-routine="daily-disinfection"]');
+  await disinfection.getByText('今天还没有记录').waitFor();
+  // Routines that the gate and visitor registers keep are not asked for twice.
+  assert.equal(await routines.locator('[data-routine="daily-entry-temperature"]').count(), 0);
+  const report = () => page.getByTestId('summary-text').textContent();
+  const before = (await report()).match(/已完成 (\d+)\/(\d+) 项/);
+  assert.ok(before, await report());
+
+  const record = disinfection.getByRole('button', { name: '记录一次' });
+  await record.click();
+  assert.equal(await record.getAttribute('aria-expanded'), 'true');
+  // The form opens with the area field focused.
+  await page.waitForFunction(() => document.activeElement?.id === 'routine-daily-disinfection-area');
+  await page.keyboard.type('一号车间');
+  await disinfection.getByLabel(/^执行人/).fill('李四');
+  await disinfection.getByRole('button', { name: '保存记录' }).click();
+  await disinfection.getByText('今天已记录 1 次').waitFor();
+  assert.match(await disinfection.getByTestId('routine-record').textContent(), /^\d{2}:\d{2} · 一号车间 · 李四$/);
+  // Who did it stays for the next record.
+  await record.click();
+  assert.equal(await disinfection.getByLabel(/^执行人/).inputValue(), '李四');
+  await disinfection.getByRole('button', { name: '保存记录' }).click();
+  await disinfection.getByText('今天已记录 2 次').waitFor();
+  const after = (await report()).match(/已完成 (\d+)\/(\d+) 项/);
+  assert.equal(Number(after[1]), Number(before[1]) + 1, 'one routine more is done');
+  await untilStored(page, 'routines', (rows) => rows.length === 2);
+
+  await page.reload();
+  await openLedger(page);
+  await disinfection.getByText('今天已记录 2 次').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -285,6 +285,11 @@ pub struct Item {
     /// File name of a scene in `public/img/` showing the behaviour the item asks for.
     #[serde(default)]
     pub illustration: Option<String>,
+    /// A daily routine of the enterprise that the ledger records each time it is done
+    /// (disinfection, ventilation...), rather than one recorded elsewhere (the gate and
+    /// visitor registers) or done once something happens.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub routine: bool,
 }
 
 /// A condition over the answers, written in JSON as
@@ -444,6 +449,10 @@ pub enum ProblemKind {
         item: String,
         phase: Phase,
         role: Role,
+    },
+    /// Only an enterprise's daily item can be a routine the ledger records.
+    RoutineNotDaily {
+        item: String,
     },
     OtherwiseWithoutCondition {
         node: String,
@@ -868,6 +877,20 @@ impl Guide {
     /// Every item of one role, in guide order.
     pub fn items_for(&self, role: Role) -> impl Iterator<Item = &Item> {
         self.sections_for(role).flat_map(|s| s.items.iter())
+    }
+
+    /// The routines the ledger records each day, in guide order: the enterprise's items
+    /// marked `routine`, less those the answers rule out. One whose condition is not yet
+    /// decided is listed: better an extra line than a routine with nowhere to be recorded.
+    pub fn ledger_routines(&self, answers: &Answers) -> Vec<&Item> {
+        self.items_for(Role::Enterprise)
+            .filter(|i| i.routine)
+            .filter(|i| {
+                i.applies_when
+                    .as_ref()
+                    .is_none_or(|c| c.eval(answers) != Some(false))
+            })
+            .collect()
     }
 
     /// The items that belong to a flowchart node, for either role.
@@ -1434,6 +1457,17 @@ impl Guide {
         }
     }
 
+    /// The office the enterprise's commitment letter is addressed to: the one office its
+    /// filing route names, once the answers name exactly one; else `None` (the letter then
+    /// goes to the district government, which every route answers to).
+    pub fn letter_office(&self, answers: &Answers) -> Option<&Office> {
+        let route = self.filing_route(answers)?;
+        match self.filing_offices(route, answers).as_slice() {
+            [office] => Some(*office),
+            _ => None,
+        }
+    }
+
     /// The materials to bring on a route, in guide order.
     pub fn filing_materials<'a>(&'a self, route: &'a FilingRoute) -> Vec<&'a Material> {
         self.filing
@@ -1449,6 +1483,14 @@ fn check_phases(v: &mut Validator) {
     let g = v.guide;
     for (si, s) in g.sections.iter().enumerate() {
         for (ii, item) in s.items.iter().enumerate() {
+            if item.routine && (s.role != Role::Enterprise || item.phase != Some(Phase::Daily)) {
+                v.push(
+                    format!("sections[{si}].items[{ii}].routine"),
+                    ProblemKind::RoutineNotDaily {
+                        item: item.id.clone(),
+                    },
+                );
+            }
             if let Some(phase) = item.phase {
                 if !phase.fits(s.role) {
                     v.push(

@@ -923,6 +923,7 @@ pub(crate) mod testing {
             icon: None,
             phase: None,
             illustration: None,
+            routine: false,
         }
     }
 

@@ -82,6 +82,7 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
         checklist::incoming_summary(2, 1, "X", locale),
     );
     say("label", checklist::label("L", locale));
+    say("letter_to_office", checklist::letter_to_office("O", locale));
     say(
         "field_problem",
         ledger_page::field_problem(&jimei_model::ledger::import::RowProblem::DateNeeded, locale),
@@ -101,6 +102,18 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
         ledger_page::abnormal_person("N", "E1", 381, locale),
     );
     say("people_count", ledger_page::people_count(2, locale));
+    say("routine_count", ledger_page::routine_count(2, locale));
+    say("visit_left", ledger_page::visit_left("17:05", locale));
+    say("visit_who", ledger_page::visit_who("N", "D1", locale));
+    for problem in [
+        jimei_model::ledger::forms::VisitProblem::NameMissing,
+        jimei_model::ledger::forms::VisitProblem::PlateMissing,
+    ] {
+        say(
+            "visit_problem",
+            ledger_page::visit_problem(&problem, locale),
+        );
+    }
     say("imported", ledger_page::imported(2, locale));
     say(
         "enterprise_letter_body",

@@ -29,6 +29,7 @@ use crate::ui::widgets::{
     Illustration, QuestionField, RoleSwitch,
 };
 
+use super::filing::FilingCard;
 use super::share::{ShareTools, SharedLinkPrompt};
 
 split_fn!(
@@ -84,6 +85,7 @@ fn Checklist(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl Into
         {first}
         <StatusPanel guide=guide.clone() store role overall=states.overall/>
         <AboutYou guide=guide.clone() store role/>
+        {(role == Role::Enterprise).then(|| view! { <FilingCard guide=guide.clone() store/> })}
         {sections}
         <MissingList guide=guide.clone() role states/>
         <section class="checklist-tools" aria-labelledby="tools-heading">
@@ -215,7 +217,11 @@ fn AboutYou(guide: Arc<Guide>, store: ProgressContext, role: Role) -> impl IntoV
             <h2 id="about-you-heading">{tr(ListMsg::AboutYou)}</h2>
             <p>{tr(ListMsg::AboutYouIntro)}</p>
             <label class="field">
-                <span>{tr(ListMsg::EnterpriseName)}</span>
+                // An employee gives where they work; the letter to the enterprise names it.
+                <span>{tr(match role {
+                    Role::Enterprise => ListMsg::EnterpriseName,
+                    Role::Employee => ListMsg::Workplace,
+                })}</span>
                 <input
                     type="text"
                     autocomplete="organization"

@@ -21,10 +21,13 @@ use crate::model::i18n::ledger_page::{self as page_words, LedgerPageMsg};
 use crate::model::i18n::{Locale, Message};
 use crate::model::ledger::date::{Date, Time};
 use crate::model::ledger::export::{self, Export, Sheet};
+use crate::model::ledger::forms::{
+    check_visit, routine_done, RoutineForm, VisitField, VisitForm, VisitProblem,
+};
 use crate::model::ledger::import::{self, check_form, Column, PersonForm, Preview, RowProblem};
 use crate::model::ledger::record::{
-    parse_temperature, Actions, Entry, Ledger, Reading, Round, Stamp, Stamper, Symptoms,
-    TemperatureError, FEVER_ABOVE_TENTHS,
+    format_tenths, parse_temperature, Actions, Entry, Ledger, Reading, Round, Stamp, Stamper,
+    Symptoms, TemperatureError, VisitKind, FEVER_ABOVE_TENTHS,
 };
 use crate::model::ledger::search::SearchIndex;
 use crate::model::ledger::store::{StoreError, Stored};
@@ -205,12 +208,29 @@ pub fn LedgerPage() -> impl IntoView {
 #[component]
 fn LedgerBody(guide: Arc<Guide>, state: LedgerState) -> impl IntoView {
     let rules = Arc::new(Rules::from_guide(&guide));
+    // The routines follow the checklist's answers (no canteen, no tableware routine), as
+    // they stand when the page opens.
+    let answers = use_store()
+        .map(|store| store.progress.with_untracked(|p| p.answers()))
+        .unwrap_or_default();
+    let routines: Arc<Vec<Routine>> = Arc::new(
+        guide
+            .ledger_routines(&answers)
+            .into_iter()
+            .map(|item| Routine {
+                id: item.id.clone(),
+                title: Signal::derive(local_text(&guide, &item.title)),
+            })
+            .collect(),
+    );
     let day = {
         let rules = rules.clone();
+        let routines = routines.clone();
         Memo::new(move |_| {
+            let ids: Vec<&str> = routines.iter().map(|r| r.id.as_str()).collect();
             state.ledger.with(|l| {
                 let roster = Roster::new(l, &rules);
-                DayView::new(l, &rules, &roster, state.today, &[])
+                DayView::new(l, &rules, &roster, state.today, &ids)
             })
         })
     };
@@ -218,8 +238,10 @@ fn LedgerBody(guide: Arc<Guide>, state: LedgerState) -> impl IntoView {
         <Show when=move || !state.opened.get()>
             <p class="loading" role="status">{tr(LedgerPageMsg::Loading)}</p>
         </Show>
-        <TodayView state day/>
+        <TodayView state day routines=routines.len()/>
         <GateRegister state day/>
+        <VisitRegister state day/>
+        <RoutinesView state day routines/>
         <RosterView guide=guide.clone() state rules=rules.clone()/>
         <LedgerTools state rules/>
     }
@@ -804,9 +826,391 @@ fn AbnormalAlert(state: LedgerState, key: Stamp) -> impl IntoView {
     .into_any()
 }
 
+/// A daily routine the ledger records, with its title in the page's language.
+#[derive(Debug, Clone, PartialEq)]
+struct Routine {
+    id: String,
+    title: Signal<String>,
+}
+
+/// The id of a field of the visit form.
+fn visit_field_id(field: VisitField) -> &'static str {
+    match field {
+        VisitField::Name => "visit-name",
+        VisitField::Plate => "visit-plate",
+        VisitField::Temperature => "visit-temperature",
+    }
+}
+
+/// The visitor and vehicle register: a short form, and today's visits, each with a button to
+/// mark it left.
+#[component]
+fn VisitRegister(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
+    let locale = use_locale();
+    let form = RwSignal::new(VisitForm::default());
+    let problems = RwSignal::new(Vec::<VisitProblem>::new());
+    let now = || {
+        let (h, m) = clock::local_hm();
+        Time::from_hm(h, m).unwrap_or_default()
+    };
+    let submit = move || match check_visit(&form.get_untracked(), state.today, now()) {
+        Err(found) => {
+            if let Some(first) = found.first() {
+                dom::focus_id(visit_field_id(first.field()));
+            }
+            problems.set(found);
+        }
+        Ok(visit) => {
+            problems.set(Vec::new());
+            let kind = visit.kind;
+            let entry = Entry::new(state.stamp(), visit);
+            state.ledger.update(|l| {
+                l.visits.put(entry.clone());
+            });
+            state.store(entry);
+            // The next one is most likely of the same kind.
+            form.set(VisitForm {
+                kind,
+                ..VisitForm::default()
+            });
+            dom::focus_id(visit_field_id(match kind {
+                VisitKind::Vehicle => VisitField::Plate,
+                VisitKind::Visitor => VisitField::Name,
+            }));
+        }
+    };
+    let leave = move |key: Stamp| {
+        let edited = state.ledger.with_untracked(|l| {
+            l.visits.entry(&key).and_then(|entry| {
+                let mut visit = entry.value.clone()?;
+                visit.left = Some(now());
+                Some(entry.edited(state.stamp(), Some(visit)))
+            })
+        });
+        if let Some(entry) = edited {
+            state.ledger.update(|l| {
+                l.visits.put(entry.clone());
+            });
+            state.store(entry);
+        }
+    };
+    let problem_of = move |field: VisitField| {
+        move || {
+            problems.with(|ps| {
+                ps.iter()
+                    .filter(|p| p.field() == field)
+                    .map(|p| page_words::visit_problem(p, locale.get()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        }
+    };
+    let invalid = move |field: VisitField| {
+        move || {
+            problems
+                .with(|ps| ps.iter().any(|p| p.field() == field))
+                .then_some("true")
+        }
+    };
+    // A text field of the form, with its problems when it is one that can have any.
+    let field = move |id: &'static str,
+                      label: LedgerPageMsg,
+                      optional: bool,
+                      kind: &'static str,
+                      checked: Option<VisitField>,
+                      get: fn(&VisitForm) -> String,
+                      set: fn(&mut VisitForm, String)| {
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field">
+                <label for=id>
+                    {tr(label)}
+                    {optional.then(|| view! { " " <span class="optional">{tr(LedgerPageMsg::Optional)}</span> })}
+                </label>
+                <input
+                    id=id
+                    type=kind
+                    autocomplete="off"
+                    inputmode=(id == "visit-temperature").then_some("decimal")
+                    aria-invalid=move || checked.and_then(|f| invalid(f)())
+                    aria-describedby=error_id.clone()
+                    prop:value=move || form.with(get)
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                />
+                <p class="field-error" id=error_id>
+                    {move || checked.map(|f| problem_of(f)()).unwrap_or_default()}
+                </p>
+            </div>
+        }
+    };
+    let kinds = [VisitKind::Visitor, VisitKind::Vehicle].map(|kind| {
+        let id = match kind {
+            VisitKind::Visitor => "visit-kind-visitor",
+            VisitKind::Vehicle => "visit-kind-vehicle",
+        };
+        view! {
+            <label class="choice" for=id>
+                <input
+                    type="radio"
+                    name="visit-kind"
+                    id=id
+                    prop:checked=move || form.with(|f| f.kind == kind)
+                    on:change=move |_| {
+                        form.update(|f| f.kind = kind);
+                        problems.set(Vec::new());
+                    }
+                />
+                {tr(words::visit_kind_name(kind))}
+            </label>
+        }
+    });
+    // A memo, so typing in a field (which changes the form) does not draw the fields anew.
+    let vehicle = Memo::new(move |_| form.with(|f| f.kind == VisitKind::Vehicle));
+    let row = move |key: Stamp| {
+        let visit = move || state.ledger.with(|l| l.visits.get(&key).cloned());
+        move || {
+            visit().map(|v| {
+                let l = locale.get();
+                let who = page_words::visit_who(&v.name, &v.plate, l);
+                let temperature = match v.tenths {
+                    Some(t) => format!("{} ℃", format_tenths(t)),
+                    None => LedgerPageMsg::VisitNoTemperature.text(l).to_string(),
+                };
+                let abnormal = v.is_abnormal();
+                let details: Vec<String> = [v.from.clone(), v.purpose.clone(), v.phone.clone()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                let left = v.left.map(|t| page_words::visit_left(&t.to_string(), l));
+                view! {
+                    <li class="visit" class:high=abnormal data-testid="visit">
+                        <p>
+                            <strong>{v.time.to_string()}</strong>" "
+                            <span>{LedgerMsg::text(words::visit_kind_name(v.kind), l)}</span>" · "
+                            <span data-testid="visit-who">{who}</span>
+                            {(!details.is_empty()).then(|| view! { " · " <span>{details.join(" · ")}</span> })}
+                        </p>
+                        <p>
+                            <span data-testid="visit-temperature">{temperature}</span>
+                            {abnormal.then(|| view! { " " <strong class="flag">{LedgerPageMsg::VisitAbnormal.text(l)}</strong> })}
+                            " · "
+                            {match left {
+                                Some(text) => view! { <span data-testid="visit-left">{text}</span> }.into_any(),
+                                None => view! {
+                                    <span>{LedgerPageMsg::VisitStillIn.text(l)}</span>" "
+                                    <button type="button" class="button small" on:click=move |_| leave(key)>
+                                        {LedgerPageMsg::VisitLeave.text(l)}
+                                    </button>
+                                }
+                                .into_any(),
+                            }}
+                        </p>
+                    </li>
+                }
+            })
+        }
+    };
+    view! {
+        <section class="ledger-part" aria-labelledby="visits-heading" data-testid="visits">
+            <h2 id="visits-heading">{tr(LedgerPageMsg::VisitsHeading)}</h2>
+            <p>{tr(LedgerPageMsg::VisitsIntro)}</p>
+            <form
+                class="ledger-form"
+                aria-labelledby="visits-heading"
+                novalidate
+                data-testid="visit-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }
+            >
+                <fieldset class="rounds">
+                    <legend>{tr(LedgerPageMsg::VisitKindLegend)}</legend>
+                    {kinds}
+                </fieldset>
+                {move || vehicle.get().then(|| field("visit-plate", LedgerPageMsg::VisitPlate, false, "text", Some(VisitField::Plate), |f| f.plate.clone(), |f, v| f.plate = v))}
+                {move || field("visit-name", LedgerPageMsg::VisitName, vehicle.get(), "text", (!vehicle.get()).then_some(VisitField::Name), |f| f.name.clone(), |f, v| f.name = v)}
+                {field("visit-from", LedgerPageMsg::VisitFrom, true, "text", None, |f| f.from.clone(), |f, v| f.from = v)}
+                {field("visit-purpose", LedgerPageMsg::VisitPurpose, true, "text", None, |f| f.purpose.clone(), |f, v| f.purpose = v)}
+                {field("visit-phone", LedgerPageMsg::VisitPhone, true, "tel", None, |f| f.phone.clone(), |f, v| f.phone = v)}
+                {field("visit-temperature", LedgerPageMsg::VisitTemperature, false, "text", Some(VisitField::Temperature), |f| f.temperature.clone(), |f, v| f.temperature = v)}
+                <p class="form-problems" role="alert">
+                    {move || problems.with(|ps| !ps.is_empty()).then(tr(LedgerPageMsg::FormHasProblems))}
+                </p>
+                <button type="submit" class="button primary" data-testid="add-visit">{tr(LedgerPageMsg::AddVisit)}</button>
+            </form>
+            {move || day.with(|d| d.visits.is_empty()).then(|| view! { <p data-testid="visits-empty">{tr(LedgerPageMsg::VisitsNone)}</p> })}
+            <ul class="visit-list" data-testid="visit-list">
+                <For each=move || day.with(|d| d.visits.clone()) key=|k| *k children=move |key| row(key)/>
+            </ul>
+        </section>
+    }
+}
+
+/// The day's routines: each with what was recorded of it today, and a short form to record
+/// it once more (the time is the clock's; area, who and a note are optional).
+#[component]
+fn RoutinesView(
+    state: LedgerState,
+    day: Memo<DayView>,
+    routines: Arc<Vec<Routine>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    // Who did it is most often the same officer: kept from one record to the next.
+    let by = RwSignal::new(String::new());
+    let item = move |routine: Routine| {
+        let id = routine.id.clone();
+        let open = RwSignal::new(false);
+        let area = RwSignal::new(String::new());
+        let note = RwSignal::new(String::new());
+        let base = format!("routine-{id}");
+        let record_id = format!("{base}-record");
+        let done = {
+            let id = id.clone();
+            Memo::new(move |_| {
+                day.with(|d| {
+                    d.routines
+                        .iter()
+                        .find(|r| r.routine == id)
+                        .map(|r| r.done.clone())
+                        .unwrap_or_default()
+                })
+            })
+        };
+        let save = {
+            let (id, record_id) = (id.clone(), record_id.clone());
+            move || {
+                let (h, m) = clock::local_hm();
+                let form = RoutineForm {
+                    area: area.get_untracked(),
+                    by: by.get_untracked(),
+                    note: note.get_untracked(),
+                };
+                let record = routine_done(
+                    &id,
+                    &form,
+                    state.today,
+                    Time::from_hm(h, m).unwrap_or_default(),
+                );
+                let entry = Entry::new(state.stamp(), record);
+                state.ledger.update(|l| {
+                    l.routines.put(entry.clone());
+                });
+                state.store(entry);
+                area.set(String::new());
+                note.set(String::new());
+                open.set(false);
+                dom::focus_id(&record_id);
+            }
+        };
+        let count = move || {
+            let n = done.with(Vec::len);
+            if n == 0 {
+                LedgerPageMsg::RoutineNotYet.text(locale.get()).to_string()
+            } else {
+                page_words::routine_count(n, locale.get())
+            }
+        };
+        let records = move || {
+            done.get()
+                .into_iter()
+                .filter_map(|key| state.ledger.with(|l| l.routines.get(&key).cloned()))
+                .map(|r| {
+                    let parts: Vec<String> = [r.time.to_string(), r.area, r.by, r.note]
+                        .into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    view! { <li data-testid="routine-record">{parts.join(" · ")}</li> }
+                })
+                .collect_view()
+        };
+        let input_base = base.clone();
+        // The form opens on its first field, so the officer types at once.
+        let first_field = NodeRef::<leptos::html::Input>::new();
+        Effect::new(move || {
+            if let Some(field) = first_field.get() {
+                let _ = field.focus();
+            }
+        });
+        let input = move |suffix: &'static str, label: LedgerPageMsg, value: RwSignal<String>| {
+            let field_id = format!("{input_base}-{suffix}");
+            let node_ref = if suffix == "area" {
+                first_field
+            } else {
+                NodeRef::new()
+            };
+            view! {
+                <div class="field">
+                    <label for=field_id.clone()>
+                        {tr(label)} " " <span class="optional">{tr(LedgerPageMsg::Optional)}</span>
+                    </label>
+                    <input
+                        id=field_id
+                        type="text"
+                        autocomplete="off"
+                        node_ref=node_ref
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
+                </div>
+            }
+        };
+        let form_view = {
+            let save = save.clone();
+            let input = input.clone();
+            move || {
+                open.get().then(|| {
+                    let save = save.clone();
+                    view! {
+                        <form
+                            class="ledger-form routine-form"
+                            novalidate
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                save();
+                            }
+                        >
+                            {input("area", LedgerPageMsg::RoutineArea, area)}
+                            {input("by", LedgerPageMsg::RoutineBy, by)}
+                            {input("note", LedgerPageMsg::RoutineNote, note)}
+                            <button type="submit" class="button primary">{tr(LedgerPageMsg::SaveRecord)}</button>
+                            <button type="button" class="button" on:click=move |_| open.set(false)>{tr(LedgerPageMsg::Cancel)}</button>
+                        </form>
+                    }
+                })
+            }
+        };
+        let heading_id = format!("{base}-heading");
+        view! {
+            <li class="routine" data-testid="routine" data-routine=id.clone()>
+                <h3 id=heading_id>{move || routine.title.get()}</h3>
+                <p data-testid="routine-count">{count}</p>
+                <ul class="routine-records">{records}</ul>
+                <button
+                    type="button"
+                    class="button small"
+                    id=record_id
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.set(true)
+                >
+                    {tr(LedgerPageMsg::RecordRoutine)}
+                </button>
+                {form_view}
+            </li>
+        }
+    };
+    view! {
+        <section class="ledger-part" aria-labelledby="routines-heading" data-testid="routines">
+            <h2 id="routines-heading">{tr(LedgerPageMsg::RoutinesHeading)}</h2>
+            <p>{tr(LedgerPageMsg::RoutinesIntro)}</p>
+            <ul class="routine-list">{routines.iter().cloned().map(item).collect_view()}</ul>
+        </section>
+    }
+}
+
 /// Today's figures and the district's daily report, to copy or share.
 #[component]
-fn TodayView(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
+fn TodayView(state: LedgerState, day: Memo<DayView>, routines: usize) -> impl IntoView {
     let locale = use_locale();
     let enterprise = use_store()
         .map(|store| {
@@ -816,7 +1220,7 @@ fn TodayView(state: LedgerState, day: Memo<DayView>) -> impl IntoView {
         })
         .unwrap_or_default();
     let summary =
-        Memo::new(move |_| day.with(|view| state.ledger.with(|l| Summary::new(l, view, 0))));
+        Memo::new(move |_| day.with(|view| state.ledger.with(|l| Summary::new(l, view, routines))));
     let text = move || summary.with(|s| words::summary_text(s, &enterprise, locale.get()));
     let count = move |testid: &'static str, label: LedgerMsg, n: Signal<usize>| {
         view! {

@@ -5,6 +5,8 @@ pub mod about;
 /// The saved copies of the progress, on the checklist page.
 pub mod backups;
 pub mod checklist;
+/// Where the enterprise files: its route, offices and materials.
+pub mod filing;
 pub mod flowchart;
 pub mod home;
 /// The daily ledger: roster, gate register, today and the daily report.

@@ -81,8 +81,14 @@ pub fn ReportPage() -> impl IntoView {
                             view! { <SelfCheckReport guide=guide.clone() store role/> }
                         }
                     }
-                    <EnterpriseLetter guide=guide.clone() store/>
-                    <EmployeeLetter guide=guide.clone() store/>
+                    // Only the letter of the role shown: each role signs its own.
+                    {
+                        let guide = guide.clone();
+                        move || match role.get() {
+                            Role::Enterprise => view! { <EnterpriseLetter guide=guide.clone() store/> }.into_any(),
+                            Role::Employee => view! { <EmployeeLetter guide=guide.clone() store/> }.into_any(),
+                        }
+                    }
                 }
                 .into_any()
             }}/>
@@ -235,6 +241,19 @@ fn SelfCheckReport(guide: Arc<Guide>, store: ProgressContext, role: Role) -> imp
 #[component]
 fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView {
     let locale = use_locale();
+    // The office the enterprise files with, once its answers name one (as the commitment
+    // letter's material note says); until then the district government.
+    let to = {
+        let guide = guide.clone();
+        move || {
+            let l = locale.get();
+            let answers = store.progress.with(|p| p.answers());
+            match guide.letter_office(&answers) {
+                Some(office) => words::letter_to_office(guide.text(&office.name, l), l),
+                None => ListMsg::EnterpriseLetterTo.text(l).to_string(),
+            }
+        }
+    };
     let overview = {
         let guide = guide.clone();
         Memo::new(move |_| {
@@ -272,7 +291,7 @@ fn EnterpriseLetter(guide: Arc<Guide>, store: ProgressContext) -> impl IntoView 
     view! {
         <article class="doc letter" data-testid="enterprise-letter" aria-labelledby="enterprise-letter-title">
             <h2 id="enterprise-letter-title">{tr(ListMsg::EnterpriseLetterTitle)}</h2>
-            <p class="salutation">{tr(ListMsg::EnterpriseLetterTo)}</p>
+            <p class="salutation" data-testid="letter-to">{to}</p>
             <p class="body-text">{move || words::enterprise_letter_body(&enterprise_name(store, locale.get()), locale.get())}</p>
             <ul class="letter-list">{lines}</ul>
             <p class="body-text">{state}</p>

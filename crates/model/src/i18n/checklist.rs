@@ -102,11 +102,17 @@ pub enum ListMsg {
     BackupUnreadable,
     BackupRestored,
     BackupsFailed,
+    FilingHeading,
+    FilingAnswerFirst,
+    FilingOffices,
+    FilingChooseTown,
+    FilingMaterials,
+    Workplace,
 }
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 91] = [
+    pub const ALL: [ListMsg; 97] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -198,6 +204,12 @@ impl ListMsg {
         ListMsg::BackupUnreadable,
         ListMsg::BackupRestored,
         ListMsg::BackupsFailed,
+        ListMsg::FilingHeading,
+        ListMsg::FilingAnswerFirst,
+        ListMsg::FilingOffices,
+        ListMsg::FilingChooseTown,
+        ListMsg::FilingMaterials,
+        ListMsg::Workplace,
     ];
 
     /// The heading of a phase's items in the checklist.
@@ -391,6 +403,24 @@ impl Message for ListMsg {
             (BackupsFailed, ZhHans) => "无法读取本设备上的副本。",
             (BackupsFailed, ZhHant) => "無法讀取本裝置上的副本。",
             (BackupsFailed, English) => "The copies on this device could not be read.",
+            (FilingHeading, ZhHans) => "备案去向",
+            (FilingHeading, ZhHant) => "備案去向",
+            (FilingHeading, English) => "Where to file",
+            (FilingAnswerFirst, ZhHans) => "先回答上面关于企业类型和年产值的问题，这里就会写明向哪里备案。",
+            (FilingAnswerFirst, ZhHant) => "先回答上面關於企業類型和年產值的問題，這裡就會寫明向哪裡備案。",
+            (FilingAnswerFirst, English) => "Answer the questions above about your kind of enterprise and its output, and this says where to file.",
+            (FilingOffices, ZhHans) => "受理部门",
+            (FilingOffices, ZhHant) => "受理部門",
+            (FilingOffices, English) => "The office",
+            (FilingChooseTown, ZhHans) => "在上面选择企业所在的镇街，这里就只列出那一个。",
+            (FilingChooseTown, ZhHant) => "在上面選擇企業所在的鎮街，這裡就只列出那一個。",
+            (FilingChooseTown, English) => "Choose your town or sub-district above, and only that one is listed.",
+            (FilingMaterials, ZhHans) => "要准备的材料",
+            (FilingMaterials, ZhHant) => "要準備的材料",
+            (FilingMaterials, English) => "What to bring",
+            (Workplace, ZhHans) => "你的工作单位",
+            (Workplace, ZhHant) => "你的工作單位",
+            (Workplace, English) => "Where you work",
             (SharedRefused, ZhHans) => "分享链接无法使用：",
             (SharedRefused, ZhHant) => "分享連結無法使用：",
             (SharedRefused, English) => "The share link cannot be used: ",
@@ -663,14 +693,23 @@ pub fn label(label: &str, locale: Locale) -> String {
     }
 }
 
+/// Whom the enterprise's letter is addressed to: the office it files with.
+pub fn letter_to_office(office: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("致{office}："),
+        Locale::ZhHant => format!("致{office}："),
+        Locale::English => format!("To the {office}:"),
+    }
+}
+
 /// The opening of the enterprise's letter, naming the enterprise.
 pub fn enterprise_letter_body(name: &str, locale: Locale) -> String {
     match locale {
         Locale::ZhHans => format!(
-            "本企业（{name}）郑重承诺：复工期间落实疫情防控主体责任，做到“六到位”和“六个必须”，如实报告员工健康状况，发现异常立即报告、立即处置。经对照自查清单逐项自查，情况如下："
+            "本企业（{name}）郑重承诺：复工期间落实疫情防控主体责任，做到“六到位”和“六个要”，如实报告员工健康状况，发现异常立即报告、立即处置。经对照自查清单逐项自查，情况如下："
         ),
         Locale::ZhHant => format!(
-            "本企業（{name}）鄭重承諾：復工期間落實疫情防控主體責任，做到「六到位」和「六個必須」，如實報告員工健康狀況，發現異常立即報告、立即處置。經對照自查清單逐項自查，情況如下："
+            "本企業（{name}）鄭重承諾：復工期間落實疫情防控主體責任，做到「六到位」和「六個要」，如實報告員工健康狀況，發現異常立即報告、立即處置。經對照自查清單逐項自查，情況如下："
         ),
         Locale::English => format!(
             "We, {name}, solemnly commit to take responsibility for epidemic prevention on our premises while we resume work: to meet the six \"in place\" and the six \"musts\", to report our staff's health truthfully, and to report and act at once on anything unusual. Having checked ourselves against the self-check list item by item, we state:"

@@ -6,8 +6,9 @@
 //! `LedgerPageMsg::text` matches on (message, locale) with no wildcard, and every sentence
 //! with numbers or names has one arm per locale, so a missing translation does not compile.
 
-use super::ledger::{action_name, row_problem, LedgerMsg};
+use super::ledger::{action_name, row_problem, temperature_error, LedgerMsg};
 use super::{Locale, Message};
+use crate::ledger::forms::VisitProblem;
 use crate::ledger::import::RowProblem;
 use crate::ledger::record::{format_tenths, Action};
 
@@ -73,6 +74,49 @@ pub fn reading_saved(name: &str, tenths: u16, locale: Locale) -> String {
         Locale::ZhHans => format!("已保存：{name} {t} ℃"),
         Locale::ZhHant => format!("已儲存：{name} {t} ℃"),
         Locale::English => format!("Saved: {name}, {t} °C"),
+    }
+}
+
+/// Why a visit form cannot be saved yet, as its field's message.
+pub fn visit_problem(problem: &VisitProblem, locale: Locale) -> String {
+    match problem {
+        VisitProblem::NameMissing => LedgerPageMsg::VisitNameMissing.text(locale).to_string(),
+        VisitProblem::PlateMissing => LedgerPageMsg::VisitPlateMissing.text(locale).to_string(),
+        VisitProblem::Temperature(error) => temperature_error(error, locale),
+    }
+}
+
+/// How many times a routine was recorded today.
+pub fn routine_count(n: usize, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("今天已记录 {n} 次"),
+        Locale::ZhHant => format!("今天已記錄 {n} 次"),
+        Locale::English => match n {
+            1 => "Recorded once today".to_string(),
+            n => format!("Recorded {n} times today"),
+        },
+    }
+}
+
+/// When a visitor left.
+pub fn visit_left(time: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("{time} 离开"),
+        Locale::ZhHant => format!("{time} 離開"),
+        Locale::English => format!("Left at {time}"),
+    }
+}
+
+/// Who a visit was, for its line in the register: the name, and the plate for a vehicle.
+pub fn visit_who(name: &str, plate: &str, locale: Locale) -> String {
+    match (plate.is_empty(), name.is_empty()) {
+        (true, _) => name.to_string(),
+        (false, true) => plate.to_string(),
+        (false, false) => match locale {
+            Locale::ZhHans => format!("{plate}（{name}）"),
+            Locale::ZhHant => format!("{plate}（{name}）"),
+            Locale::English => format!("{plate} ({name})"),
+        },
     }
 }
 
@@ -163,11 +207,36 @@ pub enum LedgerPageMsg {
     EraseAll,
     EraseConfirm,
     Erased,
+    VisitsHeading,
+    VisitsIntro,
+    VisitKindLegend,
+    VisitName,
+    VisitPlate,
+    VisitPhone,
+    VisitFrom,
+    VisitPurpose,
+    VisitTemperature,
+    AddVisit,
+    VisitsNone,
+    VisitLeave,
+    VisitStillIn,
+    VisitNameMissing,
+    VisitPlateMissing,
+    VisitAbnormal,
+    VisitNoTemperature,
+    RoutinesHeading,
+    RoutinesIntro,
+    RecordRoutine,
+    RoutineArea,
+    RoutineBy,
+    RoutineNote,
+    SaveRecord,
+    RoutineNotYet,
 }
 
 impl LedgerPageMsg {
     /// Every message, for the tests that render each in every language.
-    pub const ALL: [LedgerPageMsg; 49] = [
+    pub const ALL: [LedgerPageMsg; 74] = [
         LedgerPageMsg::Title,
         LedgerPageMsg::Intro,
         LedgerPageMsg::Loading,
@@ -217,6 +286,31 @@ impl LedgerPageMsg {
         LedgerPageMsg::EraseAll,
         LedgerPageMsg::EraseConfirm,
         LedgerPageMsg::Erased,
+        LedgerPageMsg::VisitsHeading,
+        LedgerPageMsg::VisitsIntro,
+        LedgerPageMsg::VisitKindLegend,
+        LedgerPageMsg::VisitName,
+        LedgerPageMsg::VisitPlate,
+        LedgerPageMsg::VisitPhone,
+        LedgerPageMsg::VisitFrom,
+        LedgerPageMsg::VisitPurpose,
+        LedgerPageMsg::VisitTemperature,
+        LedgerPageMsg::AddVisit,
+        LedgerPageMsg::VisitsNone,
+        LedgerPageMsg::VisitLeave,
+        LedgerPageMsg::VisitStillIn,
+        LedgerPageMsg::VisitNameMissing,
+        LedgerPageMsg::VisitPlateMissing,
+        LedgerPageMsg::VisitAbnormal,
+        LedgerPageMsg::VisitNoTemperature,
+        LedgerPageMsg::RoutinesHeading,
+        LedgerPageMsg::RoutinesIntro,
+        LedgerPageMsg::RecordRoutine,
+        LedgerPageMsg::RoutineArea,
+        LedgerPageMsg::RoutineBy,
+        LedgerPageMsg::RoutineNote,
+        LedgerPageMsg::SaveRecord,
+        LedgerPageMsg::RoutineNotYet,
     ];
 }
 
@@ -372,6 +466,81 @@ impl Message for LedgerPageMsg {
             (Erased, ZhHans) => "本设备上的台账数据已全部删除。",
             (Erased, ZhHant) => "本裝置上的台賬資料已全部刪除。",
             (Erased, English) => "All ledger data on this device is erased.",
+            (VisitsHeading, ZhHans) => "访客及车辆登记",
+            (VisitsHeading, ZhHant) => "訪客及車輛登記",
+            (VisitsHeading, English) => "Visitors and vehicles",
+            (VisitsIntro, ZhHans) => "每位访客都要问清来处、登记并测温；超过 37.3 ℃ 的会标出。",
+            (VisitsIntro, ZhHant) => "每位訪客都要問清來處、登記並測溫；超過 37.3 ℃ 的會標出。",
+            (VisitsIntro, English) => "Ask each visitor where they come from, register them and take their temperature; above 37.3 °C is flagged.",
+            (VisitKindLegend, ZhHans) => "登记的是",
+            (VisitKindLegend, ZhHant) => "登記的是",
+            (VisitKindLegend, English) => "Registering a",
+            (VisitName, ZhHans) => "姓名（车辆填司机）",
+            (VisitName, ZhHant) => "姓名（車輛填司機）",
+            (VisitName, English) => "Name (the driver, for a vehicle)",
+            (VisitPlate, ZhHans) => "车牌号",
+            (VisitPlate, ZhHant) => "車牌號",
+            (VisitPlate, English) => "Number plate",
+            (VisitPhone, ZhHans) => "电话",
+            (VisitPhone, ZhHant) => "電話",
+            (VisitPhone, English) => "Phone",
+            (VisitFrom, ZhHans) => "来自何地",
+            (VisitFrom, ZhHant) => "來自何地",
+            (VisitFrom, English) => "Coming from",
+            (VisitPurpose, ZhHans) => "事由或受访人",
+            (VisitPurpose, ZhHant) => "事由或受訪人",
+            (VisitPurpose, English) => "Purpose or whom they visit",
+            (VisitTemperature, ZhHans) => "体温（℃）",
+            (VisitTemperature, ZhHant) => "體溫（℃）",
+            (VisitTemperature, English) => "Temperature (°C)",
+            (AddVisit, ZhHans) => "登记",
+            (AddVisit, ZhHant) => "登記",
+            (AddVisit, English) => "Register",
+            (VisitsNone, ZhHans) => "今天还没有访客或车辆登记。",
+            (VisitsNone, ZhHant) => "今天還沒有訪客或車輛登記。",
+            (VisitsNone, English) => "No visitor or vehicle registered today.",
+            (VisitLeave, ZhHans) => "登记离开",
+            (VisitLeave, ZhHant) => "登記離開",
+            (VisitLeave, English) => "Mark as left",
+            (VisitStillIn, ZhHans) => "仍在厂内",
+            (VisitStillIn, ZhHant) => "仍在廠內",
+            (VisitStillIn, English) => "Still on site",
+            (VisitNameMissing, ZhHans) => "请填写访客姓名。",
+            (VisitNameMissing, ZhHant) => "請填寫訪客姓名。",
+            (VisitNameMissing, English) => "Enter the visitor's name.",
+            (VisitPlateMissing, ZhHans) => "请填写车牌号。",
+            (VisitPlateMissing, ZhHant) => "請填寫車牌號。",
+            (VisitPlateMissing, English) => "Enter the number plate.",
+            (VisitAbnormal, ZhHans) => "体温异常",
+            (VisitAbnormal, ZhHant) => "體溫異常",
+            (VisitAbnormal, English) => "Abnormal temperature",
+            (VisitNoTemperature, ZhHans) => "未测体温",
+            (VisitNoTemperature, ZhHant) => "未測體溫",
+            (VisitNoTemperature, English) => "No temperature taken",
+            (RoutinesHeading, ZhHans) => "日常防控记录",
+            (RoutinesHeading, ZhHant) => "日常防控記錄",
+            (RoutinesHeading, English) => "Daily routines",
+            (RoutinesIntro, ZhHans) => "每做完一次就记一笔：时间自动记下，区域、执行人和备注可选填。",
+            (RoutinesIntro, ZhHant) => "每做完一次就記一筆：時間自動記下，區域、執行人和備註可選填。",
+            (RoutinesIntro, English) => "Record each time a routine is done: the time is noted for you; area, who and a note are optional.",
+            (RecordRoutine, ZhHans) => "记录一次",
+            (RecordRoutine, ZhHant) => "記錄一次",
+            (RecordRoutine, English) => "Record one",
+            (RoutineArea, ZhHans) => "区域（如车间、食堂）",
+            (RoutineArea, ZhHant) => "區域（如車間、食堂）",
+            (RoutineArea, English) => "Area (a workshop, the canteen...)",
+            (RoutineBy, ZhHans) => "执行人",
+            (RoutineBy, ZhHant) => "執行人",
+            (RoutineBy, English) => "Done by",
+            (RoutineNote, ZhHans) => "备注",
+            (RoutineNote, ZhHant) => "備註",
+            (RoutineNote, English) => "Note",
+            (SaveRecord, ZhHans) => "保存记录",
+            (SaveRecord, ZhHant) => "儲存記錄",
+            (SaveRecord, English) => "Save the record",
+            (RoutineNotYet, ZhHans) => "今天还没有记录",
+            (RoutineNotYet, ZhHant) => "今天還沒有記錄",
+            (RoutineNotYet, English) => "Not recorded today",
         }
     }
 }

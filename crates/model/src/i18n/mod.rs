@@ -363,6 +363,15 @@ pub fn problem_message(problem: &Problem, locale: Locale) -> String {
             phase.id(),
             role.id()
         ),
+        (RoutineNotDaily { item }, ZhHans) => {
+            format!("自查项 {item} 标为台账的日常项目，但它不是企业的每日项目")
+        }
+        (RoutineNotDaily { item }, ZhHant) => {
+            format!("自查項 {item} 標為台賬的日常項目，但它不是企業的每日項目")
+        }
+        (RoutineNotDaily { item }, English) => {
+            format!("item {item} is marked as a ledger routine but is not a daily enterprise item")
+        }
         (OtherwiseWithoutCondition { node }, ZhHans) => {
             format!("节点 {node} 给出了 otherwise，却没有适用条件")
         }

@@ -10,6 +10,7 @@
 pub mod class;
 pub mod date;
 pub mod export;
+pub mod forms;
 pub mod import;
 pub mod personal;
 pub mod record;
