@@ -2249,3 +2249,14 @@ fn the_letter_is_addressed_to_the_office_of_the_route() {
         "the sources name no office"
     );
 }
+
+/// Issue 19 §5: the print carries the guide's historical notice, so the About article it
+/// comes from must be there.
+#[test]
+fn the_guide_has_its_historical_notice_for_the_print() {
+    let guide = guide();
+    let notice = guide.historical_notice().expect("the historical article");
+    assert!(guide
+        .text(notice, jimei::model::i18n::Locale::ZhHans)
+        .contains("2020"));
+}

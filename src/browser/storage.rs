@@ -172,15 +172,25 @@ pub fn set_raw(key: &str, value: &Raw) -> Result<(), StorageError> {
 /// Calls `changed` with the new value whenever another tab writes `key` (the `storage`
 /// event; a tab never sees its own writes this way).
 pub fn on_change(key: String, changed: impl Fn(String) + 'static) -> Result<(), StorageError> {
+    on_key_change(key, move |value| {
+        if let Some(value) = value {
+            changed(value);
+        }
+    })
+}
+
+/// Like `on_change`, and also when another tab removes `key` (`None`).
+pub fn on_key_change(
+    key: String,
+    changed: impl Fn(Option<String>) + 'static,
+) -> Result<(), StorageError> {
     let window = super::window().ok_or(StorageError::Unavailable)?;
     let listener =
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
             if event.key().as_deref() != Some(key.as_str()) {
                 return;
             }
-            if let Some(value) = event.new_value() {
-                changed(value);
-            }
+            changed(event.new_value());
         });
     let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
     // The listener lives as long as the page.

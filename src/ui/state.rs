@@ -432,6 +432,18 @@ impl ProgressContext {
 
     /// Merges what other tabs write under our key, within moments of their change.
     fn listen_to_other_tabs(self) {
+        // A reset in another tab offers its undo here too, and an undo used there is gone.
+        let undo_key = ResetUndo::storage_key(&self.guide().id);
+        let _ = storage::on_key_change(undo_key, move |value| {
+            let undo = value.as_deref().and_then(ResetUndo::decode);
+            if self
+                .reset_undo
+                .try_get_untracked()
+                .is_some_and(|current| current != undo)
+            {
+                self.reset_undo.set(undo);
+            }
+        });
         let key = saved::storage_key(&self.guide().id);
         let _ = storage::on_change(key, move |incoming| {
             // The store may be gone (a test's owner dropped); the listener is not.

@@ -306,12 +306,12 @@ const toggle = (i, observe) =>
     const elsewhere = new Set();
     const item = box.closest('li[data-item]');
     // Every change must be in the toggled item or in a progress figure: a bar, a count, the
-    // verdict, the list of what is missing.
+    // verdict, the list of what is missing, a card's point made of the item.
     const observer = new MutationObserver((list) => {
       for (const m of list) {
         count++;
         const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
-        if (!item.contains(el) && !el.closest('.progress-line, [data-testid="status-panel"], #missing')) {
+        if (!item.contains(el) && !el.closest('.progress-line, [data-testid="status-panel"], #missing, .card-point')) {
           elsewhere.add(el.outerHTML.slice(0, 60));
         }
       }

@@ -17,7 +17,7 @@ after(async () => {
 });
 
 const firstStep = GUIDE.nodes.find((n) => n.kind === 'step');
-const ROUTES = ['/', '/flowchart', `/flowchart/${firstStep.id}`, '/checklist', '/checklist?role=employee', '/about', '/nowhere'];
+const ROUTES = ['/', '/flowchart', `/flowchart/${firstStep.id}`, '/checklist', '/checklist?role=employee', '/report', '/ledger', '/about', '/nowhere'];
 const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'];
 
 for (const lang of LANGUAGES) {

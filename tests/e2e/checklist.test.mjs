@@ -260,6 +260,27 @@ test('the one undo of a reset survives a reload, and is gone once used', async (
   await page.context().close();
 });
 
+test('a reset in one page offers its undo in the other, and an undo used there is gone here', async () => {
+  const a = await openPage(env);
+  await openChecklist(a);
+  const b = await a.context().newPage();
+  watch(b);
+  await openChecklist(b);
+  await box(a, always[0]).check();
+  await b.waitForFunction((id) => document.getElementById(`check-${id}`)?.checked, always[0].id);
+  await a.getByRole('button', { name: '重置本清单' }).click();
+  await a.keyboard.press('Enter');
+  await a.getByText('清单已重置。').waitFor();
+  await b.getByRole('button', { name: '撤销' }).waitFor();
+  await b.getByRole('button', { name: '撤销' }).click();
+  await b.getByText('已恢复重置前的内容。').waitFor();
+  await a.waitForFunction((id) => document.getElementById(`check-${id}`)?.checked, always[0].id);
+  await a.waitForFunction(() => ![...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '撤销'));
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+  await a.context().close();
+});
+
 test('a reset can still be undone after a language switch redraws the page', async () => {
   const page = await openPage(env);
   await openChecklist(page);
@@ -435,6 +456,40 @@ test('two pages in one browser stay in step and keep edits to different items', 
   await a.context().close();
 });
 
+test('a note typed while another page changes it keeps its text and cursor, and the losing text is offered', async () => {
+  const a = await openPage(env);
+  await openChecklist(a);
+  const b = await a.context().newPage();
+  watch(b);
+  await openChecklist(b);
+  const item = always[0];
+  const noteOf = (page) => row(page, item).getByRole('textbox');
+  await row(a, item).getByText('备注').click();
+  await row(b, item).getByText('备注').click();
+
+  // A types; B, elsewhere, writes the same note; A's field and cursor stay as they were.
+  await noteOf(a).click();
+  await a.keyboard.type('甲方');
+  await b.waitForFunction((id) => document.querySelector(`li[data-item="${id}"] textarea`)?.value === '甲方', item.id);
+  await noteOf(b).fill('乙方的备注');
+  await noteOf(b).blur();
+  const conflict = row(a, item).getByTestId('note-conflict');
+  await conflict.getByText('另一页面也改了这条备注，它写的是：“乙方的备注”').waitFor();
+  assert.equal(await noteOf(a).inputValue(), '甲方');
+  assert.equal(await noteOf(a).evaluate((el) => el.selectionStart), 2, 'the cursor did not move');
+  // A goes on typing, so A's text wins; B's is still offered, and can be taken.
+  await a.keyboard.type('补充');
+  await box(a, always[1]).focus();
+  await conflict.getByRole('button', { name: '改用另一页面的' }).waitFor();
+  await b.waitForFunction((id) => document.querySelector(`li[data-item="${id}"] textarea`)?.value === '甲方补充', item.id);
+  await conflict.getByRole('button', { name: '改用另一页面的' }).click();
+  assert.equal(await noteOf(a).inputValue(), '乙方的备注');
+  await b.waitForFunction((id) => document.querySelector(`li[data-item="${id}"] textarea`)?.value === '乙方的备注', item.id);
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+  await a.context().close();
+});
+
 /** The user-visible part of the stored progress: marks, notes, answers, name and role. */
 async function visibleState(page) {
   const saved = await stored(page);
@@ -493,6 +548,8 @@ test('export then import restores the same state, after asking', async () => {
   });
   const confirm = page.getByTestId('import-confirm');
   await confirm.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+  // The file's enterprise name comes with it, and the question says so.
+  await confirm.getByText('企业名称也会从“别的公司”改为“集美食品”。', { exact: false }).waitFor();
   // Nothing changes until the user says so.
   assert.equal(await box(page, always[5]).isChecked(), true);
   await confirm.getByRole('button', { name: '替换' }).click();
@@ -743,6 +800,10 @@ test('the print view holds the report with the checked items and notes, and the 
   assert.equal(await page.getByRole('navigation', { name: '主导航' }).isVisible(), false);
   assert.equal(await report.isVisible(), true);
   assert.equal(await letter.isVisible(), true);
+  // The print says it is a guide of 2020, as About does.
+  const historical = GUIDE.about.find((a) => a.id === 'about-historical');
+  assert.equal(await page.getByTestId('historical-note').textContent(), text(historical.body));
+  assert.equal(await page.getByTestId('historical-note').isVisible(), true);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10_000);
   await page.emulateMedia({ media: 'screen' });
@@ -863,6 +924,12 @@ test('the missing list shows its numbers from 10 up in full', async () => {
     return width < parseFloat(getComputedStyle(ol).paddingLeft);
   });
   assert.ok(fits);
+  // A jump to a missing item lands the focus on its checkbox, in view (issue 19 §6).
+  const target = enterprise.filter(blocks)[12];
+  await list.getByRole('link', { name: text(target.title), exact: true }).click();
+  await page.waitForFunction((id) => document.activeElement?.id === `check-${id}`, target.id);
+  const place = await box(page, target).boundingBox();
+  assert.ok(place && place.y >= 0 && place.y < 700, `the checkbox is at ${place?.y}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -144,6 +144,37 @@ test('answering the size question each way lights the matching filing office', a
   await page.context().close();
 });
 
+test('the enterprise route takes every class its staff can be, and passes the 14-day decision without staff from outside', async () => {
+  const page = await openPage(env);
+  await page.goto(env.base + '/checklist?role=enterprise');
+  await appReady(page);
+  await page.getByTestId('status-panel').waitFor();
+  await page
+    .getByRole('group', { name: text(question('outside_staff').text) })
+    .getByLabel(answerLabel('outside_staff', 'no'), { exact: true })
+    .check();
+  await page.goto(env.base + '/flowchart/fourteen-days');
+  await appReady(page);
+  await page.getByTestId('flowchart').locator('svg').waitFor();
+  await page.waitForFunction(() => /\bpassed\b/.test(document.querySelector('[data-node="fourteen-days"]').getAttribute('class')));
+  assert.match(await page.locator('[data-node="fourteen-days"]').getAttribute('aria-label'), /按你的回答不适用/);
+  assert.match(await page.locator('path[data-edge="e-fourteen-loop"]').getAttribute('class'), /\bnot-taken\b/);
+  assert.match(await page.locator('path[data-edge="e-fourteen-normal"]').getAttribute('class'), /\btaken\b/);
+  await page.getByTestId('node-detail').getByText('按你的回答不适用').waitFor();
+  // Every class the enterprise can have is on its route; those that come from outside are not.
+  let checked = 0;
+  for (const c of GUIDE.classes) {
+    const rule = page.locator(`[data-node="rule-${c.id.replace(/_/g, '-')}"]`);
+    if ((await rule.count()) === 0) continue;
+    const off = /\boff\b/.test(await rule.getAttribute('class'));
+    assert.equal(off, Boolean(c.enterprise_when), c.id);
+    checked++;
+  }
+  assert.ok(checked >= 5, `${checked} class rules checked`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('arrow keys follow the arrows, Enter opens a node and Escape returns the focus to it', async () => {
   const page = await openChart('/flowchart', { viewport: { width: 1280, height: 900 } });
   const focused = () => page.evaluate(() => document.activeElement?.dataset?.node ?? null);

@@ -300,3 +300,21 @@ test('the daily routines are recorded with the time, area and who, counted in th
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('two tabs adding people at once both keep theirs', async () => {
+  const a = await openPage();
+  await openLedger(a);
+  const b = await a.context().newPage();
+  await openLedger(b);
+  await Promise.all([
+    addPerson(a, { name: '甲', id: 'T-A', klass: clear }),
+    addPerson(b, { name: '乙', id: 'T-B', klass: clear }),
+  ]);
+  await untilStored(a, 'people', (rows) => rows.some((r) => r.includes('T-A')) && rows.some((r) => r.includes('T-B')));
+  for (const page of [a, b]) {
+    await page.reload();
+    await openLedger(page);
+    for (const id of ['T-A', 'T-B']) await page.locator(`[data-testid="person-row"][data-staff-id="${id}"]`).waitFor();
+  }
+  await a.context().close();
+});

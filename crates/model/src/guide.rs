@@ -255,6 +255,9 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
+/// The id of the About article saying the guide is historical (`Guide::historical_notice`).
+pub const HISTORICAL_ARTICLE: &str = "about-historical";
+
 /// One thing to check. Its role is that of its section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -877,6 +880,15 @@ impl Guide {
     /// Every item of one role, in guide order.
     pub fn items_for(&self, role: Role) -> impl Iterator<Item = &Item> {
         self.sections_for(role).flat_map(|s| s.items.iter())
+    }
+
+    /// The About article that says this is a historical guide, not today's health advice:
+    /// the printed report carries it too.
+    pub fn historical_notice(&self) -> Option<&Text> {
+        self.about
+            .iter()
+            .find(|a| a.id == HISTORICAL_ARTICLE)
+            .map(|a| &a.body)
     }
 
     /// The routines the ledger records each day, in guide order: the enterprise's items

@@ -15,6 +15,8 @@ use crate::progress::{NodeState, Tally};
 pub struct NodeSituation {
     pub tally: Tally,
     pub on_route: bool,
+    /// The answers say the node does not apply: the route passes through it.
+    pub passed: bool,
     pub selected: bool,
     pub focused: bool,
 }
@@ -63,6 +65,7 @@ pub fn node_look(guide: &Guide, node: &Node, situation: NodeSituation, locale: L
     let NodeSituation {
         tally,
         on_route,
+        passed,
         selected,
         focused,
     } = situation;
@@ -72,13 +75,17 @@ pub fn node_look(guide: &Guide, node: &Node, situation: NodeSituation, locale: L
         NodeKind::Decision => "decision",
     };
     let state = state_class(tally.state());
-    let off = if on_route { "" } else { " off" };
+    let off = match (on_route, passed) {
+        (false, _) => " off",
+        (true, true) => " passed",
+        (true, false) => "",
+    };
     let current = if selected { " selected" } else { "" };
     let tally_words = tally_text(&tally, locale);
-    let route_words = if on_route {
-        ""
-    } else {
-        FcMsg::OffRoute.text(locale)
+    let route_words = match (on_route, passed) {
+        (false, _) => FcMsg::OffRoute.text(locale),
+        (true, true) => FcMsg::PassedThrough.text(locale),
+        (true, false) => "",
     };
     let name = node_name(
         kind_msg(node.kind).text(locale),

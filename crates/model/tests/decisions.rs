@@ -190,6 +190,7 @@ fn a_nodes_look_says_its_state_route_and_place_in_words_and_classes() {
     let situation = NodeSituation {
         tally,
         on_route: false,
+        passed: false,
         selected: true,
         focused: true,
     };
@@ -212,6 +213,7 @@ fn a_nodes_look_says_its_state_route_and_place_in_words_and_classes() {
     let plain = NodeSituation {
         tally: tallies(&guide, &progress)[start],
         on_route: true,
+        passed: false,
         selected: false,
         focused: false,
     };
@@ -220,6 +222,19 @@ fn a_nodes_look_says_its_state_route_and_place_in_words_and_classes() {
     assert!(!look.tab_stop && !look.current);
     assert_eq!(look.tag, "");
     assert!(!look.name.contains(':'), "{}", look.name);
+
+    // Issue 16 §3: a step that does not apply is on the route, drawn and named as passed.
+    let passed = NodeSituation {
+        passed: true,
+        ..plain
+    };
+    let look = node_look(&guide, &guide.nodes[start], passed, Locale::English);
+    assert_eq!(look.class, "fc-node pill passed");
+    assert!(
+        look.name.ends_with("the route passes through"),
+        "{}",
+        look.name
+    );
 }
 
 #[test]

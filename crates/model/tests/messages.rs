@@ -82,6 +82,15 @@ fn every_text(locale: Locale) -> Vec<(String, String)> {
         checklist::incoming_summary(2, 1, "X", locale),
     );
     say("label", checklist::label("L", locale));
+    say(
+        "import_question",
+        checklist::import_question("A", "B", locale),
+    );
+    say(
+        "note_changed_elsewhere",
+        checklist::note_changed_elsewhere("N", locale),
+    );
+    say("note_overwritten", checklist::note_overwritten("N", locale));
     say("letter_to_office", checklist::letter_to_office("O", locale));
     say(
         "field_problem",

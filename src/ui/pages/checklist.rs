@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::browser::dom;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::model::guide::{Guide, Item, Phase, Role, Section};
 use crate::model::i18n::checklist::{self as words, status_text, ListMsg};
@@ -163,9 +164,12 @@ fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoVi
         .filter(|(_, item)| item.blocks_readiness())
         .filter_map(|(section, item)| {
             let status = states.get(&item.id)?.status;
+            // The jump lands on the item's checkbox, so keyboard and screen-reader users are
+            // there too, and the row shows it has the focus.
+            let check = format!("check-{}", item.id);
             Some(view! {
                 <li hidden=move || !status.with(|s| is_missing(true, s))>
-                    <a href=format!("#item-{}", item.id)>{local_text(&guide, &item.title)}</a>
+                    <a href=format!("#item-{}", item.id) on:click=move |_| { dom::focus_id(&check); }>{local_text(&guide, &item.title)}</a>
                     <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
                 </li>
             })
@@ -454,6 +458,15 @@ fn set_if_changed(signal: RwSignal<Tally>, value: Tally) {
     }
 }
 
+/// A note's text that lost to another page's while both were being written.
+#[derive(Debug, Clone, PartialEq)]
+enum Lost {
+    /// The other page's text, written over by this one's.
+    Theirs(String),
+    /// This page's text, written over by the other page's.
+    Mine(String),
+}
+
 /// One item: a checkbox labelled with its title, what to do, its state in words, a way to
 /// mark it not applicable, a note, and why, how and where from on demand.
 #[component]
@@ -507,13 +520,86 @@ fn ItemRow(
             store.dispatch(action);
         }
     };
+    // While the note has focus, what another page writes to it does not replace the text
+    // being typed (nor move the cursor); whichever text loses is kept and offered (issue 20
+    // §3). `typed` is what this field last sent; a change that is not it came from elsewhere.
+    let typing = RwSignal::new(false);
+    let edited = StoredValue::new(false);
+    let typed = StoredValue::new(String::new());
+    let theirs = RwSignal::new(None::<String>);
+    let lost = RwSignal::new(None::<Lost>);
+    let shown = Memo::new(move |before: Option<&String>| {
+        let current = note.get();
+        match before {
+            Some(text) if typing.get() => text.clone(),
+            _ => current,
+        }
+    });
+    Effect::new(move |_| {
+        let current = note.get();
+        if typing.get_untracked() && typed.with_value(|t| *t != current) {
+            theirs.set(Some(current));
+        }
+    });
     let on_note = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            typed.set_value(text.clone());
+            edited.set_value(true);
             store.dispatch(Action::SetNote {
                 item: id.clone(),
-                note: event_target_value(&ev),
+                note: text,
             });
+        }
+    };
+    let on_focus = move |_| {
+        typed.set_value(note.get_untracked());
+        edited.set_value(false);
+        typing.set(true);
+    };
+    let on_blur = move |_| {
+        typing.set(false);
+        let current = note.get_untracked();
+        let mine = typed.get_value();
+        match theirs.get_untracked() {
+            // Another page wrote while this one typed, and this one's text won: theirs lost.
+            Some(other) if other != current => lost.set(Some(Lost::Theirs(other))),
+            // This one's text was written over by the other page's, later: this one's lost.
+            _ if edited.get_value() && mine != current => lost.set(Some(Lost::Mine(mine))),
+            _ => {}
+        }
+        theirs.set(None);
+    };
+    let take_lost = {
+        let id = id.clone();
+        move |_| {
+            if let Some(Lost::Theirs(text) | Lost::Mine(text)) = lost.get_untracked() {
+                store.dispatch(Action::SetNote {
+                    item: id.clone(),
+                    note: text,
+                });
+            }
+            lost.set(None);
+        }
+    };
+    let conflict = move || {
+        let l = row_locale.get();
+        let live = theirs.get().map(|t| words::note_changed_elsewhere(&t, l));
+        let after = lost.get().map(|lost| match lost {
+            Lost::Theirs(t) => (words::note_changed_elsewhere(&t, l), ListMsg::UseTheirNote),
+            Lost::Mine(t) => (words::note_overwritten(&t, l), ListMsg::UseMyNote),
+        });
+        match (live, after) {
+            (Some(text), _) => Some(view! { <p class="note-conflict" role="status" data-testid="note-conflict">{text}</p> }.into_any()),
+            (None, Some((text, take))) => Some(view! {
+                <p class="note-conflict" role="status" data-testid="note-conflict">
+                    <span>{text}</span> " "
+                    <button type="button" class="button small" on:click=take_lost.clone()>{take.text(l)}</button>
+                    <button type="button" class="button small" on:click=move |_| lost.set(None)>{PageMsg::Dismiss.text(l)}</button>
+                </p>
+            }.into_any()),
+            (None, None) => None,
         }
     };
     let title = local_text(&guide, &item.title);
@@ -552,9 +638,12 @@ fn ItemRow(
                     maxlength=MAX_NOTE_CHARS
                     aria-label=move || format!("{}{}", words::label(ListMsg::Note.text(locale.get()), locale.get()), title())
                     aria-describedby=format!("note-count-{id}")
-                    prop:value=move || note.get()
+                    prop:value=move || shown.get()
                     on:input=on_note
+                    on:focus=on_focus
+                    on:blur=on_blur
                 ></textarea>
+                {conflict}
                 // The browser stops the field at its limit without a word; this says so.
                 <p class="note-count" id=format!("note-count-{id}") data-testid="note-count">
                     {move || words::note_count(note.with(|n| n.chars().count()), MAX_NOTE_CHARS, locale.get())}

@@ -171,7 +171,7 @@ fn Flowchart(guide: Arc<Guide>, selected: Memo<Option<String>>, list: Memo<bool>
     let flow = Arc::new(Flow::new(&guide));
     let route = {
         let (guide, flow) = (guide.clone(), flow.clone());
-        Memo::new(move |_| progress.with(|p| flow.route(&guide, &p.answers())))
+        Memo::new(move |_| progress.with(|p| flow.route(&guide, &p.answers(), p.role())))
     };
     let tallies = {
         let guide = guide.clone();
@@ -707,6 +707,7 @@ fn paint(chart: &Chart, host: &Node, d: &Drawing, l: Locale, scale: Option<f64>)
                 let situation = NodeSituation {
                     tally: tallies.get(i).copied().unwrap_or_default(),
                     on_route: route.on.get(i).copied().unwrap_or(true),
+                    passed: route.passed.get(i).copied().unwrap_or(false),
                     selected: selected == Some(i),
                     focused: focus == i,
                 };
@@ -815,6 +816,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
     let (route, tallies, selected, list) = (chart.route, chart.tallies, chart.selected, chart.list);
     let locale = use_locale();
     let on_route = move || route.with(|r| r.on.get(i).copied().unwrap_or(true));
+    let passed = move || route.with(|r| r.passed.get(i).copied().unwrap_or(false));
     let state = move || {
         let t = tallies.with(|t| t.get(i).copied().unwrap_or_default());
         tally_text(&t, locale.get())
@@ -884,6 +886,7 @@ fn entry_view(chart: &Chart, entry: Entry) -> AnyView {
             <a href=href aria-current=move || (selected.get() == Some(i)).then_some("step")>{title}</a>
             <span class="step-state">{state}</span>
             {move || (!on_route()).then(|| view! { <span class="step-off">{tr(FcMsg::OffRoute)}</span> })}
+            {move || (on_route() && passed()).then(|| view! { <span class="step-off" data-testid="step-passed">{tr(FcMsg::PassedThrough)}</span> })}
             {branches.map(|b| view! { <ul class="branches">{b}</ul> })}
         </li>
     }
@@ -925,6 +928,8 @@ fn node_panel(
         }
         if !on_route() {
             parts.push(FcMsg::OffRoute.text(l).to_string());
+        } else if route.with(|r| r.passed.get(node).copied().unwrap_or(false)) {
+            parts.push(FcMsg::PassedThrough.text(l).to_string());
         }
         parts.join(" · ")
     };
@@ -1135,7 +1140,7 @@ fn why_route(chart: &Chart, node: usize) -> impl IntoView {
     let locale = use_locale();
     let trace = {
         let (guide, flow) = (guide.clone(), flow.clone());
-        Memo::new(move |_| progress.with(|p| flow.trace(&guide, &p.answers(), node)))
+        Memo::new(move |_| progress.with(|p| flow.trace(&guide, &p.answers(), p.role(), node)))
     };
     let body = move || {
         let steps = trace.get();

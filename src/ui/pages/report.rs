@@ -17,7 +17,7 @@ use crate::model::progress::{find_item, overview, ItemStatus, Verdict};
 use crate::ui::guide::use_store;
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::state::ProgressContext;
-use crate::ui::widgets::{record_language, use_role, GuideGate, RoleSwitch};
+use crate::ui::widgets::{local_text, record_language, use_role, GuideGate, RoleSwitch};
 
 use super::share::today;
 
@@ -74,6 +74,10 @@ pub fn ReportPage() -> impl IntoView {
                         </a>
                         <p class="print-hint">{tr(ListMsg::PrintHint)}</p>
                     </div>
+                    // The print says, as About does, that this is a guide of 2020.
+                    {guide.historical_notice().map(|text| view! {
+                        <p class="doc-note historical" data-testid="historical-note">{local_text(&guide, text)}</p>
+                    })}
                     {
                         let guide = guide.clone();
                         move || {

@@ -105,10 +105,15 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         }
     });
     let confirm = move || {
-        pending.with(|p| p.as_ref().map(|incoming| incoming_text(incoming, locale.get()))).map(|summary| {
+        pending.with(|p| p.as_ref().map(|incoming| (incoming_text(incoming, locale.get()), incoming.enterprise_name().to_string()))).map(|(summary, theirs)| {
+            // The file's enterprise name replaces this one too: the question says so.
+            let question = move || {
+                let mine = store.progress.with(|p| p.enterprise_name().to_string());
+                words::import_question(&mine, &theirs, locale.get())
+            };
             view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="import-question" aria-describedby="import-summary" data-testid="import-confirm">
-                    <p id="import-question"><strong>{tr(ListMsg::ImportAsk)}</strong></p>
+                    <p id="import-question"><strong>{question}</strong></p>
                     <p id="import-summary">{summary}</p>
                     {move || if copy_failed.get() {
                         view! { <CopyFailed store report on_anyway=move || replace(true) on_keep=keep_mine/> }.into_any()

@@ -3,7 +3,7 @@
 //! keys go, and the guide as a nested outline for the list view.
 
 use crate::graph::{guide_reading, guide_start, Digraph, Direction, EdgeIx, NodeIx};
-use crate::guide::{Answers, Guide, NodeKind};
+use crate::guide::{Answers, DecisionMode, Guide, NodeKind, Role};
 
 /// The guide's flowchart as a graph, with its back edges found once.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -123,6 +123,9 @@ pub struct Route {
     pub edges: Vec<Branch>,
     /// Per node: it can still be reached from the start without a ruled-out branch.
     pub on: Vec<bool>,
+    /// Per node: the answers say it does not apply (`Guide::node_applies`), so the route
+    /// passes through it along its `otherwise` edge, and it is drawn as passed.
+    pub passed: Vec<bool>,
 }
 
 impl Route {
@@ -134,17 +137,41 @@ impl Route {
 }
 
 impl Flow {
-    /// Lights the route: the chosen branch of each answered question, and every node still
-    /// reachable from the start.
-    pub fn route(&self, guide: &Guide, answers: &Answers) -> Route {
+    /// Lights the route for a viewer of `role`: the chosen branch of each question the
+    /// viewer answers; for the enterprise, every branch of the employee's class question
+    /// that can concern its staff (`DecisionMode::AllBranches`); through a node that does
+    /// not apply, only its `otherwise` edge; and every node still reachable from the start.
+    pub fn route(&self, guide: &Guide, answers: &Answers, role: Role) -> Route {
+        let passed: Vec<bool> = guide
+            .nodes
+            .iter()
+            .map(|n| !guide.node_applies(n, answers))
+            .collect();
         let edges: Vec<Branch> = guide
             .edges
             .iter()
             .enumerate()
             .map(|(e, edge)| {
-                let question = self.ends(e).and_then(|(u, _)| self.question[u].as_ref());
-                match (question, &edge.answer) {
-                    (Some(q), Some(a)) => match answers.get(q) {
+                let Some((u, _)) = self.ends(e) else {
+                    return Branch::Plain;
+                };
+                let node = &guide.nodes[u];
+                if passed[u] {
+                    return if node.otherwise.as_deref() == Some(edge.id.as_str()) {
+                        Branch::Taken
+                    } else {
+                        Branch::NotTaken
+                    };
+                }
+                match (guide.decision_mode(node, role), &edge.answer) {
+                    (DecisionMode::AllBranches, Some(_)) => {
+                        if guide.branch_applies(edge, answers) {
+                            Branch::Taken
+                        } else {
+                            Branch::NotTaken
+                        }
+                    }
+                    (DecisionMode::Answer(q), Some(a)) => match answers.get(q) {
                         None => Branch::Open,
                         Some(given) if given == a => Branch::Taken,
                         Some(_) => Branch::NotTaken,
@@ -158,7 +185,7 @@ impl Flow {
         let on = self
             .graph
             .reach(start.as_slice(), Direction::Forward, &open);
-        Route { edges, on }
+        Route { edges, on, passed }
     }
 }
 
@@ -189,13 +216,24 @@ pub struct TraceStep {
 impl Flow {
     /// The questions on the way to `node`, in reading order: each answered one on the route
     /// above it, and each unanswered one whose answer decides whether you get here.
-    pub fn trace(&self, guide: &Guide, answers: &Answers, node: usize) -> Vec<TraceStep> {
-        let route = self.route(guide, answers);
+    pub fn trace(
+        &self,
+        guide: &Guide,
+        answers: &Answers,
+        role: Role,
+        node: usize,
+    ) -> Vec<TraceStep> {
+        let route = self.route(guide, answers, role);
         let mut steps = Vec::new();
         for &d in &self.reading {
             let Some(question) = &self.question[d] else {
                 continue;
             };
+            // The enterprise does not answer for every employee: all branches that apply
+            // are its route, so no answer of this question leads anywhere for it.
+            if guide.decision_mode(&guide.nodes[d], role) == DecisionMode::AllBranches {
+                continue;
+            }
             if d == node || !route.on[d] || !self.below(d).get(node).copied().unwrap_or(false) {
                 continue;
             }
@@ -531,7 +569,7 @@ mod tests {
         let (bureau, town) = (ix(&flow, "file-bureau"), ix(&flow, "file-town"));
         let (to_bureau, to_town) = (edge(&guide, "e-size-bureau"), edge(&guide, "e-size-town"));
 
-        let open = flow.route(&guide, &Answers::new());
+        let open = flow.route(&guide, &Answers::new(), Role::Enterprise);
         assert!(
             open.on.iter().all(|&on| on),
             "with no answers every node is on the route"
@@ -545,7 +583,11 @@ mod tests {
             Branch::Plain
         );
 
-        let big = flow.route(&guide, &answers(&[("output_300m", "yes")]));
+        let big = flow.route(
+            &guide,
+            &answers(&[("output_300m", "yes")]),
+            Role::Enterprise,
+        );
         assert_eq!(
             (big.edges[to_bureau], big.edges[to_town]),
             (Branch::Taken, Branch::NotTaken)
@@ -559,7 +601,7 @@ mod tests {
             !big.edge_on(&flow, to_town) && !big.edge_on(&flow, edge(&guide, "e-town-support"))
         );
 
-        let small = flow.route(&guide, &answers(&[("output_300m", "no")]));
+        let small = flow.route(&guide, &answers(&[("output_300m", "no")]), Role::Enterprise);
         assert_eq!(
             (small.edges[to_bureau], small.edges[to_town]),
             (Branch::NotTaken, Branch::Taken)
@@ -571,7 +613,11 @@ mod tests {
     fn the_personnel_class_keeps_one_rule_on_the_route() {
         let guide = shipped();
         let flow = Flow::new(&guide);
-        let route = flow.route(&guide, &answers(&[("personnel_class", "key_area")]));
+        let route = flow.route(
+            &guide,
+            &answers(&[("personnel_class", "key_area")]),
+            Role::Employee,
+        );
         let rules: Vec<&str> = guide
             .nodes
             .iter()
@@ -585,6 +631,95 @@ mod tests {
         );
     }
 
+    /// Issue 16 §3: the enterprise has staff of several classes, so every class branch that
+    /// can concern its staff is on its route, whatever one employee answered; with no staff
+    /// from outside, the classes that come from outside are not.
+    #[test]
+    fn the_enterprise_route_takes_every_class_its_staff_can_be() {
+        let guide = shipped();
+        let flow = Flow::new(&guide);
+        let rules_on = |route: &Route| -> Vec<String> {
+            guide
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(i, n)| n.id.starts_with("rule-") && route.on[*i])
+                .map(|(_, n)| n.id.clone())
+                .collect()
+        };
+        let all_rules = guide
+            .nodes
+            .iter()
+            .filter(|n| n.id.starts_with("rule-"))
+            .count();
+        let any = flow.route(
+            &guide,
+            &answers(&[("personnel_class", "key_area")]),
+            Role::Enterprise,
+        );
+        assert_eq!(rules_on(&any).len(), all_rules, "{:?}", rules_on(&any));
+        let local = answers(&[("outside_staff", "no")]);
+        let route = flow.route(&guide, &local, Role::Enterprise);
+        let expected: Vec<String> = guide
+            .classes_for_enterprise(&local)
+            .map(|c| format!("rule-{}", c.id.replace('_', "-")))
+            .filter(|id| guide.node(id).is_some())
+            .collect();
+        assert!(
+            !expected.is_empty() && expected.len() < all_rules,
+            "{expected:?}"
+        );
+        assert_eq!(rules_on(&route), expected);
+        // Its trace names no employee's answer.
+        let trace = flow.trace(
+            &guide,
+            &answers(&[("personnel_class", "key_area")]),
+            Role::Enterprise,
+            ix(&flow, "rule-hubei"),
+        );
+        assert!(
+            trace.iter().all(|t| t.question != "personnel_class"),
+            "{trace:?}"
+        );
+    }
+
+    /// Issue 16 §3: with no staff from outside, the 14-day decision does not apply: the
+    /// route passes it along its `otherwise` edge and never loops back through it.
+    #[test]
+    fn the_fourteen_day_decision_is_passed_without_staff_from_outside() {
+        let guide = shipped();
+        let flow = Flow::new(&guide);
+        let fourteen = ix(&flow, "fourteen-days");
+        let (normal, again) = (
+            edge(&guide, "e-fourteen-normal"),
+            edge(&guide, "e-fourteen-loop"),
+        );
+        let open = flow.route(&guide, &Answers::new(), Role::Enterprise);
+        assert!(!open.passed[fourteen]);
+        assert_eq!(
+            (open.edges[normal], open.edges[again]),
+            (Branch::Plain, Branch::Plain)
+        );
+        let local = flow.route(
+            &guide,
+            &answers(&[("outside_staff", "no")]),
+            Role::Enterprise,
+        );
+        assert!(local.passed[fourteen] && local.on[fourteen]);
+        assert_eq!(
+            (local.edges[normal], local.edges[again]),
+            (Branch::Taken, Branch::NotTaken)
+        );
+        assert!(local.on[ix(&flow, "normal-management")]);
+        assert!(!local.edge_on(&flow, again));
+        let outside = flow.route(
+            &guide,
+            &answers(&[("outside_staff", "yes")]),
+            Role::Enterprise,
+        );
+        assert!(!outside.passed[fourteen]);
+    }
+
     #[test]
     fn the_trace_names_the_answers_that_lead_here() {
         let guide = shipped();
@@ -593,7 +728,7 @@ mod tests {
         let kind = ix(&flow, "enterprise-kind");
         let bureau = ix(&flow, "file-bureau");
         let because = |a: &Answers, node: &str| -> Vec<(usize, Because)> {
-            flow.trace(&guide, a, ix(&flow, node))
+            flow.trace(&guide, a, Role::Enterprise, ix(&flow, node))
                 .iter()
                 .map(|s| (s.decision, s.because))
                 .collect()
@@ -633,12 +768,17 @@ mod tests {
             ("trade_ecommerce", "yes"),
             ("canteen", "no"),
         ]);
-        let trace = flow.trace(&guide, &all, ix(&flow, "remote-work"));
+        // The enterprise does not answer the class question for its staff: it is left out.
+        let trace = flow.trace(&guide, &all, Role::Enterprise, ix(&flow, "remote-work"));
         let order: Vec<&str> = trace.iter().map(|s| s.question.as_str()).collect();
-        assert_eq!(order, ["personnel_class", "output_300m", "trade_ecommerce"]);
-        assert_eq!(trace[2].answer.as_deref(), Some("yes"));
+        assert_eq!(order, ["output_300m", "trade_ecommerce"]);
+        assert_eq!(trace[1].answer.as_deref(), Some("yes"));
+        // An employee's trace has her class, and none of the enterprise's questions.
+        let trace = flow.trace(&guide, &all, Role::Employee, ix(&flow, "remote-work"));
+        let order: Vec<&str> = trace.iter().map(|s| s.question.as_str()).collect();
+        assert_eq!(order, ["personnel_class"]);
         assert!(flow
-            .trace(&guide, &all, ix(&flow, "daily-entry"))
+            .trace(&guide, &all, Role::Enterprise, ix(&flow, "daily-entry"))
             .iter()
             .all(|s| s.question != "canteen"));
         assert!(because(&all, "file-bureau").contains(&(size, Because::LeadsHere)));
@@ -649,7 +789,7 @@ mod tests {
     fn arrow_keys_follow_the_edges() {
         let guide = shipped();
         let flow = Flow::new(&guide);
-        let route = flow.route(&guide, &Answers::new());
+        let route = flow.route(&guide, &Answers::new(), Role::Enterprise);
         let go = |at: &str, from: Option<&str>, key: Key| -> Option<(String, Option<String>)> {
             let m = flow.key_move(&route, ix(&flow, at), from.map(|f| ix(&flow, f)), key)?;
             Some((
@@ -723,7 +863,7 @@ mod tests {
         );
 
         // The chosen branch comes first.
-        let small = flow.route(&guide, &answers(&[("output_300m", "no")]));
+        let small = flow.route(&guide, &answers(&[("output_300m", "no")]), Role::Enterprise);
         let m = flow.key_move(&small, ix(&flow, "output-size"), None, Key::Down);
         assert_eq!(m.map(|m| m.to), Some(ix(&flow, "file-town")));
         let m = flow.key_move(&small, ix(&flow, "district-support"), None, Key::Up);
@@ -862,7 +1002,7 @@ mod tests {
         let flow = Flow::new(&guide);
         let outline = flow.outline();
         assert_eq!(outline.last().map(|e| e.node), flow.find("stray"));
-        assert!(!flow.route(&guide, &Answers::new()).on[ix(&flow, "stray")]);
+        assert!(!flow.route(&guide, &Answers::new(), Role::Enterprise).on[ix(&flow, "stray")]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! missing translation does not compile; sentences with numbers or names are functions that
 //! match on the locale.
 
-use super::{Locale, Message, PageMsg};
+use super::{english_count, Locale, Message, PageMsg};
 use crate::guide::{Guide, Phase};
 use crate::progress::{ItemStatus, NaReason};
 
@@ -108,11 +108,13 @@ pub enum ListMsg {
     FilingChooseTown,
     FilingMaterials,
     Workplace,
+    UseTheirNote,
+    UseMyNote,
 }
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 97] = [
+    pub const ALL: [ListMsg; 99] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -210,6 +212,8 @@ impl ListMsg {
         ListMsg::FilingChooseTown,
         ListMsg::FilingMaterials,
         ListMsg::Workplace,
+        ListMsg::UseTheirNote,
+        ListMsg::UseMyNote,
     ];
 
     /// The heading of a phase's items in the checklist.
@@ -421,6 +425,12 @@ impl Message for ListMsg {
             (Workplace, ZhHans) => "你的工作单位",
             (Workplace, ZhHant) => "你的工作單位",
             (Workplace, English) => "Where you work",
+            (UseTheirNote, ZhHans) => "改用另一页面的",
+            (UseTheirNote, ZhHant) => "改用另一頁面的",
+            (UseTheirNote, English) => "Use the other page's",
+            (UseMyNote, ZhHans) => "改回我写的",
+            (UseMyNote, ZhHant) => "改回我寫的",
+            (UseMyNote, English) => "Use mine",
             (SharedRefused, ZhHans) => "分享链接无法使用：",
             (SharedRefused, ZhHant) => "分享連結無法使用：",
             (SharedRefused, English) => "The share link cannot be used: ",
@@ -582,7 +592,10 @@ pub fn unanswered(count: usize, locale: Locale) -> String {
         Locale::ZhHans => format!("还有 {count} 个问题未回答；回答后，不适用的项会自动排除。"),
         Locale::ZhHant => format!("還有 {count} 個問題未回答；回答後，不適用的項會自動排除。"),
         Locale::English => {
-            format!("{count} question(s) unanswered; answer them and the items that do not apply drop out.")
+            format!(
+                "{} unanswered; answer them and the items that do not apply drop out.",
+                english_count(count, "question", "questions")
+            )
         }
     }
 }
@@ -612,7 +625,17 @@ pub fn na_by_hand(reason: &str, locale: Locale) -> String {
 /// enterprise name (`Progress::overwrite`), so when it differs from `mine` the question says
 /// so, naming both (the English sentence brings its own leading space).
 pub fn shared_question(mine: &str, incoming: &str, locale: Locale) -> String {
-    let ask = ListMsg::SharedAsk.text(locale);
+    replace_question(ListMsg::SharedAsk, mine, incoming, locale)
+}
+
+/// The question before importing a file, saying too what becomes of the enterprise name.
+pub fn import_question(mine: &str, incoming: &str, locale: Locale) -> String {
+    replace_question(ListMsg::ImportAsk, mine, incoming, locale)
+}
+
+/// A question before replacing the progress, with what becomes of the enterprise name.
+fn replace_question(ask: ListMsg, mine: &str, incoming: &str, locale: Locale) -> String {
+    let ask = ask.text(locale);
     let (mine, incoming) = (mine.trim(), incoming.trim());
     if mine == incoming {
         return ask.to_string();
@@ -647,7 +670,10 @@ pub fn incoming_summary(done: usize, not_applicable: usize, name: &str, locale: 
             Locale::ZhHans => format!("其中 {done} 项已完成，{not_applicable} 项标为不适用。"),
             Locale::ZhHant => format!("其中 {done} 項已完成，{not_applicable} 項標為不適用。"),
             Locale::English => {
-                format!("It has {done} item(s) done and {not_applicable} marked not applicable.")
+                format!(
+                    "It has {} done and {not_applicable} marked not applicable.",
+                    english_count(done, "item", "items")
+                )
             }
         };
     }
@@ -657,7 +683,10 @@ pub fn incoming_summary(done: usize, not_applicable: usize, name: &str, locale: 
             format!("企業「{name}」：{done} 項已完成，{not_applicable} 項標為不適用。")
         }
         Locale::English => {
-            format!("{name}: {done} item(s) done and {not_applicable} marked not applicable.")
+            format!(
+                "{name}: {} done and {not_applicable} marked not applicable.",
+                english_count(done, "item", "items")
+            )
         }
     }
 }
@@ -690,6 +719,26 @@ pub fn label(label: &str, locale: Locale) -> String {
         Locale::ZhHans => format!("{label}："),
         Locale::ZhHant => format!("{label}："),
         Locale::English => format!("{label}: "),
+    }
+}
+
+/// Another page changed a note while it was being typed here; what it wrote.
+pub fn note_changed_elsewhere(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("另一页面也改了这条备注，它写的是：“{text}”"),
+        Locale::ZhHant => format!("另一頁面也改了這條備註，它寫的是：「{text}」"),
+        Locale::English => format!("Another page changed this note too. It wrote: \"{text}\""),
+    }
+}
+
+/// Another page's later change replaced what was typed here; what was typed.
+pub fn note_overwritten(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("另一页面后来改了这条备注。你写的是：“{text}”"),
+        Locale::ZhHant => format!("另一頁面後來改了這條備註。你寫的是：「{text}」"),
+        Locale::English => {
+            format!("Another page changed this note after you. You wrote: \"{text}\"")
+        }
     }
 }
 

@@ -22,6 +22,8 @@ pub enum FcMsg {
     Legend,
     StatePartial,
     OffRoute,
+    /// A step the answers say does not apply, which the route passes through.
+    PassedThrough,
     ChosenBranch,
     NotAnswered,
     EventNote,
@@ -40,7 +42,7 @@ pub enum FcMsg {
 
 impl FcMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [FcMsg; 27] = [
+    pub const ALL: [FcMsg; 28] = [
         FcMsg::ViewLabel,
         FcMsg::ViewChart,
         FcMsg::ViewList,
@@ -55,6 +57,7 @@ impl FcMsg {
         FcMsg::Legend,
         FcMsg::StatePartial,
         FcMsg::OffRoute,
+        FcMsg::PassedThrough,
         FcMsg::ChosenBranch,
         FcMsg::NotAnswered,
         FcMsg::EventNote,
@@ -118,6 +121,9 @@ impl Message for FcMsg {
             (OffRoute, ZhHans) => "不在你的路线上",
             (OffRoute, ZhHant) => "不在你的路線上",
             (OffRoute, English) => "Not on your route",
+            (PassedThrough, ZhHans) => "按你的回答不适用，路线直接经过",
+            (PassedThrough, ZhHant) => "按你的回答不適用，路線直接經過",
+            (PassedThrough, English) => "Does not apply by your answers: the route passes through",
             (ChosenBranch, ZhHans) => "你选择的分支",
             (ChosenBranch, ZhHant) => "你選擇的分支",
             (ChosenBranch, English) => "Your branch",

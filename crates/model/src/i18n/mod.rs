@@ -573,6 +573,14 @@ pub fn page_title(page: Page, locale: Locale) -> String {
     format!("{} · {}", name.text(locale), Msg::AppName.text(locale))
 }
 
+/// A count of things in English: "1 item", "3 items".
+pub fn english_count(n: usize, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

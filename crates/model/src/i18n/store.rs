@@ -1,7 +1,7 @@
 //! Messages about saved progress: storage trouble, unreadable values, guide updates, and
 //! refused import files and share links.
 
-use super::{Locale, Message, PageMsg};
+use super::{english_count, Locale, Message, PageMsg};
 use crate::load::LoadError;
 use crate::saved::{self, CodecError, FragmentError, GuideChange, Kept, LoadProblem};
 
@@ -103,7 +103,7 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
         parts.push(match locale {
             Locale::ZhHans => format!("新增 {added} 项"),
             Locale::ZhHant => format!("新增 {added} 項"),
-            Locale::English => format!("{added} new item(s)"),
+            Locale::English => english_count(added, "new item", "new items"),
         });
     }
     let removed = count(&change.removed);
@@ -111,7 +111,10 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
         parts.push(match locale {
             Locale::ZhHans => format!("{removed} 项已移除（进度仍保留）"),
             Locale::ZhHant => format!("{removed} 項已移除（進度仍保留）"),
-            Locale::English => format!("{removed} item(s) removed (their progress is kept)"),
+            Locale::English => format!(
+                "{} removed (their progress is kept)",
+                english_count(removed, "item", "items")
+            ),
         });
     }
     let restored = count(&change.restored);
@@ -119,7 +122,7 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
         parts.push(match locale {
             Locale::ZhHans => format!("{restored} 项恢复"),
             Locale::ZhHant => format!("{restored} 項恢復"),
-            Locale::English => format!("{restored} item(s) back"),
+            Locale::English => format!("{} back", english_count(restored, "item", "items")),
         });
     }
     let removed_answers = count(&change.removed_answers);
@@ -128,7 +131,10 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
             Locale::ZhHans => format!("{removed_answers} 个回答已不再提供（回答仍保留）"),
             Locale::ZhHant => format!("{removed_answers} 個回答已不再提供（回答仍保留）"),
             Locale::English => {
-                format!("{removed_answers} answer(s) no longer offered (your answers are kept)")
+                format!(
+                    "{} no longer offered (your answers are kept)",
+                    english_count(removed_answers, "answer", "answers")
+                )
             }
         });
     }
@@ -137,7 +143,10 @@ pub fn guide_change_message(change: &GuideChange, locale: Locale) -> Option<Stri
         parts.push(match locale {
             Locale::ZhHans => format!("{restored_answers} 个回答恢复"),
             Locale::ZhHant => format!("{restored_answers} 個回答恢復"),
-            Locale::English => format!("{restored_answers} answer(s) back"),
+            Locale::English => format!(
+                "{} back",
+                english_count(restored_answers, "answer", "answers")
+            ),
         });
     }
     let (head, sep) = match locale {
@@ -359,7 +368,7 @@ mod tests {
         };
         assert_eq!(
             guide_change_message(&change, Locale::English).as_deref(),
-            Some("Guide updated: 3 new item(s), 1 item(s) removed (their progress is kept)")
+            Some("Guide updated: 3 new items, 1 item removed (their progress is kept)")
         );
         assert_eq!(
             guide_change_message(&GuideChange::default(), Locale::ZhHans),
@@ -392,7 +401,7 @@ mod tests {
         };
         assert_eq!(
             guide_change_message(&answers_only, Locale::English).as_deref(),
-            Some("Guide updated: 1 answer(s) no longer offered (your answers are kept)")
+            Some("Guide updated: 1 answer no longer offered (your answers are kept)")
         );
     }
 
