@@ -169,7 +169,13 @@ fn MissingList(guide: Arc<Guide>, role: Role, states: ItemStates) -> impl IntoVi
             let check = format!("check-{}", item.id);
             Some(view! {
                 <li hidden=move || !status.with(|s| is_missing(true, s))>
-                    <a href=format!("#item-{}", item.id) on:click=move |_| { dom::focus_id(&check); }>{local_text(&guide, &item.title)}</a>
+                    <a href=format!("#item-{}", item.id) on:click=move |ev: leptos::ev::MouseEvent| {
+                        // The focus scrolls the item into view; the router's own handling of
+                        // the address would move the focus back to the page.
+                        if dom::focus_id(&check) {
+                            ev.prevent_default();
+                        }
+                    }>{local_text(&guide, &item.title)}</a>
                     <span class="missing-section">" · " {local_text(&guide, &section.title)}</span>
                 </li>
             })
