@@ -2260,3 +2260,36 @@ fn the_guide_has_its_historical_notice_for_the_print() {
         .text(notice, jimei::model::i18n::Locale::ZhHans)
         .contains("2020"));
 }
+
+/// Issue 16 §1: the "From a Xiamen notice" badge sits only on what a Xiamen notice says, and
+/// Jimei's own news items carry a badge of their own.
+#[test]
+fn each_badge_names_the_kind_of_source_it_sits_on() {
+    use jimei::model::guide::Confidence;
+    let guide = guide();
+    let mut entries: Vec<(&str, Confidence, &str)> = guide
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.confidence, n.source.as_str()))
+        .collect();
+    for item in guide.sections.iter().flat_map(|s| s.items.iter()) {
+        entries.push((item.id.as_str(), item.confidence, item.source.as_str()));
+    }
+    let mut news = 0;
+    for (id, confidence, source) in entries {
+        match confidence {
+            Confidence::Xiamen => {
+                assert!(source.starts_with("xiamen-notice-"), "{id} cites {source}")
+            }
+            Confidence::JimeiNews => {
+                news += 1;
+                assert!(source.starts_with("jimei-"), "{id} cites {source}");
+            }
+            Confidence::Reported | Confidence::Reconstructed | Confidence::Official => {}
+        }
+        if source.starts_with("jimei-") {
+            assert_eq!(confidence, Confidence::JimeiNews, "{id}");
+        }
+    }
+    assert_eq!(news, 4);
+}

@@ -14,7 +14,7 @@ use crate::browser::storage::{self, Raw, StorageError};
 use crate::browser::{clock, probe, schedule};
 use crate::model::guide::{Guide, Role};
 pub use crate::model::i18n::store::Notice;
-use crate::model::progress::{Action, Applied, Notes, Progress, ResetUndo};
+use crate::model::progress::{Action, Applied, Progress, ResetUndo};
 use crate::model::saved::{self, CodecError, Saved, Stored};
 
 /// The checklist state shared by the checklist, the flowchart and the report.
@@ -153,15 +153,14 @@ impl ProgressContext {
         applied
     }
 
-    /// Replaces the progress shown with `incoming` (an imported file, a share link, a saved
-    /// copy), keeping a copy of it first under a backup key, read back before anything is
+    /// Replaces the progress shown by `replace` (an `Action::Adopt` of an imported file or a
+    /// saved copy, an `Action::AdoptRole` of a share link), keeping a copy of it first under a backup key, read back before anything is
     /// replaced. If the copy cannot be kept, nothing changes and the error says why, unless
     /// `without_copy` (the user said to go on anyway). Returns the progress replaced, for
     /// the undo the page offers, and the copy's key (`None` when there was no work to keep).
     pub fn replace_with(
         &self,
-        incoming: Progress,
-        notes: Notes,
+        replace: Action,
         without_copy: bool,
     ) -> Result<(Progress, Option<String>), StorageError> {
         let snapshot = self.snapshot();
@@ -175,10 +174,7 @@ impl ProgressContext {
         } else {
             None
         };
-        self.dispatch(Action::Adopt {
-            progress: Box::new(incoming),
-            notes,
-        });
+        self.dispatch(replace);
         Ok((snapshot.progress, kept))
     }
 

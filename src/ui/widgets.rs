@@ -101,6 +101,7 @@ pub fn ConfidenceBadge(confidence: Confidence) -> impl IntoView {
     let (msg, class) = match confidence {
         Confidence::Reported => (PageMsg::ConfidenceReported, "badge reported"),
         Confidence::Xiamen => (PageMsg::ConfidenceXiamen, "badge xiamen"),
+        Confidence::JimeiNews => (PageMsg::ConfidenceJimeiNews, "badge jimei"),
         Confidence::Reconstructed => (PageMsg::ConfidenceReconstructed, "badge reconstructed"),
         Confidence::Official => (PageMsg::ConfidenceOfficial, "badge official"),
     };

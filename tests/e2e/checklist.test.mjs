@@ -733,12 +733,17 @@ test('a share link with a QR code carries progress to another device, after aski
   await other.getByLabel('企业名称').fill('杏林机械');
   await other.goto(url);
   await appReady(other);
+  // The link's progress is shown read only first, item by item, before anything is taken.
+  const view = other.getByTestId('shared-view');
+  await view.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
+  await view.getByText('逐项查看').click();
+  const shownItem = view.locator(`li[data-item="${always[0].id}"]`);
+  assert.match(await shownItem.textContent(), /已完成/);
   const confirm = other.getByTestId('shared-confirm');
-  await confirm.getByText('企业“集美食品”：2 项已完成，1 项标为不适用。').waitFor();
   // Adopting takes the link's enterprise name too, and the question says so.
   await confirm.getByText('企业名称也会从“杏林机械”改为“集美食品”。', { exact: false }).waitFor();
   assert.equal(await box(other, always[4]).isChecked(), true);
-  await confirm.getByRole('button', { name: '替换' }).click();
+  await confirm.getByRole('button', { name: '采用为我的进度' }).click();
   await other.getByText('已采用链接中的进度。').waitFor();
   assert.equal(await box(other, always[0]).isChecked(), true);
   assert.equal(await box(other, always[4]).isChecked(), false);
@@ -763,6 +768,52 @@ test('a share link with a QR code carries progress to another device, after aski
   assert.deepEqual(other.errors, []);
   await page.context().close();
   await other.context().close();
+});
+
+test('a supervisor views a worker\'s link without losing her own checklist, and taking it changes only the worker\'s list', async () => {
+  // The worker's phone: her class answered, two of her items done.
+  const worker = await openPage(env);
+  await openChecklist(worker, '?role=employee');
+  const employeeItems = items('employee').filter((i) => !i.applies_when);
+  await box(worker, employeeItems[0]).check();
+  await box(worker, employeeItems[1]).check();
+  await worker.getByText('分享链接和二维码').first().click();
+  const url = await worker.getByTestId('share-url').inputValue();
+
+  // The supervisor's phone: her own enterprise checklist and name.
+  const boss = await openPage(env);
+  await openChecklist(boss, '?role=enterprise');
+  await box(boss, always[0]).check();
+  await boss.getByLabel('企业名称').fill('集美食品');
+  await eventually(async () => assert.equal((await visibleState(boss)).name, '集美食品'));
+  const before = await visibleState(boss);
+  await boss.goto(url);
+  await appReady(boss);
+  const view = boss.getByTestId('shared-view');
+  await view.getByText('员工', { exact: false }).first().waitFor();
+  await view.getByText('其中 2 项已完成', { exact: false }).waitFor();
+  // Only looking: closing it leaves everything as it was.
+  await boss.getByTestId('shared-confirm').getByRole('button', { name: '保留当前进度' }).click();
+  assert.deepEqual(await visibleState(boss), before);
+
+  // Taking it changes the employee list only: her enterprise ticks and name stay.
+  await boss.goto(url);
+  await appReady(boss);
+  const confirm = boss.getByTestId('shared-confirm');
+  assert.equal(await confirm.getByText('企业名称也会', { exact: false }).count(), 0);
+  await confirm.getByRole('button', { name: '采用为我的进度' }).click();
+  await boss.getByText('已采用链接中的进度。').waitFor();
+  await eventually(async () => {
+    const after = await visibleState(boss);
+    assert.equal(after.items[always[0].id]?.mark?.state, 'done', 'her enterprise tick stays');
+    assert.equal(after.name, '集美食品');
+    assert.equal(after.items[employeeItems[0].id]?.mark?.state, 'done');
+    assert.equal(after.role, 'employee');
+  });
+  assert.deepEqual(worker.errors, []);
+  assert.deepEqual(boss.errors, []);
+  await worker.context().close();
+  await boss.context().close();
 });
 
 test('the print view holds the report with the checked items and notes, and the role\'s own letter', async () => {

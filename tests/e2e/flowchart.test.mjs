@@ -175,6 +175,22 @@ test('the enterprise route takes every class its staff can be, and passes the 14
   await page.context().close();
 });
 
+test('the class decision is worded for the role: the employee is asked which she is', async () => {
+  const decision = node('personnel-class');
+  const employeeWording = decision.for_role.find((w) => w.role === 'employee');
+  for (const [role, title] of [['employee', text(employeeWording.title)], ['enterprise', text(decision.title)]]) {
+    const page = await openPage(env);
+    await page.goto(env.base + `/checklist?role=${role}`);
+    await appReady(page);
+    await page.getByTestId('status-panel').waitFor();
+    await page.goto(env.base + '/flowchart/personnel-class');
+    await appReady(page);
+    await page.getByTestId('node-detail').getByRole('heading', { level: 2, name: title }).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('arrow keys follow the arrows, Enter opens a node and Escape returns the focus to it', async () => {
   const page = await openChart('/flowchart', { viewport: { width: 1280, height: 900 } });
   const focused = () => page.evaluate(() => document.activeElement?.dataset?.node ?? null);

@@ -106,8 +106,11 @@ pub struct Source {
 pub enum Confidence {
     /// Stated in the Xiamen Daily report on Jimei.
     Reported,
-    /// From a Xiamen city or Jimei notice of the same weeks.
+    /// From a Xiamen city notice of the same weeks.
     Xiamen,
+    /// From Jimei news of the same weeks (Taihainet, Jimei News), not the Xiamen Daily
+    /// report and not a notice.
+    JimeiNews,
     /// Rebuilt from Fujian or national guidance of the period.
     Reconstructed,
     /// The district's own verbatim text, for when it replaces a reconstructed item.

@@ -197,6 +197,12 @@ pub enum Action {
         progress: Box<Progress>,
         notes: Notes,
     },
+    /// Takes on one role's checklist from another progress (a share link): see
+    /// `Progress::overwrite_role`.
+    AdoptRole {
+        progress: Box<Progress>,
+        role: Role,
+    },
 }
 
 /// What `Progress::perform` did.
@@ -347,6 +353,9 @@ impl Progress {
             }
             Action::UndoReset(undo) => self.undo_reset(undo, now),
             Action::Adopt { progress, notes } => self.overwrite(&progress, notes, now),
+            Action::AdoptRole { progress, role } => {
+                self.overwrite_role(guide, &progress, role, now)
+            }
             action => self.apply_edit(guide, action, now),
         };
         if changed {
@@ -392,7 +401,10 @@ impl Progress {
                 self.language.set(language, now)
             }
             // Handled by `perform`.
-            Action::Reset { .. } | Action::UndoReset(_) | Action::Adopt { .. } => false,
+            Action::Reset { .. }
+            | Action::UndoReset(_)
+            | Action::Adopt { .. }
+            | Action::AdoptRole { .. } => false,
         }
     }
 
@@ -508,6 +520,37 @@ impl Progress {
         if orphans != self.orphans {
             self.orphans = orphans;
             changed = true;
+        }
+        changed
+    }
+
+    /// Like `overwrite` with `Notes::Keep`, for one role's checklist only: the role itself,
+    /// that role's marks and answers and, for the enterprise, its name. The other role's
+    /// checklist and every note stay as they are, so a supervisor who takes a worker's link
+    /// keeps her own checklist. Returns whether anything changed.
+    pub fn overwrite_role(
+        &mut self,
+        guide: &Guide,
+        other: &Progress,
+        role: Role,
+        now: u64,
+    ) -> bool {
+        let mut changed = self.role.set(role, now);
+        if role == Role::Enterprise {
+            changed |= self
+                .enterprise_name
+                .set(other.enterprise_name.value.clone(), now);
+        }
+        for question in guide.questions.iter().filter(|q| q.role == role) {
+            let value = other
+                .answers
+                .get(&question.id)
+                .and_then(|s| s.value.clone());
+            changed |= edit_entry(&mut self.answers, &question.id, |s| s.set(value, now));
+        }
+        for item in guide.items_for(role) {
+            let theirs = other.items.get(&item.id).and_then(|r| r.mark.value.clone());
+            changed |= edit_entry(&mut self.items, &item.id, |r| r.mark.set(theirs, now));
         }
         changed
     }
@@ -1811,6 +1854,52 @@ mod tests {
             assert_eq!(merge(&m, &a), m);
             assert_eq!(merge(&m, &b), m);
         }
+    }
+
+    #[test]
+    fn overwrite_role_takes_one_checklist_and_keeps_the_other() {
+        let g = sample();
+        let mut mine = Progress::default();
+        check(&mut mine, &g, "e1", 1);
+        act(
+            &mut mine,
+            &g,
+            Action::SetEnterpriseName("我的企业".into()),
+            1,
+        );
+        act(
+            &mut mine,
+            &g,
+            Action::SetNote {
+                item: "e1".into(),
+                note: "mine".into(),
+            },
+            1,
+        );
+        let mut theirs = Progress::default();
+        act(&mut theirs, &g, Action::SetRole(Role::Employee), 2);
+        act(
+            &mut theirs,
+            &g,
+            Action::SetEnterpriseName("别人的".into()),
+            2,
+        );
+        let employee_item = g
+            .items_for(Role::Employee)
+            .next()
+            .expect("an employee item")
+            .id
+            .clone();
+        check(&mut theirs, &g, &employee_item, 2);
+        assert!(mine.overwrite_role(&g, &theirs, Role::Employee, 5));
+        assert_eq!(mine.role(), Role::Employee);
+        assert_eq!(mine.mark(&employee_item), Some(&Mark::Done));
+        // The enterprise checklist, the name and the notes are the reader's still.
+        assert_eq!(mine.mark("e1"), Some(&Mark::Done));
+        assert_eq!(mine.enterprise_name(), "我的企业");
+        assert_eq!(mine.note("e1"), "mine");
+        // Taking it again changes nothing.
+        assert!(!mine.overwrite_role(&g, &theirs, Role::Employee, 6));
     }
 
     #[test]

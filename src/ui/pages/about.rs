@@ -61,6 +61,7 @@ fn AboutGuide(guide: Arc<Guide>) -> impl IntoView {
     let labels = [
         Confidence::Reported,
         Confidence::Xiamen,
+        Confidence::JimeiNews,
         Confidence::Reconstructed,
         Confidence::Official,
     ]

@@ -10,7 +10,7 @@ use crate::browser::{console, dom, storage, BrowserError};
 use crate::model::i18n::checklist::ListMsg;
 use crate::model::i18n::store::codec_error_message;
 use crate::model::i18n::Message;
-use crate::model::progress::{Notes, Progress};
+use crate::model::progress::{Action, Notes, Progress};
 use crate::model::saved::{self, Backup, CodecError};
 
 use crate::ui::locale::{tr, use_locale};
@@ -124,7 +124,13 @@ pub fn SavedCopies(store: ProgressContext) -> impl IntoView {
                 let Ok(progress) = content.clone() else {
                     return;
                 };
-                match store.replace_with(progress, Notes::Replace, without_copy) {
+                match store.replace_with(
+                    Action::Adopt {
+                        progress: Box::new(progress),
+                        notes: Notes::Replace,
+                    },
+                    without_copy,
+                ) {
                     Ok((previous, kept)) => {
                         asking.set(None);
                         said.set(None);

@@ -962,11 +962,14 @@ fn node_panel(
                 .collect_view(),
         )
     };
+    // The node's wording for the role on this device: an employee reads "which one are
+    // you?" where the enterprise reads "which classes are your staff?".
+    let role = chart.progress.with_untracked(Progress::role);
     Some(view! {
         <article class="fc-panel node-detail" data-testid="node-detail" aria-labelledby="node-title">
             <header class="fc-panel-head">
                 <p class="kind">{tr(kind_msg(data.kind))}</p>
-                <h2 id="node-title" tabindex="-1" node_ref=heading>{local_text(&guide, &data.title)}</h2>
+                <h2 id="node-title" tabindex="-1" node_ref=heading>{local_text(&guide, data.title_for(role))}</h2>
                 <button type="button" class="fc-close" aria-label=tr(FcMsg::Close) title=tr(FcMsg::Close) on:click=move |_| close_button()>
                     <span aria-hidden="true">"×"</span>
                 </button>
@@ -975,8 +978,8 @@ fn node_panel(
             {data.illustration.clone().map(|file| view! { <Illustration file/> })}
             <ConfidenceBadge confidence=data.confidence/>
             <h3>{tr(PageMsg::WhatToDo)}</h3>
-            <p>{local_text(&guide, &data.body)}</p>
-            {data.why.as_ref().map(|why| view! {
+            <p>{local_text(&guide, data.body_for(role))}</p>
+            {data.why_for(role).map(|why| view! {
                 <h3>{tr(PageMsg::Why)}</h3>
                 <p>{local_text(&guide, why)}</p>
             })}

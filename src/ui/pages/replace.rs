@@ -8,7 +8,7 @@ use crate::browser::file::download;
 use crate::browser::{console, BrowserError};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Message};
-use crate::model::progress::{Mark, Notes, Progress};
+use crate::model::progress::{Action, Mark, Notes, Progress};
 use crate::model::saved::{self, CodecError};
 
 use crate::ui::locale::{tr, use_locale};
@@ -66,7 +66,16 @@ pub fn ReplacedNote(store: ProgressContext, replaced: RwSignal<Option<Replaced>>
         };
         // Undoing goes ahead even without a copy: what it replaces came from a file, a link
         // or a copy the user still has.
-        if store.replace_with(*previous, Notes::Replace, true).is_ok() {
+        if store
+            .replace_with(
+                Action::Adopt {
+                    progress: previous,
+                    notes: Notes::Replace,
+                },
+                true,
+            )
+            .is_ok()
+        {
             replaced.set(Some(Replaced::Undone));
         }
     };

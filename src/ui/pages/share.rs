@@ -9,10 +9,12 @@ use qrcodegen::{QrCode, QrCodeEcc};
 use crate::browser::file::{self, copy_text, take_chosen_file};
 use crate::browser::{dom, history, BrowserError};
 
+use crate::model::guide::Role;
+use crate::model::i18n::checklist::status_text;
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::store::{codec_error_message, fragment_error_message};
-use crate::model::i18n::Message;
-use crate::model::progress::{Notes, Progress};
+use crate::model::i18n::{Message, PageMsg};
+use crate::model::progress::{Action, ItemStatus, Notes, Progress};
 use crate::model::saved::{self, FragmentError, FRAGMENT_PREFIX, MAX_IMPORT_BYTES};
 
 use crate::ui::locale::{tr, use_locale};
@@ -60,7 +62,13 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         let Some(incoming) = pending.get_untracked() else {
             return;
         };
-        match store.replace_with(incoming, Notes::Replace, without_copy) {
+        match store.replace_with(
+            Action::Adopt {
+                progress: Box::new(incoming),
+                notes: Notes::Replace,
+            },
+            without_copy,
+        ) {
             Ok((previous, kept)) => {
                 pending.set(None);
                 copy_failed.set(false);
@@ -269,13 +277,16 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
     let locale = use_locale();
     let location = use_location();
     let guide = store.guide();
-    let shared = Memo::new(move |_| {
-        location.hash.with(|hash| {
-            let body = hash.strip_prefix('#').unwrap_or(hash);
-            body.starts_with(FRAGMENT_PREFIX)
-                .then(|| saved::from_fragment(body, &guide))
+    let shared = {
+        let guide = guide.clone();
+        Memo::new(move |_| {
+            location.hash.with(|hash| {
+                let body = hash.strip_prefix('#').unwrap_or(hash);
+                body.starts_with(FRAGMENT_PREFIX)
+                    .then(|| saved::from_fragment(body, &guide))
+            })
         })
-    });
+    };
     let replaced = RwSignal::new(None::<Replaced>);
     let copy_failed = RwSignal::new(false);
     let report = RwSignal::new(None::<Report>);
@@ -318,58 +329,106 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
             .into_any()
         }
         Ok(incoming) => {
+            // The link's checklist, read only: the reader sees it without taking it, and
+            // taking it is a step of its own that changes only that role's checklist.
+            let role = incoming.role();
             let summary = {
                 let incoming = incoming.clone();
                 move || incoming_text(&incoming, locale.get())
             };
             let question = {
-                let theirs = incoming.enterprise_name().to_string();
+                // Only the enterprise's checklist carries the enterprise name.
+                let theirs = match role {
+                    Role::Enterprise => Some(incoming.enterprise_name().to_string()),
+                    Role::Employee => None,
+                };
                 move || {
                     let mine = store.progress.with(|p| p.enterprise_name().to_string());
+                    let theirs = theirs.clone().unwrap_or_else(|| mine.clone());
                     words::shared_question(&mine, &theirs, locale.get())
+                }
+            };
+            let items = {
+                let (guide, incoming) = (guide.clone(), incoming.clone());
+                move || {
+                    let l = locale.get();
+                    guide
+                        .items_for(role)
+                        .map(|item| {
+                            let status = incoming.status(item);
+                            let mark = match status {
+                                ItemStatus::Done => "☑",
+                                ItemStatus::NotApplicable(_) => "—",
+                                ItemStatus::NotStarted => "☐",
+                            };
+                            view! {
+                                <li data-item=item.id.clone()>
+                                    <span aria-hidden="true">{mark}" "</span>
+                                    {guide.text(&item.title, l).to_string()}
+                                    " · "
+                                    <span class="state">{status_text(&guide, &status, l)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 }
             };
             let keep = clear;
             let incoming = StoredValue::new(incoming);
-            let adopt = move |without_copy: bool| match store.replace_with(
-                incoming.get_value(),
-                Notes::Keep,
-                without_copy,
-            ) {
-                Ok((previous, kept)) => {
-                    copy_failed.set(false);
-                    replaced.set(Some(Replaced::Done {
-                        said: ListMsg::SharedApplied,
-                        kept: kept.is_some(),
-                        previous: Box::new(previous),
-                    }));
-                    clear();
+            let adopt = move |without_copy: bool| {
+                let take = Action::AdoptRole {
+                    progress: Box::new(incoming.get_value()),
+                    role,
+                };
+                match store.replace_with(take, without_copy) {
+                    Ok((previous, kept)) => {
+                        copy_failed.set(false);
+                        replaced.set(Some(Replaced::Done {
+                            said: ListMsg::SharedApplied,
+                            kept: kept.is_some(),
+                            previous: Box::new(previous),
+                        }));
+                        clear();
+                    }
+                    Err(_) => copy_failed.set(true),
                 }
-                Err(_) => copy_failed.set(true),
             };
             let keep_mine = move || {
                 copy_failed.set(false);
                 keep();
             };
+            let role_name = match role {
+                Role::Enterprise => PageMsg::RoleEnterprise,
+                Role::Employee => PageMsg::RoleEmployee,
+            };
             view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
+                <section class="shared-view" aria-labelledby="shared-view-heading" data-testid="shared-view">
+                    <h2 id="shared-view-heading">{tr(ListMsg::SharedViewTitle)}</h2>
+                    <p>{move || words::label(ListMsg::SharedViewRole.text(locale.get()), locale.get())}{tr(role_name)}</p>
+                    <p id="shared-summary">{summary}</p>
+                    <details class="shared-items">
+                        <summary>{tr(ListMsg::SharedViewItems)}</summary>
+                        <ol>{items}</ol>
+                    </details>
+                    <div class="confirm" role="group" aria-labelledby="shared-question" aria-describedby="shared-summary" data-testid="shared-confirm">
                         <p id="shared-question"><strong>{question}</strong></p>
-                        <p id="shared-summary">{summary}</p>
+                        <p class="hint">{move || words::shared_adopt_note(role_name.text(locale.get()), locale.get())}</p>
                         {move || if copy_failed.get() {
                             view! { <CopyFailed store report on_anyway=move || adopt(true) on_keep=keep_mine/> }.into_any()
                         } else {
                             view! {
-                                <button type="button" class="button danger" on:click=move |_| adopt(false)>{tr(ListMsg::Replace)}</button>
+                                <button type="button" class="button danger" on:click=move |_| adopt(false)>{tr(ListMsg::SharedAdopt)}</button>
                                 <button type="button" class="button" on:click=move |_| keep_mine()>{tr(ListMsg::KeepMine)}</button>
                             }.into_any()
                         }}
                     </div>
-                }
-                .into_any()
+                </section>
+            }
+            .into_any()
         }
     };
     view! {
-        {move || shared.get().map(view_for)}
+        {move || shared.get().map(|result| view_for(result))}
         <ReplacedNote store replaced/>
         {move || report.get().map(|_| view! {
             <p class="tool-message error" role="alert">{tr(ListMsg::ExportFailed)}</p>

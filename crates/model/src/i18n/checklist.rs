@@ -110,11 +110,15 @@ pub enum ListMsg {
     Workplace,
     UseTheirNote,
     UseMyNote,
+    SharedViewTitle,
+    SharedViewRole,
+    SharedViewItems,
+    SharedAdopt,
 }
 
 impl ListMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [ListMsg; 99] = [
+    pub const ALL: [ListMsg; 103] = [
         ListMsg::AboutYou,
         ListMsg::AboutYouIntro,
         ListMsg::EnterpriseName,
@@ -214,6 +218,10 @@ impl ListMsg {
         ListMsg::Workplace,
         ListMsg::UseTheirNote,
         ListMsg::UseMyNote,
+        ListMsg::SharedViewTitle,
+        ListMsg::SharedViewRole,
+        ListMsg::SharedViewItems,
+        ListMsg::SharedAdopt,
     ];
 
     /// The heading of a phase's items in the checklist.
@@ -431,6 +439,18 @@ impl Message for ListMsg {
             (UseMyNote, ZhHans) => "改回我写的",
             (UseMyNote, ZhHant) => "改回我寫的",
             (UseMyNote, English) => "Use mine",
+            (SharedViewTitle, ZhHans) => "链接中的自查进度（只读）",
+            (SharedViewTitle, ZhHant) => "連結中的自查進度（唯讀）",
+            (SharedViewTitle, English) => "The progress in this link (read only)",
+            (SharedViewRole, ZhHans) => "清单",
+            (SharedViewRole, ZhHant) => "清單",
+            (SharedViewRole, English) => "Checklist",
+            (SharedViewItems, ZhHans) => "逐项查看",
+            (SharedViewItems, ZhHant) => "逐項查看",
+            (SharedViewItems, English) => "See each item",
+            (SharedAdopt, ZhHans) => "采用为我的进度",
+            (SharedAdopt, ZhHant) => "採用為我的進度",
+            (SharedAdopt, English) => "Take it as my progress",
             (SharedRefused, ZhHans) => "分享链接无法使用：",
             (SharedRefused, ZhHant) => "分享連結無法使用：",
             (SharedRefused, English) => "The share link cannot be used: ",
@@ -626,6 +646,15 @@ pub fn na_by_hand(reason: &str, locale: Locale) -> String {
 /// so, naming both (the English sentence brings its own leading space).
 pub fn shared_question(mine: &str, incoming: &str, locale: Locale) -> String {
     replace_question(ListMsg::SharedAsk, mine, incoming, locale)
+}
+
+/// What taking a share link changes: only the link's checklist.
+pub fn shared_adopt_note(role: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhHans => format!("采用只会替换“{role}”清单的勾选和回答；另一份清单和你的备注都不变，替换前会先保存一份副本。"),
+        Locale::ZhHant => format!("採用只會取代「{role}」清單的勾選和回答；另一份清單和你的備註都不變，取代前會先儲存一份副本。"),
+        Locale::English => format!("Taking it replaces only the ticks and answers of the {role} checklist; the other checklist and your notes stay, and a copy is kept first."),
+    }
 }
 
 /// The question before importing a file, saying too what becomes of the enterprise name.

@@ -33,6 +33,7 @@ pub enum PageMsg {
     Source,
     ConfidenceReported,
     ConfidenceXiamen,
+    ConfidenceJimeiNews,
     ConfidenceReconstructed,
     ConfidenceOfficial,
     ReconstructedNote,
@@ -83,7 +84,7 @@ pub enum PageMsg {
 
 impl PageMsg {
     /// Every message of the table, for the tests that render them all.
-    pub const ALL: [PageMsg; 58] = [
+    pub const ALL: [PageMsg; 59] = [
         PageMsg::LoadFailedTitle,
         PageMsg::GuideLanguageFailed,
         PageMsg::ErrorNetwork,
@@ -107,6 +108,7 @@ impl PageMsg {
         PageMsg::Source,
         PageMsg::ConfidenceReported,
         PageMsg::ConfidenceXiamen,
+        PageMsg::ConfidenceJimeiNews,
         PageMsg::ConfidenceReconstructed,
         PageMsg::ConfidenceOfficial,
         PageMsg::ReconstructedNote,
@@ -219,6 +221,9 @@ impl Message for PageMsg {
             (ConfidenceXiamen, ZhHans) => "据厦门市通告",
             (ConfidenceXiamen, ZhHant) => "據廈門市通告",
             (ConfidenceXiamen, English) => "From a Xiamen notice",
+            (ConfidenceJimeiNews, ZhHans) => "据集美区消息",
+            (ConfidenceJimeiNews, ZhHant) => "據集美區消息",
+            (ConfidenceJimeiNews, English) => "From Jimei news",
             (ConfidenceReconstructed, ZhHans) => "依据同期官方指引整理",
             (ConfidenceReconstructed, ZhHant) => "依據同期官方指引整理",
             (ConfidenceReconstructed, English) => "Based on official guidance of the period",
