@@ -186,6 +186,9 @@ impl ProgressContext {
             Applied::Changed | Applied::Unchanged => None,
         };
         let any = cleared.is_some();
+        // The reset reaches storage before its undo does, so another tab that is offered
+        // the undo already holds the reset it undoes.
+        self.flush();
         self.keep_undo(cleared.as_ref());
         self.reset_undo.set(cleared);
         any
@@ -295,6 +298,12 @@ impl ProgressContext {
         if self.pending.try_get_value().flatten().is_none() {
             return;
         }
+        self.pending.set_value(None);
+        self.write();
+    }
+
+    /// Writes now what the next scheduled save would.
+    fn flush(self) {
         self.pending.set_value(None);
         self.write();
     }
