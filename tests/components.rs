@@ -375,7 +375,7 @@ async fn checklist_answer_rules_an_item_out_with_the_reason_in_words() {
     settle().await;
     assert_eq!(
         text_of(&parent, "#state-meals"),
-        "Not applicable: Do you run a canteen? — No canteen"
+        "Not applicable: No canteen (your answer)"
     );
     let meals: web_sys::HtmlInputElement = parent
         .query_selector("#check-meals")

@@ -99,7 +99,7 @@ test('checks, answers, a not-applicable mark, a note and the name survive a relo
 
   // Answering "no canteen" rules the canteen items out, with the reason in words.
   await page.getByRole('group', { name: text(canteen.text) }).getByLabel(text(canteenNo.label)).check();
-  const reason = `不适用：${text(canteen.text)} — ${text(canteenNo.label)}`;
+  const reason = `不适用：${text(canteenNo.label)}（你的回答）`;
   await row(page, canteenItem).getByTestId('item-state').getByText(reason).waitFor();
   assert.equal(await box(page, canteenItem).isDisabled(), true);
 

@@ -622,10 +622,18 @@ pub fn unanswered(count: usize, locale: Locale) -> String {
 
 /// Why an item does not apply, from the user's answer: "not applicable: <question> — <answer>".
 pub fn na_by_answers(question: &str, answer: &str, locale: Locale) -> String {
-    match locale {
-        Locale::ZhHans => format!("不适用：{question} — {answer}"),
-        Locale::ZhHant => format!("不適用：{question} — {answer}"),
-        Locale::English => format!("Not applicable: {question} — {answer}"),
+    // It reads as the answer (issue 19 §6): one that says what it means ("否，不足3亿元")
+    // is enough; a bare yes or no needs its question.
+    let bare = answer.chars().count() <= 3;
+    match (bare, locale) {
+        (false, Locale::ZhHans) => format!("不适用：{answer}（你的回答）"),
+        (false, Locale::ZhHant) => format!("不適用：{answer}（你的回答）"),
+        (false, Locale::English) => format!("Not applicable: {answer} (your answer)"),
+        (true, Locale::ZhHans) => format!("不适用：“{question}”你答了“{answer}”"),
+        (true, Locale::ZhHant) => format!("不適用：「{question}」你答了「{answer}」"),
+        (true, Locale::English) => {
+            format!("Not applicable: you answered \"{answer}\" to \"{question}\"")
+        }
     }
 }
 
@@ -830,7 +838,11 @@ mod tests {
         assert!(not_ready(3, Locale::ZhHant).contains('3'));
         assert_eq!(
             na_by_answers("Canteen?", "No", Locale::English),
-            "Not applicable: Canteen? — No"
+            "Not applicable: you answered \"No\" to \"Canteen?\""
+        );
+        assert_eq!(
+            na_by_answers("年产值是否达到3亿元？", "否，不足3亿元", Locale::ZhHans),
+            "不适用：否，不足3亿元（你的回答）"
         );
         assert_eq!(
             na_by_hand(" ", Locale::English),
