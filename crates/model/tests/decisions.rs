@@ -58,7 +58,10 @@ fn an_items_state_in_words_names_why_it_does_not_apply() {
         let words = status_text(&guide, &by_answers, locale);
         // It reads as the answer, which says what it means; the question is not repeated.
         assert!(words.contains(guide.text(&no.label, locale)), "{words}");
-        assert!(!words.contains(guide.text(&canteen.text, locale)), "{words}");
+        assert!(
+            !words.contains(guide.text(&canteen.text, locale)),
+            "{words}"
+        );
     }
     assert_eq!(
         status_text(&guide, &ItemStatus::Done, Locale::English),
