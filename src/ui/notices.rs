@@ -4,13 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::browser::clock::today;
 use crate::browser::file::download;
 use crate::browser::split::{split_fn, ChunkError};
 use crate::browser::{console, history, storage, BrowserError};
 use crate::model::i18n::store::NoticeAction;
 use crate::model::i18n::PageMsg;
-use crate::model::saved;
 
 use super::locale::{tr, use_locale};
 use super::state::{Notice, ProgressContext};
@@ -75,12 +73,7 @@ fn UnsavedBar(store: ProgressContext) -> impl IntoView {
     let still_failing = RwSignal::new(false);
     let again = move |_| still_failing.set(!store.save_again());
     let copy = move |_| {
-        let text = saved::export(&store.snapshot());
-        let name = format!("jimei-progress-{}.json", today());
-        if let Err(error) = download(&name, &text, "application/json") {
-            if let BrowserError::Refused(cause) = error {
-                console::warn(&cause);
-            }
+        if store.download_copy().is_err() {
             store.add_notice(Notice::DownloadFailed);
         }
     };

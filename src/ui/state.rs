@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, Raw, StorageError};
-use crate::browser::{clock, probe, schedule};
+use crate::browser::{clock, console, file, probe, schedule, BrowserError};
 use crate::model::guide::{Guide, Role};
 pub use crate::model::i18n::store::Notice;
 use crate::model::progress::{Action, Applied, Progress, ResetUndo};
@@ -29,6 +29,9 @@ pub struct ProgressContext {
     /// Whether the page's changes are not being saved (see `Notice::stops_saving`): a bar
     /// then stays in view until a save succeeds, whatever banners were dismissed.
     pub unsaved: RwSignal<bool>,
+    /// Counts the copies `replace_with` keeps, so the list of saved copies reads storage
+    /// again only when one was added.
+    pub copies: RwSignal<u32>,
     /// What the last reset cleared, for its one step of undo. Kept here rather than in the
     /// page, so it survives the page being drawn again (a guide language swap).
     pub reset_undo: RwSignal<Option<ResetUndo>>,
@@ -119,6 +122,7 @@ impl ProgressContext {
             state,
             notices: RwSignal::new(notices),
             unsaved: RwSignal::new(unsaved),
+            copies: RwSignal::new(0),
             reset_undo: RwSignal::new(undo),
             guide: StoredValue::new(guide),
             last_saved: StoredValue::new(last_saved),
@@ -174,6 +178,9 @@ impl ProgressContext {
         } else {
             None
         };
+        if kept.is_some() {
+            self.copies.update(|n| *n += 1);
+        }
         self.dispatch(replace);
         Ok((snapshot.progress, kept))
     }
@@ -220,6 +227,18 @@ impl ProgressContext {
     /// The current state as a saved value, for export.
     pub fn snapshot(&self) -> Saved {
         Saved::new(&self.guide(), self.progress.get_untracked(), now())
+    }
+
+    /// Downloads the progress shown as an export file, named after today. The browser's
+    /// reason for refusing goes to the console; the caller says it in words.
+    pub fn download_copy(&self) -> Result<(), BrowserError> {
+        let text = saved::export(&self.snapshot());
+        let name = format!("jimei-progress-{}.json", clock::today());
+        file::download(&name, &text, "application/json").inspect_err(|error| {
+            if let BrowserError::Refused(cause) = error {
+                console::warn(cause);
+            }
+        })
     }
 
     /// Removes one banner.

@@ -16,7 +16,7 @@ use crate::model::saved::{self, Backup, CodecError};
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::state::ProgressContext;
 
-use super::replace::{incoming_text, CopyFailed, Replaced, ReplacedNote, Report};
+use super::replace::{incoming_text, replace, CopyFailed, Replaced, ReplacedNote, Report};
 
 /// One saved copy as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,39 +41,33 @@ enum Asking {
 pub fn SavedCopies(store: ProgressContext) -> impl IntoView {
     let locale = use_locale();
     let open = RwSignal::new(false);
-    // Bumped after a restore or a delete, so the list is read again.
+    // Bumped after a delete, so the list is read again.
     let version = RwSignal::new(0u32);
     let said = RwSignal::new(None::<ListMsg>);
     let replaced = RwSignal::new(None::<Replaced>);
     let report = RwSignal::new(None::<Report>);
+    // Read while the panel is open, again after a delete and after a replacement anywhere
+    // on the page kept a copy; `Err` when storage cannot be read.
     let listed = Memo::new(move |_| {
         if !open.get() {
             return None;
         }
         version.track();
-        // A replacement elsewhere on the page adds a copy: follow the progress while open.
-        store.progress.track();
+        store.copies.track();
         let guide = store.guide();
-        let keys = storage::keys_with_prefix(&saved::backup_prefix(&guide.id)).ok()?;
-        Some(
-            saved::backups(keys, &guide.id)
-                .into_iter()
-                .map(|backup| {
-                    let content = match storage::get(&backup.key) {
-                        Ok(Some(text)) => saved::read_backup(&text, &guide),
-                        Ok(None) | Err(_) => Err(CodecError::Empty),
-                    };
-                    Listed { backup, content }
-                })
-                .collect::<Vec<_>>(),
-        )
-    });
-    let failed = Memo::new(move |_| {
-        open.get() && {
-            version.track();
-            let guide = store.guide();
-            storage::keys_with_prefix(&saved::backup_prefix(&guide.id)).is_err()
-        }
+        let Ok(keys) = storage::keys_with_prefix(&saved::backup_prefix(&guide.id)) else {
+            return Some(Err(()));
+        };
+        Some(Ok(saved::backups(keys, &guide.id)
+            .into_iter()
+            .map(|backup| {
+                let content = match storage::get(&backup.key) {
+                    Ok(Some(text)) => saved::read_backup(&text, &guide),
+                    Ok(None) | Err(_) => Err(CodecError::Empty),
+                };
+                Listed { backup, content }
+            })
+            .collect::<Vec<_>>()))
     });
 
     let row = move |entry: Listed| {
@@ -124,24 +118,15 @@ pub fn SavedCopies(store: ProgressContext) -> impl IntoView {
                 let Ok(progress) = content.clone() else {
                     return;
                 };
-                match store.replace_with(
-                    Action::Adopt {
-                        progress: Box::new(progress),
-                        notes: Notes::Replace,
-                    },
-                    without_copy,
-                ) {
-                    Ok((previous, kept)) => {
-                        asking.set(None);
-                        said.set(None);
-                        replaced.set(Some(Replaced::Done {
-                            said: ListMsg::BackupRestored,
-                            kept: kept.is_some(),
-                            previous: Box::new(previous),
-                        }));
-                        version.update(|v| *v += 1);
-                    }
-                    Err(_) => asking.set(Some(Asking::CopyFailed)),
+                let take = Action::Adopt {
+                    progress: Box::new(progress),
+                    notes: Notes::Replace,
+                };
+                if replace(store, take, ListMsg::BackupRestored, without_copy, replaced) {
+                    asking.set(None);
+                    said.set(None);
+                } else {
+                    asking.set(Some(Asking::CopyFailed));
                 }
             }
         };
@@ -216,15 +201,10 @@ pub fn SavedCopies(store: ProgressContext) -> impl IntoView {
             {move || report.get().map(|_| view! {
                 <p class="tool-message error" role="alert">{tr(ListMsg::ExportFailed)}</p>
             })}
-            {move || failed.get().then(|| view! {
-                <p class="tool-message error" role="alert">{tr(ListMsg::BackupsFailed)}</p>
-            })}
-            {move || listed.get().map(|list| {
-                if list.is_empty() {
-                    view! { <p class="tool-message">{tr(ListMsg::BackupsNone)}</p> }.into_any()
-                } else {
-                    view! { <ul class="backup-list">{list.into_iter().map(row).collect_view()}</ul> }.into_any()
-                }
+            {move || listed.get().map(|list| match list {
+                Err(()) => view! { <p class="tool-message error" role="alert">{tr(ListMsg::BackupsFailed)}</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p class="tool-message">{tr(ListMsg::BackupsNone)}</p> }.into_any(),
+                Ok(list) => view! { <ul class="backup-list">{list.into_iter().map(row).collect_view()}</ul> }.into_any(),
             })}
         </details>
     }

@@ -4,17 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::browser::file::download;
-use crate::browser::{console, BrowserError};
 use crate::model::i18n::checklist::{self as words, ListMsg};
 use crate::model::i18n::{Locale, Message};
 use crate::model::progress::{Action, Mark, Notes, Progress};
-use crate::model::saved::{self, CodecError};
+use crate::model::saved::CodecError;
 
 use crate::ui::locale::{tr, use_locale};
 use crate::ui::state::ProgressContext;
-
-use crate::browser::clock::today;
 
 /// How many items an incoming progress marks done and not applicable.
 fn counts(progress: &Progress) -> (usize, usize) {
@@ -127,13 +123,29 @@ pub fn CopyFailed(
 
 /// Downloads the progress shown as an export file; says so when the browser refuses.
 pub fn export_progress(store: ProgressContext) -> Result<(), Report> {
-    let text = saved::export(&store.snapshot());
-    let name = format!("jimei-progress-{}.json", today());
-    download(&name, &text, "application/json").map_err(|error| {
-        // The browser's reason goes to the console; the page says it in words.
-        if let BrowserError::Refused(cause) = error {
-            console::warn(&cause);
+    store
+        .download_copy()
+        .map_err(|_| Report::Failed(ListMsg::ExportFailed))
+}
+
+/// Replaces the progress by `action` (`ProgressContext::replace_with`) and has `replaced`
+/// say so, with its undo. `false` when no copy could be kept, and nothing was replaced.
+pub fn replace(
+    store: ProgressContext,
+    action: Action,
+    said: ListMsg,
+    without_copy: bool,
+    replaced: RwSignal<Option<Replaced>>,
+) -> bool {
+    match store.replace_with(action, without_copy) {
+        Ok((previous, kept)) => {
+            replaced.set(Some(Replaced::Done {
+                said,
+                kept: kept.is_some(),
+                previous: Box::new(previous),
+            }));
+            true
         }
-        Report::Failed(ListMsg::ExportFailed)
-    })
+        Err(_) => false,
+    }
 }

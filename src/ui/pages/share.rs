@@ -22,7 +22,9 @@ use crate::ui::router::{use_location, use_navigate, NavigateOptions};
 use crate::ui::state::ProgressContext;
 
 use super::backups::SavedCopies;
-use super::replace::{export_progress, incoming_text, CopyFailed, Replaced, ReplacedNote, Report};
+use super::replace::{
+    export_progress, incoming_text, replace, CopyFailed, Replaced, ReplacedNote, Report,
+};
 
 pub use crate::browser::clock::today;
 
@@ -62,23 +64,15 @@ pub fn ShareTools(store: ProgressContext) -> impl IntoView {
         let Some(incoming) = pending.get_untracked() else {
             return;
         };
-        match store.replace_with(
-            Action::Adopt {
-                progress: Box::new(incoming),
-                notes: Notes::Replace,
-            },
-            without_copy,
-        ) {
-            Ok((previous, kept)) => {
-                pending.set(None);
-                copy_failed.set(false);
-                replaced.set(Some(Replaced::Done {
-                    said: ListMsg::Imported,
-                    kept: kept.is_some(),
-                    previous: Box::new(previous),
-                }));
-            }
-            Err(_) => copy_failed.set(true),
+        let take = Action::Adopt {
+            progress: Box::new(incoming),
+            notes: Notes::Replace,
+        };
+        if replace(store, take, ListMsg::Imported, without_copy, replaced) {
+            pending.set(None);
+            copy_failed.set(false);
+        } else {
+            copy_failed.set(true);
         }
     };
     let keep_mine = move || {
@@ -380,17 +374,11 @@ pub fn SharedLinkPrompt(store: ProgressContext) -> impl IntoView {
                     progress: Box::new(incoming.get_value()),
                     role,
                 };
-                match store.replace_with(take, without_copy) {
-                    Ok((previous, kept)) => {
-                        copy_failed.set(false);
-                        replaced.set(Some(Replaced::Done {
-                            said: ListMsg::SharedApplied,
-                            kept: kept.is_some(),
-                            previous: Box::new(previous),
-                        }));
-                        clear();
-                    }
-                    Err(_) => copy_failed.set(true),
+                if replace(store, take, ListMsg::SharedApplied, without_copy, replaced) {
+                    copy_failed.set(false);
+                    clear();
+                } else {
+                    copy_failed.set(true);
                 }
             };
             let keep_mine = move || {
